@@ -1,0 +1,61 @@
+/** Everything a build needs, resolved once from flags and config. */
+import { dirname, resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { createTemplateStore, type TemplateStore } from '../compose/index.js';
+import { assetsDirOf, resolveAsset } from '../data/assets.js';
+import { Diagnostic } from '../diagnostics.js';
+import type { Format } from '../writers/types.js';
+
+export interface BuildOptions {
+  dataDir: string;
+  outDir: string;
+  configPath?: string;
+  only?: string[];
+  formats: Format[];
+  /** Render exactly this as-of date for receivables. */
+  asOf?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface BuildContext {
+  options: BuildOptions;
+  dataDir: string;
+  outDir: string;
+  assetsDir: string;
+  config: Config;
+  configFile?: string;
+  templates: TemplateStore;
+  logo?: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export function createContext(options: BuildOptions): { ctx?: BuildContext; diagnostics: Diagnostic[] } {
+  const loaded = loadConfig(options.configPath);
+  if (!loaded.config) return { diagnostics: loaded.diagnostics };
+  const config = loaded.config;
+  const diagnostics = [...loaded.diagnostics];
+  const dataDir = resolve(options.dataDir);
+  const assetsDir = assetsDirOf(dataDir);
+  const overrideDir = config.templates ? resolve(loaded.file ? dirname(loaded.file) : '.', config.templates) : undefined;
+  let logo: string | undefined;
+  if (config.company.logo) {
+    const res = resolveAsset(assetsDir, config.company.logo);
+    if ('path' in res) logo = res.path;
+    else diagnostics.push(new Diagnostic({ file: loaded.file ?? 'dealdoc.config.yaml', field: 'company.logo', rule: 'asset', severity: 'warning', message: `logo ${res.error}` }));
+  }
+  return {
+    ctx: {
+      options,
+      dataDir,
+      outDir: resolve(options.outDir),
+      assetsDir,
+      config,
+      configFile: loaded.file,
+      templates: createTemplateStore(overrideDir),
+      logo,
+      env: options.env ?? process.env,
+    },
+    diagnostics,
+  };
+}

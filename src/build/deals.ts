@@ -1,0 +1,67 @@
+/** Deal files → their documents (proposal, SWOT brief), each in every requested tree format. */
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Deal } from '../data/deal-schema.js';
+import { readDeal } from '../data/deals/read.js';
+import { Diagnostic } from '../diagnostics.js';
+import { planProposal } from '../documents/proposal/index.js';
+import type { DocumentPlan } from '../documents/types.js';
+import type { BuildContext } from './context.js';
+import { documentDate } from './dates.js';
+import { narrativeNodes } from './narrative.js';
+
+export const DEAL_FILE = /\.(md|markdown|json)$/i;
+
+/** Deal files in `<data>/deals/`, sorted, as paths relative to the working directory. */
+export async function discoverDeals(dataDir: string): Promise<string[]> {
+  const dir = join(dataDir, 'deals');
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => DEAL_FILE.test(n) && !n.startsWith('.')).sort().map((n) => join(dir, n));
+}
+
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+export interface DealDocument {
+  name: string;
+  plan(deal: Deal, ctx: BuildContext): { plan: DocumentPlan; diagnostics: Diagnostic[] };
+}
+
+export const DEAL_DOCUMENTS: DealDocument[] = [
+  {
+    name: 'proposal',
+    plan(deal, ctx) {
+      const { date, created } = documentDate(deal.date, ctx.config, ctx.env);
+      const narrative = narrativeNodes(deal, ctx.assetsDir);
+      const plan = planProposal(deal, { company: ctx.config.company, brandColor: ctx.config.brand_color, created, date, logo: ctx.logo, narrative: narrative.nodes });
+      return { plan, diagnostics: narrative.diagnostics };
+    },
+  },
+];
+
+export async function loadDeals(ctx: BuildContext): Promise<{ deals: Deal[]; diagnostics: Diagnostic[] }> {
+  const files = await discoverDeals(ctx.dataDir);
+  const diagnostics: Diagnostic[] = [];
+  const deals: Deal[] = [];
+  const results = await Promise.all(files.map((f) => readDeal(f, displayPath(f), { defaultLocale: ctx.config.locale })));
+  const seen = new Map<string, string>();
+  for (const r of results) {
+    diagnostics.push(...r.diagnostics);
+    if (!r.deal) continue;
+    const other = seen.get(r.deal.id);
+    if (other) {
+      diagnostics.push(new Diagnostic({ file: r.deal.path, rule: 'id', field: 'id', message: `deal id "${r.deal.id}" is already used by ${other}` }));
+      continue;
+    }
+    seen.set(r.deal.id, r.deal.path);
+    deals.push(r.deal);
+  }
+  return { deals, diagnostics };
+}

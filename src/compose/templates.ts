@@ -1,0 +1,91 @@
+/**
+ * Templates: `<name>.md.hbs` and `partials/*.hbs`, looked up in the user's override folder
+ * first, then in dealdoc's own `templates/`. Compiled once per process and cached by path.
+ * Templates are code: they come only from these folders, never from deal files.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { escapeMarkdown } from './escape.js';
+import { makeHelpers } from './helpers.js';
+import type { Locale } from '../tree/nodes.js';
+
+/** dealdoc's own templates folder (next to src/ and dist/). */
+export const BUILTIN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+// Handlebars escapes `{{value}}` with Utils.escapeExpression, read when a template is
+// instantiated. We replace HTML escaping (wrong for Markdown) with Markdown escaping, so that
+// every interpolated value prints literally unless a helper returns a SafeString on purpose.
+(Handlebars.Utils as { escapeExpression: (s: unknown) => string }).escapeExpression = (v: unknown) =>
+  v instanceof Handlebars.SafeString ? v.toString() : escapeMarkdown(v);
+
+export interface TemplateStore {
+  /** Folders searched in order. */
+  dirs: string[];
+  render(name: string, locale: Locale, view: Record<string, unknown>): string;
+  /** Files a template depends on (itself and every partial), for build inputs. */
+  files(name: string): string[];
+}
+
+export function createTemplateStore(overrideDir?: string): TemplateStore {
+  const dirs = [...(overrideDir ? [resolve(overrideDir)] : []), BUILTIN_TEMPLATES];
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const envs = new Map<Locale, typeof Handlebars>();
+
+  const find = (rel: string): string => {
+    for (const dir of dirs) {
+      const p = join(dir, rel);
+      if (existsSync(p)) return p;
+    }
+    throw new Error(`template not found: ${rel} (looked in ${dirs.join(', ')})`);
+  };
+
+  const partialFiles = (): Map<string, string> => {
+    const found = new Map<string, string>();
+    for (const dir of [...dirs].reverse()) {
+      const pdir = join(dir, 'partials');
+      if (!existsSync(pdir)) continue;
+      for (const f of readdirSync(pdir).sort()) if (f.endsWith('.hbs')) found.set(f.replace(/(\.md)?\.hbs$/, ''), join(pdir, f));
+    }
+    return found;
+  };
+
+  const env = (locale: Locale): typeof Handlebars => {
+    let hb = envs.get(locale);
+    if (!hb) {
+      hb = Handlebars.create();
+      hb.registerHelper(makeHelpers(locale, (s) => new Handlebars.SafeString(s)));
+      for (const [name, file] of partialFiles()) hb.registerPartial(name, readFileSync(file, 'utf8'));
+      envs.set(locale, hb);
+    }
+    return hb;
+  };
+
+  return {
+    dirs,
+    render(name, locale, view) {
+      const file = find(`${name}.md.hbs`);
+      const key = `${locale}\0${file}`;
+      let tpl = compiled.get(key);
+      if (!tpl) {
+        const source = readFileSync(file, 'utf8');
+        try {
+          env(locale).parse(source); // compile() is lazy: parse now so syntax errors name the file
+        } catch (e) {
+          throw new Error(`${file}: ${(e as Error).message}`);
+        }
+        tpl = env(locale).compile(source, { preventIndent: true });
+        compiled.set(key, tpl);
+      }
+      try {
+        return tpl(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (e) {
+        throw new Error(`${file}: ${(e as Error).message}`);
+      }
+    },
+    files(name) {
+      return [find(`${name}.md.hbs`), ...partialFiles().values()];
+    },
+  };
+}

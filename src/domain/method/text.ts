@@ -1,0 +1,20 @@
+/**
+ * The method speaks both of the company's languages: every rule's wording comes as a pair,
+ * and the document picks the deal's locale. Deal values (names, criteria) are the same in both.
+ */
+export type MethodLocale = 'zh-CN' | 'en';
+
+export type Bilingual = Readonly<Record<MethodLocale, string>>;
+
+export const bi = (zh: string, en: string): Bilingual => ({ 'zh-CN': zh, en });
+
+/** A deal value that reads the same in every locale. */
+export const same = (text: string): Bilingual => ({ 'zh-CN': text, en: text });
+
+export const pick = (text: Bilingual, locale: MethodLocale): string => text[locale];
+
+/** 「X」 in Chinese, “X” in English: how the method's sentences quote deal values. */
+export const quoted = (value: string): Bilingual => bi(`「${value}」`, `“${value}”`);
+
+/** Join deal values in a sentence: 王总、李工 / Wang, Li. */
+export const joinList = (values: readonly string[]): Bilingual => bi(values.join('、'), values.join(', '));

@@ -1,0 +1,184 @@
+/**
+ * The receivables model: ledger rows as read (already validated, exact decimals, ISO dates),
+ * and the provisioning result for one as-of date. Pure data — no files, no formatting.
+ * One computation (provision.ts) produces ProvisionResult; the monthly report, the SWOT
+ * brief's payment record and any other consumer read it.
+ */
+import type { Decimal } from '../money.js';
+import type { IsoDate } from '../dates.js';
+
+/** Where a row came from, for diagnostics and exceptions. */
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
+export interface Invoice {
+  invoiceNo: string;
+  customerId: string;
+  customerName: string;
+  invoiceDate: IsoDate;
+  /** Due date, given or derived from terms; when neither exists it equals invoiceDate and dueDateMissing is set. */
+  dueDate: IsoDate;
+  dueDateMissing: boolean;
+  /** Raw terms text when the due date was derived, e.g. "30天". */
+  terms?: string;
+  currency: string;
+  amount: Decimal;
+  rep: string;
+  source: SourceRef;
+}
+
+export interface Payment {
+  paymentNo: string;
+  /** Empty for unapplied cash (applied FIFO within customer + currency). */
+  invoiceNo?: string;
+  customerId?: string;
+  date: IsoDate;
+  amount: Decimal;
+  /** Currency of an unapplied receipt (defaults to the functional currency); for applied ones, the invoice's. */
+  currency?: string;
+  source: SourceRef;
+}
+
+export type AdjustmentKind = 'credit_note' | 'write_off' | 'recovery';
+
+export interface Adjustment {
+  date: IsoDate;
+  invoiceNo: string;
+  kind: AdjustmentKind;
+  /** Positive amount in the invoice currency. */
+  amount: Decimal;
+  source: SourceRef;
+}
+
+export interface FxRate {
+  date: IsoDate;
+  currency: string;
+  /** CNY per unit. */
+  rate: Decimal;
+  source: SourceRef;
+}
+
+export interface SpecificProvision {
+  invoiceNo: string;
+  rate: Decimal;
+  reason: string;
+  source: SourceRef;
+}
+
+export interface Ledger {
+  invoices: Invoice[];
+  payments: Payment[];
+  adjustments: Adjustment[];
+  fx: FxRate[];
+  specific: SpecificProvision[];
+  /** Files read, for build inputs and the report header. */
+  files: string[];
+}
+
+export type BucketId = 'not_due' | 'd1_30' | 'd31_60' | 'd61_90' | 'over_90';
+
+export interface BucketDef {
+  id: BucketId | string;
+  /** Inclusive day range; max undefined = open-ended. min ≤ 0 for "not due". */
+  minDays: number;
+  maxDays?: number;
+  rate: Decimal;
+}
+
+export interface InvoiceLine {
+  invoice: Invoice;
+  daysOverdue: number;
+  bucket: string;
+  /** Outstanding in the invoice currency (> 0). */
+  outstanding: Decimal;
+  fxRate: Decimal;
+  /** outstanding × fxRate, rounded half-up to the cent. */
+  balanceCny: Decimal;
+  /** Booked CNY (at the latest rate on or before invoice date, if any) minus revalued; memo only. */
+  provisionRate: Decimal;
+  /** balanceCny × provisionRate, rounded half-up to the cent. */
+  provision: Decimal;
+  /** Individually assessed (单项计提). */
+  specific?: { reason: string };
+}
+
+export interface BucketTotal {
+  bucket: string;
+  minDays: number;
+  maxDays?: number;
+  rate: Decimal;
+  balance: Decimal;
+  provision: Decimal;
+  count: number;
+}
+
+export interface PartyTotals {
+  key: string;
+  name: string;
+  balance: Decimal;
+  overdue: Decimal;
+  provision: Decimal;
+  byBucket: Record<string, Decimal>;
+}
+
+export interface CreditBalance {
+  customerId: string;
+  customerName: string;
+  currency: string;
+  amount: Decimal;
+  amountCny: Decimal;
+  /** What produced it: overpaid invoice numbers and/or unapplied receipt numbers. */
+  sources: string[];
+}
+
+export interface Movement {
+  opening: Decimal;
+  /** Positive charge (本期计提). */
+  charge: Decimal;
+  /** Reversal (本期转回), positive number. */
+  reversal: Decimal;
+  /** Write-offs in the period (本期核销), positive number, CNY. */
+  writeOffs: Decimal;
+  /** Recoveries of written-off amounts in the period (收回), positive number, CNY. */
+  recoveries: Decimal;
+  closing: Decimal;
+  /** opening + charge − reversal − writeOffs + recoveries === closing */
+  balanced: boolean;
+}
+
+export interface ProvisionResult {
+  asOf: IsoDate;
+  /** First day of the period the movement covers (day after the previous month end). */
+  periodStart: IsoDate;
+  functionalCurrency: string;
+  /** Rates actually used, by currency (functional currency omitted). */
+  fxUsed: { currency: string; rate: Decimal; date: IsoDate }[];
+  buckets: BucketTotal[];
+  lines: InvoiceLine[];
+  /** Lines under 单项计提, also included in `lines`. */
+  specificTotal: { balance: Decimal; provision: Decimal };
+  totals: { balance: Decimal; overdue: Decimal; provision: Decimal; net: Decimal };
+  byCustomer: PartyTotals[];
+  byRep: (PartyTotals & { customers: PartyTotals[] })[];
+  credits: CreditBalance[];
+  unappliedCash: { paymentNo: string; customerId: string; date: IsoDate; amount: Decimal; currency: string; appliedTo: string[] }[];
+  missingDueDates: string[];
+  movement: Movement;
+  /** Post-period items excluded (counts), for the exceptions list. */
+  excluded: { invoicesAfterAsOf: number; paymentsAfterAsOf: number };
+}
+
+/** A customer's payment record for the SWOT brief. */
+export interface CustomerPaymentRecord {
+  customerId: string;
+  asOf: IsoDate;
+  outstanding: Decimal;
+  overdue: Decimal;
+  byBucket: BucketTotal[];
+  provision: Decimal;
+  /** Average days late on fully paid invoices (payment date − due date, ≥ 0 counted as late days, on-time as 0); undefined when none paid. */
+  averageDaysLate?: number;
+  paidInvoices: number;
+}

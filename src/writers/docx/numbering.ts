@@ -1,0 +1,42 @@
+/**
+ * Word list definitions. Every Markdown list is its own numbering instance (so a second
+ * ordered list starts again at 1); an ordered list that starts elsewhere gets a definition
+ * whose levels start there. Indents step by two CJK characters.
+ */
+import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions } from 'docx';
+import { INDENT_STEP } from './theme.js';
+
+export const BULLET = 'bullet';
+/** Tighter bullets for the boxes of diagrams (SWOT quadrants). */
+export const BULLET_COMPACT = 'bullet-compact';
+
+export const orderedReference = (start: number): string => (start === 1 ? 'ordered' : `ordered-from-${start}`);
+
+const BULLET_CHARS = ['•', '◦', '▪'];
+const ORDERED: { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: (n: number) => string }[] = [
+  { format: LevelFormat.DECIMAL, text: (n) => `%${n}.` },
+  { format: LevelFormat.DECIMAL, text: (n) => `(%${n})` },
+  { format: LevelFormat.LOWER_LETTER, text: (n) => `%${n}.` },
+];
+
+const levels = (make: (level: number) => Omit<ILevelsOptions, 'level' | 'style'>, step = INDENT_STEP, hanging = INDENT_STEP): ILevelsOptions[] =>
+  Array.from({ length: 9 }, (_, level) => ({
+    level,
+    alignment: AlignmentType.LEFT,
+    ...make(level),
+    style: { paragraph: { indent: { left: step * (level + 1), hanging } } },
+  }));
+
+export function numberingConfig(orderedStarts: Iterable<number>): INumberingOptions {
+  const starts = [...new Set([1, ...orderedStarts])].sort((a, b) => a - b);
+  return {
+    config: [
+      { reference: BULLET, levels: levels((l) => ({ format: LevelFormat.BULLET, text: BULLET_CHARS[l % 3] })) },
+      { reference: BULLET_COMPACT, levels: levels((l) => ({ format: LevelFormat.BULLET, text: BULLET_CHARS[l % 3] }), 240, 200) },
+      ...starts.map((start) => ({
+        reference: orderedReference(start),
+        levels: levels((l) => ({ format: ORDERED[l % 3].format, text: ORDERED[l % 3].text(l + 1), start })),
+      })),
+    ],
+  };
+}

@@ -1,0 +1,12 @@
+import type { Root } from 'mdast';
+import type { DocMeta } from '../tree/nodes.js';
+
+export type Format = 'pdf' | 'docx' | 'xlsx';
+
+/** What a document writer needs besides the tree and its metadata. */
+export interface RenderContext {
+  /** Folders images may be read from (absolute). Anything else is refused. */
+  assetRoots: string[];
+}
+
+export type TreeWriter = (tree: Root, meta: DocMeta, ctx: RenderContext) => Promise<Buffer>;

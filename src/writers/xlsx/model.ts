@@ -1,0 +1,80 @@
+/**
+ * A small, generic workbook model for finance tables. Documents build it from their data;
+ * renderXlsx turns it into an .xlsx file. Cells keep their exact types (Decimal money,
+ * IsoDate dates) until the writer's last step, so a sheet holds the same figures as the
+ * PDF/DOCX tables built from the same values.
+ */
+import type { IsoDate } from '../../domain/dates.js';
+import type { Decimal } from '../../domain/money.js';
+
+/**
+ * - `text`: strings as they are;
+ * - `money`: Decimal, 2 decimals, thousands separators, negatives in parentheses;
+ * - `percent`: Decimal rate (0.1 = 10%) shown with `decimals` places (default 0);
+ * - `number`: Decimal with `decimals` places (default 4), e.g. FX rates;
+ * - `int`: whole numbers (days, counts);
+ * - `date`: IsoDate, a real date cell.
+ */
+export type ColumnKind = 'text' | 'money' | 'percent' | 'number' | 'int' | 'date';
+
+export interface Column {
+  header: string;
+  /** Width in Excel character units (also the relative weight when a table is printed). */
+  width?: number;
+  kind: ColumnKind;
+  /** Decimal places for `percent` and `number` columns. */
+  decimals?: number;
+}
+
+export type CellValue = string | Decimal | number | IsoDate | null;
+
+export interface Row {
+  cells: CellValue[];
+  /** `total` and `subtotal` rows are bold under a rule; `total` rows are excluded from the autofilter range. */
+  kind?: 'normal' | 'total' | 'subtotal';
+}
+
+export interface Sheet {
+  /** At most 31 characters, none of `[]:*?/\`. */
+  name: string;
+  columns: Column[];
+  rows: Row[];
+  /** Printed above the header row (frozen with it). */
+  title?: string;
+  /** Lines printed below the table: notes, checks, sources. */
+  notes?: string[];
+  /** Add an autofilter over the header and the non-total rows. */
+  autoFilter?: boolean;
+  /** Page orientation when printed (default landscape: finance tables are wide). */
+  orientation?: 'portrait' | 'landscape';
+}
+
+export interface Workbook {
+  sheets: Sheet[];
+  /** Stamped into the file's metadata; the only date the file carries. */
+  created: Date;
+  title: string;
+  company: string;
+}
+
+/** Default Excel number formats for each column kind. */
+export function numFmtFor(column: Column): string | undefined {
+  switch (column.kind) {
+    case 'money':
+      return '#,##0.00;(#,##0.00)';
+    case 'percent': {
+      const d = column.decimals ?? 0;
+      return d > 0 ? `0.${'0'.repeat(d)}%` : '0%';
+    }
+    case 'number': {
+      const d = column.decimals ?? 4;
+      return d > 0 ? `0.${'0'.repeat(d)}` : '0';
+    }
+    case 'int':
+      return '0';
+    case 'date':
+      return 'yyyy-mm-dd';
+    case 'text':
+      return undefined;
+  }
+}

@@ -1,0 +1,89 @@
+/** Read generated documents the way a reader would: PDF text, DOCX XML/text, XLSX cells. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { extractText, getDocumentProxy } from 'unpdf';
+
+/** Text of every page (pdf.js), pages joined by form feeds. */
+export async function pdfText(buf: Uint8Array): Promise<string> {
+  const pdf = await getDocumentProxy(new Uint8Array(buf));
+  const { text } = await extractText(pdf, { mergePages: false });
+  return (text as string[]).join('\f');
+}
+
+export async function pdfPageCount(buf: Uint8Array): Promise<number> {
+  const pdf = await getDocumentProxy(new Uint8Array(buf));
+  return pdf.numPages;
+}
+
+/** `pdftotext -layout` (poppler) when available — closest to what a reader copies out. */
+export function pdftotext(file: string, layout = false): string {
+  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+export function pdffonts(file: string): string {
+  return execFileSync('pdffonts', [file], { encoding: 'utf8' });
+}
+
+export function unzip(buf: Uint8Array): Record<string, string> {
+  const files = unzipSync(new Uint8Array(buf));
+  const out: Record<string, string> = {};
+  for (const [name, data] of Object.entries(files)) out[name] = strFromU8(data);
+  return out;
+}
+
+/** word/document.xml of a DOCX. */
+export function docxXml(buf: Uint8Array): string {
+  return unzip(buf)['word/document.xml'];
+}
+
+/** Visible text of a DOCX body: paragraphs on their own lines, runs concatenated. */
+export function docxText(buf: Uint8Array): string {
+  const xml = docxXml(buf);
+  return xml
+    .split(/<\/w:p>/)
+    .map((p) =>
+      [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)]
+        .map((m) => (m[1] === undefined ? '\t' : m[1]))
+        .join(''),
+    )
+    .map(decodeXml)
+    .filter((l) => l.length > 0)
+    .join('\n');
+}
+
+export function decodeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+export function hasCommand(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Convert a DOCX to PDF with LibreOffice headless (a real Word-compatible reader); returns the PDF path. */
+export function docxToPdfWithLibreOffice(docx: Uint8Array | string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dealdoc-lo-'));
+  let input = typeof docx === 'string' ? docx : join(dir, 'in.docx');
+  if (typeof docx !== 'string') writeFileSync(input, docx);
+  const profile = `file://${join(dir, 'profile')}`;
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
+  const base = input.split('/').pop()!.replace(/\.docx$/, '.pdf');
+  input = join(dir, base);
+  readFileSync(input); // throws if conversion failed
+  return input;
+}
