@@ -1,66 +1,142 @@
 /**
- * `dealdoc build`: read & validate every input, compose each document into one tree, render it
- * with each writer, write atomically. A broken input costs only its own documents; its
- * diagnostics are collected and the exit code says so.
+ * `dealdoc build` and `dealdoc check`: plan, then run only what changed, write atomically,
+ * record the manifest, remove outputs whose source is gone. A broken input costs only its own
+ * documents; its diagnostics are collected and the exit code says so.
  */
-import { join } from 'node:path';
+import { rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
-import { createContext, type BuildContext, type BuildOptions } from './context.js';
-import { DEAL_DOCUMENTS, loadDeals } from './deals.js';
-import { composePlan, renderTree } from './render.js';
-import { buildReports } from './reports.js';
-import { writeAtomic } from './write.js';
+import { createContext, type BuildOptions } from './context.js';
+import { fromData, type JobResult } from './jobs.js';
+import { acquireLock } from './lock.js';
+import { readManifest, writeManifest, type JobRecord } from './manifest.js';
+import { planBuild, type PlanOptions, type PlannedJob } from './plan.js';
+import { runJobs } from './pool.js';
+import { STATE_DIR, sweepTmp } from './write.js';
+
+export interface BuildRequest extends BuildOptions, PlanOptions {
+  jobs?: number;
+}
+
+export interface BuildEvents {
+  planned?(jobs: PlannedJob[]): void;
+  done?(result: JobResult, job: PlannedJob): void;
+  waiting?(owner: string): void;
+}
 
 export interface BuildSummary {
   built: string[];
+  skipped: string[];
   failed: string[];
+  removed: string[];
+  explain: { id: string; action: 'built' | 'skipped' | 'failed'; reason: string }[];
   diagnostics: Diagnostic[];
 }
 
-export async function build(options: BuildOptions, log: (line: string) => void = () => {}): Promise<BuildSummary> {
-  const { ctx, diagnostics } = createContext(options);
-  const summary: BuildSummary = { built: [], failed: [], diagnostics };
-  if (!ctx) return summary;
-  const treeFormats = ctx.options.formats.filter((f) => f === 'pdf' || f === 'docx');
+const optionsOf = (r: BuildRequest): BuildOptions => ({ dataDir: r.dataDir, outDir: r.outDir, configPath: r.configPath, formats: r.formats, asOf: r.asOf, only: r.only, env: undefined });
 
-  if (!options.asOf) {
-    const { deals, diagnostics: dealDiags } = await loadDeals(ctx);
-    summary.diagnostics.push(...dealDiags);
-    const wanted = options.only?.length ? deals.filter((d) => options.only!.includes(d.id)) : deals;
-    for (const id of options.only ?? []) {
-      if (!deals.some((d) => d.id === id) && !dealDiags.some((d) => String(d.file).includes(id))) {
-        summary.diagnostics.push(new Diagnostic({ file: join(options.dataDir, 'deals'), rule: 'only', message: `no deal with id "${id}"` }));
+export async function build(request: BuildRequest, events: BuildEvents = {}): Promise<BuildSummary> {
+  const summary: BuildSummary = { built: [], skipped: [], failed: [], removed: [], explain: [], diagnostics: [] };
+  const { ctx, diagnostics } = createContext(request);
+  summary.diagnostics.push(...diagnostics);
+  if (!ctx) return summary;
+
+  const lock = await acquireLock(join(ctx.outDir, STATE_DIR, 'lock'), { waitMs: 10 * 60_000, onWait: events.waiting });
+  try {
+    await sweepTmp(ctx.outDir);
+    const manifest = await readManifest(ctx.outDir);
+    const plan = await planBuild(ctx, manifest, request);
+    summary.diagnostics.push(...plan.diagnostics);
+    events.planned?.(plan.jobs);
+
+    const toRun = plan.jobs.filter((j) => j.reason);
+    for (const j of plan.jobs) if (!j.reason) summary.explain.push({ id: j.spec.id, action: 'skipped', reason: 'up to date' });
+    summary.skipped.push(...plan.jobs.filter((j) => !j.reason).map((j) => j.spec.id));
+
+    const byId = new Map(toRun.map((j) => [j.spec.id, j]));
+    const results = await runJobs(
+      toRun.map((j) => j.spec),
+      optionsOf(request),
+      request.jobs,
+      (r) => events.done?.(r, byId.get(r.id)!),
+    );
+
+    for (const r of results) {
+      const job = byId.get(r.id)!;
+      summary.diagnostics.push(...r.diagnostics.map(fromData));
+      summary.explain.push({ id: r.id, action: r.ok ? 'built' : 'failed', reason: job.reason! });
+      if (!r.ok) {
+        summary.failed.push(r.id);
+        continue;
       }
+      summary.built.push(...r.outputs.map((o) => join(request.outDir, o.path)));
+      const parts = { ...job.parts };
+      for (const k of Object.keys(parts)) if (k.startsWith('asset:')) delete parts[k];
+      for (const dep of r.deps) parts[`asset:${dep}`] = (await import('./hash.js').then((h) => h.hashFile(join(ctx.dataDir, dep)))) ?? 'missing';
+      if (job.spec.kind === 'deal' && 'ledger' in parts) {
+        const { customerLedgerPart, loadLedgerState } = await import('./reports.js');
+        parts.ledger = await customerLedgerPart(await loadLedgerState(ctx, manifest), r.customerId, { asOf: r.asOf } as JobRecord);
+      }
+      const record: JobRecord = {
+        kind: job.spec.kind,
+        ...(job.spec.kind === 'deal' ? { source: relativeTo(ctx.dataDir, job.spec.file), sourceHash: job.parts.source, dealId: job.spec.dealId } : {}),
+        customerId: r.customerId,
+        asOf: r.asOf,
+        deps: r.deps,
+        parts,
+        inputHash: (await import('./hash.js')).hashParts(parts),
+        outputs: {},
+      };
+      for (const o of r.outputs) {
+        const info = await stat(join(ctx.outDir, o.path));
+        record.outputs[o.path] = { sha256: o.sha256, size: o.size, mtimeMs: Math.round(info.mtimeMs) };
+      }
+      manifest.jobs[r.id] = record;
     }
-    for (const deal of wanted) {
-      for (const doc of DEAL_DOCUMENTS) {
-        const outBase = join(ctx.outDir, deal.id, doc.name);
-        try {
-          const { plan, diagnostics: planDiags } = doc.plan(deal, ctx);
-          summary.diagnostics.push(...planDiags);
-          const tree = composePlan(plan, ctx);
-          for (const format of treeFormats) {
-            const bytes = await renderTree(tree, plan, format, ctx);
-            await writeAtomic(`${outBase}.${format}`, bytes);
-            summary.built.push(`${outBase}.${format}`);
-            log(`built ${relativeOut(ctx, `${outBase}.${format}`)}`);
-          }
-        } catch (e) {
-          summary.failed.push(outBase);
-          summary.diagnostics.push(new Diagnostic({ file: deal.path, rule: 'render', message: `could not render ${doc.name}: ${(e as Error).message}` }));
+
+    if (plan.complete) {
+      const live = new Set(plan.jobs.map((j) => j.spec.id));
+      const failedSources = new Set(summary.diagnostics.filter((d) => d.severity === 'error').map((d) => String(d.file)));
+      for (const [id, record] of Object.entries(manifest.jobs)) {
+        if (live.has(id)) continue;
+        // A deal that failed to parse keeps its last good documents; a deleted one loses them.
+        if (record.source && failedSources.has(join(request.dataDir, record.source))) continue;
+        if (record.kind === 'report' && plan.ledger && !plan.ledger.ok) continue;
+        for (const rel of Object.keys(record.outputs)) {
+          await rm(join(ctx.outDir, rel), { force: true });
+          summary.removed.push(join(request.outDir, rel));
+          await rmdir(dirname(join(ctx.outDir, rel))).catch(() => {});
         }
+        delete manifest.jobs[id];
       }
     }
+    manifest.ledger = plan.ledger;
+    await writeManifest(ctx.outDir, manifest);
+  } finally {
+    await lock.release();
   }
-  if (!options.only?.length || options.asOf) await buildReports(ctx, summary, log);
   summary.diagnostics = sortDiagnostics(summary.diagnostics);
   return summary;
 }
 
-export function relativeOut(ctx: BuildContext, path: string): string {
-  return path.startsWith(ctx.outDir) ? join(ctx.options.outDir, path.slice(ctx.outDir.length + 1)) : path;
+function relativeTo(root: string, file: string): string {
+  return file.startsWith(root + '/') ? file.slice(root.length + 1) : file;
 }
 
-export function exitCode(summary: BuildSummary): number {
-  return hasErrors(summary.diagnostics) || summary.failed.length ? 1 : 0;
+/** `dealdoc check`: what a build would do, without writing anything. */
+export async function check(request: BuildRequest): Promise<{ stale: { id: string; reason: string }[]; diagnostics: Diagnostic[] }> {
+  const { ctx, diagnostics } = createContext(request);
+  if (!ctx) return { stale: [], diagnostics };
+  const manifest = await readManifest(ctx.outDir);
+  const plan = await planBuild(ctx, manifest, request);
+  const stale = plan.jobs.filter((j) => j.reason).map((j) => ({ id: j.spec.id, reason: j.reason! }));
+  if (plan.complete) {
+    const live = new Set(plan.jobs.map((j) => j.spec.id));
+    for (const id of Object.keys(manifest.jobs)) if (!live.has(id)) stale.push({ id, reason: 'source removed; outputs would be deleted' });
+  }
+  return { stale, diagnostics: sortDiagnostics([...diagnostics, ...plan.diagnostics]) };
+}
+
+export function exitCode(summary: { diagnostics: Diagnostic[]; failed?: string[] }): number {
+  return hasErrors(summary.diagnostics) || (summary.failed?.length ?? 0) > 0 ? 1 : 0;
 }

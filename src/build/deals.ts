@@ -29,19 +29,34 @@ export function displayPath(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
+export interface PlannedDocument {
+  plan: DocumentPlan;
+  diagnostics: Diagnostic[];
+  /** Files read besides the deal file (relative to the data folder), recorded for rebuilds. */
+  deps: string[];
+  /** As-of date of the ledger figures the document shows, if any. */
+  asOf?: string;
+}
+
 export interface DealDocument {
   name: string;
-  plan(deal: Deal, ctx: BuildContext): { plan: DocumentPlan; diagnostics: Diagnostic[] };
+  /** Template the document uses (its files are build inputs). */
+  template: string;
+  /** Whether the document reads the customer's ledger rows. */
+  readsLedger: boolean;
+  plan(deal: Deal, ctx: BuildContext): Promise<PlannedDocument>;
 }
 
 export const DEAL_DOCUMENTS: DealDocument[] = [
   {
     name: 'proposal',
-    plan(deal, ctx) {
+    template: 'proposal',
+    readsLedger: false,
+    async plan(deal, ctx) {
       const { date, created } = documentDate(deal.date, ctx.config, ctx.env);
       const narrative = narrativeNodes(deal, ctx.assetsDir);
       const plan = planProposal(deal, { company: ctx.config.company, brandColor: ctx.config.brand_color, created, date, logo: ctx.logo, narrative: narrative.nodes });
-      return { plan, diagnostics: narrative.diagnostics };
+      return { plan, diagnostics: narrative.diagnostics, deps: narrative.assets.map((a) => relative(ctx.dataDir, a)) };
     },
   },
 ];

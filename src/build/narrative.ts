@@ -8,15 +8,19 @@ import { resolveAsset } from '../data/assets.js';
 import type { Deal } from '../data/deal-schema.js';
 import { Diagnostic } from '../diagnostics.js';
 
-export function narrativeNodes(deal: Deal, assetsDir: string): { nodes: RootContent[]; diagnostics: Diagnostic[] } {
+export function narrativeNodes(deal: Deal, assetsDir: string): { nodes: RootContent[]; diagnostics: Diagnostic[]; assets: string[] } {
   const diagnostics: Diagnostic[] = [];
-  if (!deal.body.trim()) return { nodes: [], diagnostics };
+  const assets: string[] = [];
+  if (!deal.body.trim()) return { nodes: [], diagnostics, assets };
   const nodes = parseNarrative(deal.body);
   const visit = (parent: Parent) => {
     parent.children = (parent.children as RootContent[]).map((child) => {
       if (child.type === 'image') {
         const res = resolveAsset(assetsDir, child.url);
-        if ('path' in res) return { ...child, url: res.path };
+        if ('path' in res) {
+          assets.push(res.path);
+          return { ...child, url: res.path };
+        }
         const line = child.position && deal.bodyLine ? deal.bodyLine + child.position.start.line - 1 : undefined;
         diagnostics.push(new Diagnostic({ file: deal.path, line, column: child.position?.start.column, field: 'body', rule: 'asset', severity: 'warning', message: `image ${res.error}; printing its description instead` }));
         return { type: 'text', value: child.alt ? `[${child.alt}]` : '' };
@@ -27,5 +31,5 @@ export function narrativeNodes(deal: Deal, assetsDir: string): { nodes: RootCont
   };
   const root = { type: 'root', children: nodes } as Parent;
   visit(root);
-  return { nodes: root.children as RootContent[], diagnostics };
+  return { nodes: root.children as RootContent[], diagnostics, assets: [...new Set(assets)].sort() };
 }

@@ -1,12 +1,41 @@
 /**
- * The one atomic-write helper: write to a temporary file beside the target, fsync, rename.
- * A reader (or a build killed mid-way) sees the old file or the new one, never half of one.
+ * The one atomic-write helper. The bytes go to a temporary file in `out/.dealdoc/tmp/`, are
+ * fsynced, then renamed over the target (same file system, so the rename is atomic): a reader
+ * — or a build killed with SIGKILL — sees the old file or the new one, never half of one.
+ * (write-file-atomic puts its temporary file beside the target, where a killed build would
+ * leave it in the folder users read; here leftovers stay in .dealdoc/tmp and the next build
+ * sweeps them.)
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
-export async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
+export const STATE_DIR = '.dealdoc';
+
+export function tmpDirOf(outDir: string): string {
+  return join(outDir, STATE_DIR, 'tmp');
+}
+
+export async function writeAtomic(path: string, data: Buffer | string, tmpDir: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFileAtomic(path, data, { fsync: true });
+  await mkdir(tmpDir, { recursive: true });
+  const tmp = join(tmpDir, `${randomBytes(6).toString('hex')}.tmp`);
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  try {
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+}
+
+/** Remove temporary files a killed build may have left. */
+export async function sweepTmp(outDir: string): Promise<void> {
+  await rm(tmpDirOf(outDir), { recursive: true, force: true });
 }

@@ -1,15 +1,15 @@
 /** The dealdoc command line: commands and flags only; the work lives in build/, data/, documents/. */
 import { Command, CommanderError, Option } from 'commander';
-import { report } from '../diagnostics.js';
 import type { Format } from '../writers/types.js';
-import { runBuild, runNewDeal, runSchema, runValidate } from './commands.js';
+import { runBuild, runCheck, runNewDeal, runSchema, runValidate, UsageError, type BuildFlags } from './commands.js';
+import { runWatch } from './watch.js';
 
 const FORMATS: Format[] = ['pdf', 'docx', 'xlsx'];
 
 function parseFormats(value: string): Format[] {
   const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  for (const f of list) if (!FORMATS.includes(f as Format)) throw new CommanderError(2, 'dealdoc.usage', `unknown format "${f}" (expected ${FORMATS.join(', ')})`);
-  return list as Format[];
+  for (const f of list) if (!FORMATS.includes(f as Format)) throw new UsageError(`unknown format "${f}" (expected ${FORMATS.join(', ')})`);
+  return [...new Set(list)] as Format[];
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -18,24 +18,42 @@ export async function main(argv: string[]): Promise<number> {
     .description('Build sales proposals, SWOT briefs and receivables provisioning reports from deal files and a ledger.')
     .version('0.1.0')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError();
 
   const common = (cmd: Command) =>
     cmd
       .option('--data <dir>', 'data folder (deals/, receivables/, assets/)', 'data')
       .option('--config <file>', 'config file (default: dealdoc.config.yaml in the working directory, if present)');
+  const buildFlags = (cmd: Command) =>
+    common(cmd)
+      .option('--out <dir>', 'output folder', 'out')
+      .option('--only <ids...>', 'only these deals (by id); no receivables reports')
+      .addOption(new Option('--format <list>', 'formats to write: pdf,docx,xlsx').default(FORMATS, 'pdf,docx,xlsx').argParser(parseFormats))
+      .option('--as-of <date>', 'only the receivables report for exactly this date (YYYY-MM-DD)')
+      .option('--shard <i/n>', 'only a stable, balanced 1/n of the outputs (CI matrix)')
+      .option('-q, --quiet', 'print only diagnostics');
 
-  common(program.command('build'))
-    .description('render every document into the out folder')
-    .option('--out <dir>', 'output folder', 'out')
-    .option('--only <ids...>', 'build only these deals (by id)')
-    .addOption(new Option('--format <list>', 'formats to write: pdf,docx,xlsx').default(FORMATS, 'pdf,docx,xlsx').argParser(parseFormats))
-    .option('--as-of <date>', 'render the receivables report for exactly this date (YYYY-MM-DD)')
+  buildFlags(program.command('build'))
+    .description('render every document that is missing or out of date into the out folder')
+    .option('--force', 'rebuild everything')
+    .option('--explain', 'say why each output was built or skipped')
+    .option('--jobs <n>', 'worker threads (default: the number of cores)')
     .option('--json', 'print a machine-readable summary on stdout')
-    .option('-q, --quiet', 'print only diagnostics')
-    .action(async (opts) => {
+    .action(async (opts: BuildFlags) => {
       code = await runBuild(opts);
+    });
+
+  buildFlags(program.command('check'))
+    .description('exit 1 when any output is missing, stale or modified by hand, or any input is invalid; writes nothing')
+    .action(async (opts: BuildFlags) => {
+      code = await runCheck(opts);
+    });
+
+  buildFlags(program.command('watch'))
+    .description('build, then rebuild what is affected whenever data, templates or config change')
+    .option('--jobs <n>', 'worker threads (default: the number of cores)')
+    .action(async (opts: BuildFlags) => {
+      code = await runWatch(opts);
     });
 
   common(program.command('validate'))
@@ -52,29 +70,32 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   const create = program.command('new').description('scaffold a new file');
-  common(create.command('deal <id>'))
-    .description('create data/deals/<id>.md, a commented deal file to fill in')
+  create
+    .command('deal <id>')
+    .description('create <data>/deals/<id>.md, a commented deal file to fill in')
+    .option('--data <dir>', 'data folder', 'data')
     .option('--locale <locale>', 'zh-CN or en', 'zh-CN')
     .action(async (id: string, opts) => {
       code = await runNewDeal(id, opts);
     });
 
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      if (e.code === 'dealdoc.usage') process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
       return 2;
     }
     process.stderr.write(`dealdoc: ${(e as Error).stack ?? e}\n`);
     return 1;
   }
-  if (argv.length === 0) {
-    program.outputHelp();
-    return 2;
-  }
   return code;
 }
-
-export { report };

@@ -10,10 +10,16 @@ import type { Locale } from '../tree/nodes.js';
 
 export const SLOT_PREFIX = 'dealdoc-slot:';
 
+/** What a helper was given, for error messages (Handlebars passes its options object when an argument is missing). */
+function shown(v: unknown): string {
+  if (v === undefined || (typeof v === 'object' && v !== null && 'hash' in v && 'data' in v)) return 'nothing';
+  return JSON.stringify(v)?.slice(0, 80) ?? String(v);
+}
+
 function toDecimal(v: unknown, helper: string): Decimal {
   if (v instanceof Decimal) return v;
   if (typeof v === 'string' && v.trim() !== '') return new Decimal(v);
-  throw new Error(`{{${helper}}} needs an amount, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
+  throw new Error(`{{${helper}}} needs an amount, got ${shown(v)}`);
 }
 
 export function makeHelpers(locale: Locale, safe: (s: string) => unknown): Record<string, HelperDelegate> {
@@ -21,9 +27,10 @@ export function makeHelpers(locale: Locale, safe: (s: string) => unknown): Recor
     money: (v: unknown) => formatMoney(toDecimal(v, 'money')),
     percent: (v: unknown) => formatPercent(toDecimal(v, 'percent')),
     rmb: (v: unknown) => rmbUppercase(toDecimal(v, 'rmb')),
-    date: (v: unknown) => {
+    /** Named longDate, not date: a helper shadows a context property of the same name. */
+    longDate: (v: unknown) => {
       const d = typeof v === 'string' ? parseIsoDate(v) : undefined;
-      if (!d) throw new Error(`{{date}} needs a YYYY-MM-DD date, got ${JSON.stringify(v)}`);
+      if (!d) throw new Error(`{{longDate}} needs a YYYY-MM-DD date, got ${shown(v)}`);
       return formatDateLong(d, locale);
     },
     eq: (a: unknown, b: unknown) => a === b,

@@ -10,14 +10,17 @@ import { parseIsoDate, type IsoDate } from '../domain/dates.js';
 /** JSON numbers/booleans reach us as JS values; text reaches us as strings. Normalise to text. */
 const asText = (v: unknown): unknown => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v);
 
+/** "required field is missing" when the value is absent, else what was expected. */
+const expected = (what: string) => (iss: { input?: unknown }) => (iss.input === undefined ? 'required field is missing' : `expected ${what}`);
+
 /** Non-empty single-line-or-multi-line text, trimmed. */
 export const text = () =>
-  z.preprocess(asText, z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' }).max(20_000, { error: 'too long (20,000 characters at most)' }));
+  z.preprocess(asText, z.string({ error: expected('text') }).trim().min(1, { error: 'must not be empty' }).max(20_000, { error: 'too long (20,000 characters at most)' }));
 
 export const optionalText = () => text().optional();
 
 export const decimal = (opts: { min?: number; max?: number; minExclusive?: boolean } = {}) =>
-  z.preprocess(asText, z.string({ error: 'expected a number' })).transform((s, ctx): Decimal => {
+  z.preprocess(asText, z.string({ error: expected('a number') })).transform((s, ctx): Decimal => {
     const d = parseDecimal(s.replace(/_/g, ''));
     if (!d) {
       ctx.addIssue({ code: 'custom', message: `"${s}" is not a number` });
@@ -35,7 +38,7 @@ export const decimal = (opts: { min?: number; max?: number; minExclusive?: boole
   });
 
 export const integer = (min = 0, max = 1_000_000) =>
-  z.preprocess(asText, z.string({ error: 'expected a whole number' })).transform((s, ctx): number => {
+  z.preprocess(asText, z.string({ error: expected('a whole number') })).transform((s, ctx): number => {
     if (!/^-?\d+$/.test(s.trim())) {
       ctx.addIssue({ code: 'custom', message: `"${s}" is not a whole number` });
       return z.NEVER;
@@ -49,7 +52,7 @@ export const integer = (min = 0, max = 1_000_000) =>
   });
 
 export const isoDate = () =>
-  z.preprocess(asText, z.string({ error: 'expected a date (YYYY-MM-DD)' })).transform((s, ctx): IsoDate => {
+  z.preprocess(asText, z.string({ error: expected('a date (YYYY-MM-DD)') })).transform((s, ctx): IsoDate => {
     const d = parseIsoDate(s);
     if (!d) {
       ctx.addIssue({ code: 'custom', message: `"${s}" is not a valid date (YYYY-MM-DD)` });
@@ -59,7 +62,7 @@ export const isoDate = () =>
   });
 
 export const bool = () =>
-  z.preprocess(asText, z.string({ error: 'expected true or false' })).transform((s, ctx): boolean => {
+  z.preprocess(asText, z.string({ error: expected('true or false') })).transform((s, ctx): boolean => {
     const t = s.trim().toLowerCase();
     if (t === 'true' || t === 'yes') return true;
     if (t === 'false' || t === 'no') return false;

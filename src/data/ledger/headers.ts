@@ -54,6 +54,11 @@ export const TABLE_FIELDS: Record<TableName, Record<string, FieldSpec>> = {
   },
 };
 
+/** The header as a person wrote it, without a BOM or surrounding (full-width) spaces. */
+export function cleanHeader(h: string): string {
+  return h.replace(/^\uFEFF/, '').replace(/^[\s\u3000\u00A0]+|[\s\u3000\u00A0]+$/g, '');
+}
+
 /** Strip a BOM, trim ASCII/full-width/no-break spaces, ignore case and `_ - .` and inner spaces. */
 export function normalizeHeader(h: string): string {
   return h
@@ -61,7 +66,7 @@ export function normalizeHeader(h: string): string {
     .replace(/[\s\u3000\u00A0]+/g, ' ')
     .trim()
     .toLowerCase()
-    .replace(/[\s_.\-]+/g, '');
+    .replace(/[\s_.-]+/g, '');
 }
 
 export interface HeaderMap {
@@ -87,11 +92,11 @@ export function mapHeaders(table: TableName, headers: string[]): HeaderMap {
     const field = lookup.get(normalizeHeader(h));
     if (!field) return;
     if (index.has(field)) {
-      ambiguous.push([field, written[field], h.replace(/^\uFEFF/, '').trim()]);
+      ambiguous.push([field, written[field], cleanHeader(h)]);
       return;
     }
     index.set(field, i);
-    written[field] = h.replace(/^\uFEFF/, '').replace(/^[\s\u3000\u00A0]+|[\s\u3000\u00A0]+$/g, '');
+    written[field] = cleanHeader(h);
   });
   const missing = Object.entries(fields)
     .filter(([field, spec]) => spec.required && !index.has(field))
@@ -101,6 +106,6 @@ export function mapHeaders(table: TableName, headers: string[]): HeaderMap {
 
 /** "invoice_no (also: 发票号, 发票号码, …)" for a missing-column message. */
 export function describeField(table: TableName, field: string): string {
-  const aliases = TABLE_FIELDS[table][field].aliases.filter((a) => /[^\x00-\x7f]/.test(a)).slice(0, 4);
+  const aliases = TABLE_FIELDS[table][field].aliases.filter((a) => /[^ -~]/.test(a)).slice(0, 4);
   return aliases.length ? `${field} (or ${aliases.join(', ')})` : field;
 }

@@ -18,7 +18,11 @@ export function tableFromJson(text: string, file: string): TableResult {
   const seen = new Set<string>();
   for (const item of data) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
-    for (const key of Object.keys(item)) if (!seen.has(key)) (seen.add(key), headers.push(key));
+    for (const key of Object.keys(item)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      headers.push(key);
+    }
   }
   const rows: RawTable['rows'] = [];
   for (let i = 0; i < data.length; i++) {

@@ -35,12 +35,13 @@ const STOP = new Set([
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const LATIN_WORD = /[a-z0-9]+(?:[.-][a-z0-9]+)*/g;
 
-/** Full-width to half-width, lower case, punctuation and symbols to single spaces. */
+/** Full-width to half-width, lower case, punctuation and symbols to single spaces, Latin set apart from CJK. */
 export function normalizeText(text: string): string {
   return ` ${text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .replace(/([a-z0-9])(?=[\u3400-\u9fff])|([\u3400-\u9fff])(?=[a-z0-9])/g, '$1$2 ')
     .replace(/(?<![0-9])\.|\.(?![0-9])/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()} `;
@@ -87,6 +88,27 @@ export interface TextMatch {
   topics: { topic: string; a: string; b: string }[];
   /** Keywords both texts contain, e.g. "服务", "mes". */
   keywords: string[];
+  /** The shared keywords as the first text spells them, adjacent bigrams joined: "服务响应". */
+  phrases: string[];
+}
+
+/** Runs of shared bigrams in `text` joined back into phrases, and shared Latin words as they are. */
+function sharedPhrases(text: string, shared: ReadonlySet<string>): string[] {
+  const n = normalizeText(text);
+  const out: string[] = [];
+  for (const w of n.match(LATIN_WORD) ?? []) if (shared.has(w.replace(/s$/, '')) && !out.includes(w)) out.push(w);
+  for (const run of n.match(CJK_RUN) ?? []) {
+    let start = -1;
+    for (let i = 0; i <= run.length - 1; i++) {
+      const hit = i + 2 <= run.length && shared.has(run.slice(i, i + 2));
+      if (hit && start < 0) start = i;
+      if (!hit && start >= 0) {
+        out.push(run.slice(start, i + 1));
+        start = -1;
+      }
+    }
+  }
+  return out;
 }
 
 /** The shared topics and keywords of two texts, or undefined when they share none. */
@@ -97,12 +119,13 @@ export function matchTexts(a: string, b: string): TextMatch | undefined {
     .filter((t) => tb.has(t.topic))
     .map((t) => ({ topic: t.topic, a: t.term, b: tb.get(t.topic)! }));
   const keywords = keywordsOf(a).filter((k) => kb.has(k));
-  return topics.length || keywords.length ? { topics, keywords } : undefined;
+  if (topics.length === 0 && keywords.length === 0) return undefined;
+  return { topics, keywords, phrases: sharedPhrases(a, new Set(keywords)) };
 }
 
 /** The words that made two texts match, for a reader: "交期 / lead time", "服务". */
 export function matchTerms(m: TextMatch): string[] {
   const terms = m.topics.map((t) => (t.a === t.b ? t.a : `${t.a} / ${t.b}`));
-  for (const k of m.keywords) if (!terms.some((t) => t.includes(k))) terms.push(k);
+  for (const p of m.phrases) if (!terms.some((t) => t.includes(p) || p.includes(t))) terms.push(p);
   return terms;
 }

@@ -74,3 +74,6 @@ export const STYLE_INFO: Readonly<Record<Style, StyleInfo>> = {
 
 export const styleInfo = (style: Style): StyleInfo => STYLE_INFO[style];
 export const styleLabel = (style: Style): Bilingual => STYLE_INFO[style].label;
+
+/** The styles in the method's order. */
+export const STYLES_ORDER: readonly Style[] = ['peacock', 'owl', 'chameleon', 'koala', 'wolf'];

@@ -18,3 +18,6 @@ export const quoted = (value: string): Bilingual => bi(`「${value}」`, `“${v
 
 /** Join deal values in a sentence: 王总、李工 / Wang, Li. */
 export const joinList = (values: readonly string[]): Bilingual => bi(values.join('、'), values.join(', '));
+
+/** English count with a noun: 1 competitor, 2 competitors. */
+export const countEn = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

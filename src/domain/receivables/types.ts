@@ -11,6 +11,8 @@ import type { IsoDate } from '../dates.js';
 export interface SourceRef {
   file: string;
   line: number;
+  /** Canonical field → column header as written in the file (e.g. currency → 币种), so later diagnostics name the column. */
+  columns?: Record<string, string>;
 }
 
 export interface Invoice {
@@ -64,6 +66,8 @@ export interface SpecificProvision {
   invoiceNo: string;
   rate: Decimal;
   reason: string;
+  /** Date the item was assessed; it applies to as-of dates on or after it (undated: every as-of date). */
+  date?: IsoDate;
   source: SourceRef;
 }
 
@@ -96,12 +100,16 @@ export interface InvoiceLine {
   fxRate: Decimal;
   /** outstanding × fxRate, rounded half-up to the cent. */
   balanceCny: Decimal;
-  /** Booked CNY (at the latest rate on or before invoice date, if any) minus revalued; memo only. */
+  /** Matrix rate of the bucket, or the individually assessed rate. */
   provisionRate: Decimal;
   /** balanceCny × provisionRate, rounded half-up to the cent. */
   provision: Decimal;
   /** Individually assessed (单项计提). */
   specific?: { reason: string };
+  /** Foreign currency only: outstanding at the latest rate on or before the invoice date (booked CNY), when such a rate exists. */
+  bookedCny?: Decimal;
+  /** Foreign currency only: balanceCny − bookedCny (汇兑损益 memo; positive = gain). */
+  fxDifference?: Decimal;
 }
 
 export interface BucketTotal {
@@ -160,13 +168,30 @@ export interface ProvisionResult {
   /** Lines under 单项计提, also included in `lines`. */
   specificTotal: { balance: Decimal; provision: Decimal };
   totals: { balance: Decimal; overdue: Decimal; provision: Decimal; net: Decimal };
+  /** byBucket keys: every matrix bucket id plus 'specific' (单项 lines), so Σ over customers of byBucket[b] = buckets[b].balance. */
   byCustomer: PartyTotals[];
   byRep: (PartyTotals & { customers: PartyTotals[] })[];
   credits: CreditBalance[];
-  unappliedCash: { paymentNo: string; customerId: string; date: IsoDate; amount: Decimal; currency: string; appliedTo: string[] }[];
+  unappliedCash: {
+    paymentNo: string;
+    customerId: string;
+    date: IsoDate;
+    amount: Decimal;
+    currency: string;
+    appliedTo: string[];
+    /** Part not applied to open invoices (it is in `credits`). */
+    remaining?: Decimal;
+    /** 'credit_invoice' = a negative-amount invoice (red invoice without a link), treated as unapplied credit. */
+    kind?: 'receipt' | 'credit_invoice';
+  }[];
   missingDueDates: string[];
   movement: Movement;
-  /** Post-period items excluded (counts), for the exceptions list. */
+  /** Write-offs and recoveries dated in the period (periodStart … asOf), converted at the as-of rate; they sum to movement.writeOffs / .recoveries. */
+  periodAdjustments?: { kind: 'write_off' | 'recovery'; invoiceNo: string; customerId: string; customerName: string; date: IsoDate; currency: string; amount: Decimal; amountCny: Decimal }[];
+  /**
+   * Post-period items (counts). Always 0 unless computeProvision is called with { countExcluded: true }:
+   * a report for D reads nothing dated after D, so that it never changes when later data arrive.
+   */
   excluded: { invoicesAfterAsOf: number; paymentsAfterAsOf: number };
 }
 
@@ -176,6 +201,7 @@ export interface CustomerPaymentRecord {
   asOf: IsoDate;
   outstanding: Decimal;
   overdue: Decimal;
+  /** Ageing of all the customer's open lines (individually assessed ones included, at their own provision). */
   byBucket: BucketTotal[];
   provision: Decimal;
   /** Average days late on fully paid invoices (payment date − due date, ≥ 0 counted as late days, on-time as 0); undefined when none paid. */

@@ -116,8 +116,10 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet): void {
 function cellValue(value: CellValue, column: Column, where: string): ExcelJS.CellValue {
   if (value === null) return null;
   switch (column.kind) {
-    case 'text':
-      return typeof value === 'string' ? value : String(value);
+    case 'text': {
+      const text = typeof value === 'string' ? value : String(value);
+      return text === '' ? null : text; // an empty string would still be a (shared-string) cell
+    }
     case 'money':
       if (!(value instanceof Decimal)) throw new Error(`${where}: money must be a Decimal, got ${JSON.stringify(value)}`);
       if (value.abs().gte(1e13)) throw new Error(`${where}: ${value.toFixed(2)} is too large to store exactly`);

@@ -1,0 +1,117 @@
+/**
+ * A job renders one document in every requested format. Jobs are plain data so they can run
+ * in the main thread or in a worker; `executeJob` is the same code in both.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { IsoDate } from '../domain/dates.js';
+import { Diagnostic } from '../diagnostics.js';
+import type { Format } from '../writers/types.js';
+import { createContext, type BuildContext, type BuildOptions } from './context.js';
+import { DEAL_DOCUMENTS } from './deals.js';
+import { readDeal } from '../data/deals/read.js';
+import { composePlan, renderTree } from './render.js';
+import { executeReport } from './reports.js';
+import { tmpDirOf, writeAtomic } from './write.js';
+
+export type JobSpec =
+  | { id: string; kind: 'deal'; doc: string; dealId: string; file: string; displayPath: string; formats: Format[] }
+  | { id: string; kind: 'report'; asOf: IsoDate; dir: string; formats: Format[] };
+
+export interface DiagnosticData {
+  file: string;
+  line?: number;
+  column?: number;
+  field?: string;
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface JobResult {
+  id: string;
+  ok: boolean;
+  outputs: { path: string; sha256: string; size: number }[];
+  /** Inputs discovered while running (asset paths, relative to the data folder). */
+  deps: string[];
+  customerId?: string;
+  asOf?: string;
+  diagnostics: DiagnosticData[];
+  ms: number;
+}
+
+export function toData(d: Diagnostic): DiagnosticData {
+  return { file: String(d.file), line: d.line ?? undefined, column: d.column ?? undefined, field: d.field, rule: String(d.ruleId ?? 'error'), severity: d.severity, message: d.reason };
+}
+
+export function fromData(d: DiagnosticData): Diagnostic {
+  return new Diagnostic(d);
+}
+
+export function dealJobId(dealId: string, doc: string): string {
+  return `${dealId}/${doc}`;
+}
+
+export function outputPaths(spec: JobSpec): string[] {
+  const base = spec.kind === 'deal' ? join(spec.dealId, spec.doc) : join('receivables', spec.dir, 'provision-report');
+  return spec.formats.filter((f) => spec.kind === 'report' || f !== 'xlsx').map((f) => `${base}.${f}`);
+}
+
+const contexts = new Map<string, BuildContext>();
+
+/** One context per process (worker) and options: config, templates and fonts load once. */
+export function contextFor(options: BuildOptions): BuildContext {
+  const key = JSON.stringify(options);
+  let ctx = contexts.get(key);
+  if (!ctx) {
+    const created = createContext(options);
+    if (!created.ctx) throw new Error(created.diagnostics.map((d) => d.format()).join('\n'));
+    ctx = created.ctx;
+    contexts.set(key, ctx);
+  }
+  return ctx;
+}
+
+export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<JobResult> {
+  const started = performance.now();
+  const ctx = contextFor(options);
+  const result: JobResult = { id: spec.id, ok: false, outputs: [], deps: [], diagnostics: [], ms: 0 };
+  const write = async (rel: string, bytes: Buffer) => {
+    await writeAtomic(join(ctx.outDir, rel), bytes, tmpDirOf(ctx.outDir));
+    result.outputs.push({ path: rel, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
+  };
+  try {
+    if (spec.kind === 'deal') {
+      const read = await readDeal(spec.file, spec.displayPath, { defaultLocale: ctx.config.locale });
+      result.diagnostics.push(...read.diagnostics.map(toData));
+      if (!read.deal) return finish(result, started);
+      const doc = DEAL_DOCUMENTS.find((d) => d.name === spec.doc);
+      if (!doc) throw new Error(`unknown document ${spec.doc}`);
+      const planned = await doc.plan(read.deal, ctx);
+      result.diagnostics.push(...planned.diagnostics.map(toData));
+      result.deps = planned.deps;
+      result.customerId = read.deal.customer.id;
+      result.asOf = planned.asOf;
+      const tree = composePlan(planned.plan, ctx);
+      const [base] = outputPaths(spec);
+      for (const format of spec.formats.filter((f) => f !== 'xlsx')) {
+        await write(base.replace(/\.[a-z]+$/, `.${format}`), await renderTree(tree, planned.plan, format, ctx));
+      }
+    } else {
+      const outputs = await executeReport(spec, ctx);
+      result.diagnostics.push(...outputs.diagnostics.map(toData));
+      for (const o of outputs.files) await write(o.path, o.bytes);
+      result.asOf = spec.asOf;
+    }
+    result.ok = !result.diagnostics.some((d) => d.severity === 'error');
+  } catch (e) {
+    const file = spec.kind === 'deal' ? spec.displayPath : join(options.dataDir, ctx.config.provisioning.ledger_dir);
+    result.diagnostics.push(toData(new Diagnostic({ file, rule: 'render', message: `could not render ${spec.id}: ${(e as Error).message}` })));
+  }
+  return finish(result, started);
+}
+
+function finish(result: JobResult, started: number): JobResult {
+  result.ms = Math.round(performance.now() - started);
+  return result;
+}

@@ -1,0 +1,196 @@
+/**
+ * Plan: every output with its declared inputs, hashed by content, compared with the manifest.
+ * A job is up to date when every input part hashes as recorded and its outputs are on disk as
+ * written. Deal files whose bytes did not change are not even parsed.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Deal } from '../data/deal-schema.js';
+import { readDeal } from '../data/deals/read.js';
+import { Diagnostic } from '../diagnostics.js';
+import type { BuildContext } from './context.js';
+import { documentDate } from './dates.js';
+import { DEAL_DOCUMENTS, discoverDeals, displayPath } from './deals.js';
+import { hashFile, hashParts, sha256 } from './hash.js';
+import { dealJobId, outputPaths, type JobSpec } from './jobs.js';
+import type { JobRecord, Manifest } from './manifest.js';
+import { customerLedgerPart, loadLedgerState, reportJobs, type LedgerState } from './reports.js';
+
+export interface PlannedJob {
+  spec: JobSpec;
+  parts: Record<string, string>;
+  /** Why it must run; undefined when up to date. */
+  reason?: string;
+}
+
+export interface PlanOptions {
+  force?: boolean;
+  only?: string[];
+  asOf?: string;
+  /** [index, count], 1-based index. */
+  shard?: [number, number];
+}
+
+export interface BuildPlan {
+  jobs: PlannedJob[];
+  diagnostics: Diagnostic[];
+  ledger?: { rawHash: string; ok: boolean };
+  /** Whether this plan covers every output (so outputs missing from it are stale). */
+  complete: boolean;
+}
+
+const CODE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+let codeHash: string | undefined;
+
+/** dealdoc's own version: package version + the hash of its code. */
+async function versionPart(): Promise<string> {
+  if (codeHash) return codeHash;
+  const files: string[] = [];
+  const walk = async (dir: string) => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (/\.(js|ts)$/.test(e.name)) files.push(p);
+    }
+  };
+  await walk(CODE_ROOT);
+  files.sort();
+  const parts: Record<string, string> = {};
+  for (const f of files) parts[relative(CODE_ROOT, f)] = sha256(await readFile(f));
+  const pkg = JSON.parse(await readFile(resolve(CODE_ROOT, '../package.json'), 'utf8')) as { version: string };
+  codeHash = `${pkg.version}:${hashParts(parts).slice(0, 16)}`;
+  return codeHash;
+}
+
+function fontsPart(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require('@expo-google-fonts/noto-sans-sc/package.json') as { version: string };
+  return `noto-sans-sc@${pkg.version}`;
+}
+
+async function templatePart(ctx: BuildContext, name: string): Promise<string> {
+  const parts: Record<string, string> = {};
+  for (const f of ctx.templates.files(name)) parts[f] = (await hashFile(f)) ?? 'missing';
+  return hashParts(parts);
+}
+
+/** Stable shard of a job id: FNV-1a hash modulo n — balanced and independent of order. */
+export function shardOf(id: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h % n) + 1;
+}
+
+export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: PlanOptions): Promise<BuildPlan> {
+  const diagnostics: Diagnostic[] = [];
+  const global = {
+    version: await versionPart(),
+    config: ctx.configFile ? ((await hashFile(ctx.configFile)) ?? 'missing') : 'default',
+    fonts: fontsPart(),
+    formats: [...ctx.options.formats].sort().join(','),
+  };
+  const templates = new Map<string, string>();
+  const templateOf = async (name: string) => {
+    if (!templates.has(name)) templates.set(name, await templatePart(ctx, name));
+    return templates.get(name)!;
+  };
+  const defaultDate = documentDate(undefined, ctx.config, ctx.env).date;
+
+  let ledgerState: LedgerState | undefined;
+  const ledger = async () => (ledgerState ??= await loadLedgerState(ctx, manifest));
+
+  const candidates: { spec: JobSpec; parts: Record<string, string> }[] = [];
+
+  if (!opts.asOf) {
+    const seenIds = new Map<string, string>();
+    for (const file of await discoverDeals(ctx.dataDir)) {
+      const shown = displayPath(file);
+      const source = relative(ctx.dataDir, file);
+      const bytes = await readFile(file);
+      const sourceHash = sha256(bytes);
+      // Reuse what the last build learned about an unchanged file; parse only what changed.
+      const known = Object.values(manifest.jobs).filter((r) => r.kind === 'deal' && r.source === source && r.sourceHash === sourceHash);
+      let info: { dealId: string; customerId?: string; explicitDate: boolean; records: JobRecord[] } | undefined;
+      if (known.length === DEAL_DOCUMENTS.length && !opts.force) {
+        info = { dealId: known[0].dealId!, customerId: known[0].customerId, explicitDate: known[0].parts.date === 'explicit', records: known };
+      } else {
+        const read = await readDeal(file, shown, { defaultLocale: ctx.config.locale });
+        diagnostics.push(...read.diagnostics);
+        if (!read.deal) continue;
+        const deal: Deal = read.deal;
+        info = { dealId: deal.id, customerId: deal.customer.id, explicitDate: Boolean(deal.date), records: [] };
+      }
+      const other = seenIds.get(info.dealId);
+      if (other) {
+        diagnostics.push(new Diagnostic({ file: shown, rule: 'id', field: 'id', message: `deal id "${info.dealId}" is already used by ${other}` }));
+        continue;
+      }
+      seenIds.set(info.dealId, shown);
+      if (opts.only?.length && !opts.only.includes(info.dealId)) continue;
+      for (const doc of DEAL_DOCUMENTS) {
+        const id = dealJobId(info.dealId, doc.name);
+        const record = manifest.jobs[id];
+        const parts: Record<string, string> = { ...global, template: await templateOf(doc.template), source: sourceHash, date: info.explicitDate ? 'explicit' : defaultDate };
+        for (const dep of record?.deps ?? []) parts[`asset:${dep}`] = (await hashFile(join(ctx.dataDir, dep))) ?? 'missing';
+        if (doc.readsLedger) parts.ledger = await customerLedgerPart(await ledger(), info.customerId, record);
+        candidates.push({ spec: { id, kind: 'deal', doc: doc.name, dealId: info.dealId, file, displayPath: shown, formats: ctx.options.formats }, parts });
+      }
+    }
+    for (const id of opts.only ?? []) {
+      if (!seenIds.has(id)) diagnostics.push(new Diagnostic({ file: displayPath(join(ctx.dataDir, 'deals')), rule: 'only', message: `no deal with id "${id}"` }));
+    }
+  }
+
+  if (!opts.only?.length || opts.asOf) {
+    const state = await ledger();
+    diagnostics.push(...state.diagnostics);
+    for (const job of await reportJobs(ctx, state, opts.asOf)) {
+      candidates.push({ spec: job.spec, parts: { ...global, template: await templateOf('provision-report'), ledger: job.ledgerPart } });
+    }
+  }
+
+  const jobs: PlannedJob[] = [];
+  for (const c of candidates) {
+    if (opts.shard && shardOf(c.spec.id, opts.shard[1]) !== opts.shard[0]) continue;
+    jobs.push({ ...c, reason: opts.force ? 'forced (--force)' : await staleReason(ctx, c.spec, c.parts, manifest.jobs[c.spec.id]) });
+  }
+  return {
+    jobs,
+    diagnostics,
+    ledger: ledgerState ? { rawHash: ledgerState.rawHash, ok: ledgerState.ok } : manifest.ledger,
+    complete: !opts.only?.length && !opts.asOf && !opts.shard && ctx.options.formats.length === 3,
+  };
+}
+
+const PART_NAMES: Record<string, string> = {
+  version: 'dealdoc changed',
+  config: 'config changed',
+  fonts: 'fonts changed',
+  formats: 'formats changed',
+  template: 'template changed',
+  source: 'deal file changed',
+  date: 'document date changed',
+  ledger: 'ledger rows changed',
+};
+
+async function staleReason(ctx: BuildContext, spec: JobSpec, parts: Record<string, string>, record: JobRecord | undefined): Promise<string | undefined> {
+  if (!record) return 'new';
+  const changed = Object.keys({ ...parts, ...record.parts }).filter((k) => parts[k] !== record.parts[k] && !(k.startsWith('asset:') && !(k in parts)));
+  if (changed.length) return changed.map((k) => PART_NAMES[k] ?? `${k.replace(/^asset:/, 'asset ')} changed`).join(', ');
+  for (const rel of outputPaths(spec)) {
+    const rec = record.outputs[rel];
+    if (!rec) return `${rel} not built yet`;
+    const info = await stat(join(ctx.outDir, rel)).catch(() => undefined);
+    if (!info) return `${rel} missing`;
+    if (info.size !== rec.size || Math.round(info.mtimeMs) !== Math.round(rec.mtimeMs)) {
+      const now = await hashFile(join(ctx.outDir, rel));
+      if (now !== rec.sha256) return `${rel} modified since it was built`;
+    }
+  }
+  return undefined;
+}

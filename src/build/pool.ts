@@ -1,0 +1,41 @@
+/**
+ * Run jobs: in this thread when there are few (a worker costs a start-up and its own fonts),
+ * else in a piscina pool of worker threads sized to the machine, each loading fonts once.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from './context.js';
+import { executeJob, type JobResult, type JobSpec } from './jobs.js';
+
+/** Below this many jobs, worker start-up costs more than it saves. */
+const MIN_JOBS_FOR_POOL = 6;
+
+export async function runJobs(specs: JobSpec[], options: BuildOptions, jobs: number | undefined, onDone: (r: JobResult) => void): Promise<JobResult[]> {
+  const threads = Math.max(1, jobs ?? availableParallelism());
+  const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+  const canPool = threads > 1 && specs.length >= MIN_JOBS_FOR_POOL && workerFile.endsWith('.js') && !import.meta.url.endsWith('.ts');
+  if (!canPool) {
+    const results: JobResult[] = [];
+    for (const spec of specs) {
+      const r = await executeJob(spec, options);
+      onDone(r);
+      results.push(r);
+    }
+    return results;
+  }
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  try {
+    // Reports first: they are the longest; then deals, so the pool stays busy to the end.
+    const ordered = [...specs].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'report' ? -1 : 1));
+    return await Promise.all(
+      ordered.map(async (spec) => {
+        const r = (await pool.run({ spec, options })) as JobResult;
+        onDone(r);
+        return r;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * One formatting of every figure: a typed sheet (the XLSX model) becomes a DataTable of
+ * literal strings for the PDF/DOCX writers. Because both outputs come from the same typed
+ * rows, the printed report and the workbook cannot disagree on a figure.
+ */
+import type { DataTable, DataTableRow, Align } from '../../tree/nodes.js';
+import { Decimal, formatMoney } from '../../domain/money.js';
+import type { CellValue, Column, Sheet } from '../../writers/xlsx/model.js';
+
+/** 1234.5 → "1,234.50"; −5 → "(5.00)" (finance reports show negatives in parentheses). */
+export function money(d: Decimal): string {
+  return formatMoney(d, { parens: true });
+}
+
+/** 0.178 → "17.8%" with a fixed number of decimals, the same as the XLSX number format. */
+export function percent(rate: Decimal, decimals = 0): string {
+  return `${rate.times(100).toFixed(decimals, Decimal.ROUND_HALF_UP)}%`;
+}
+
+/** Decimals needed to show every rate exactly as a percentage (0.1 → 0, 0.055 → 1), at most 2. */
+export function percentDecimals(rates: Decimal[]): number {
+  return Math.min(2, Math.max(0, ...rates.map((r) => r.times(100).decimalPlaces())));
+}
+
+/** FX rates: at least 4 decimals (7.0950), more when the rate has them (up to 6). */
+export function fxDecimals(rates: Decimal[]): number {
+  return Math.min(6, Math.max(4, ...rates.map((r) => r.decimalPlaces())));
+}
+
+export function formatCell(value: CellValue, column: Column): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  switch (column.kind) {
+    case 'money':
+      return value instanceof Decimal ? money(value) : String(value);
+    case 'percent':
+      return value instanceof Decimal ? percent(value, column.decimals ?? 0) : String(value);
+    case 'number':
+      return value instanceof Decimal ? value.toFixed(column.decimals ?? 4, Decimal.ROUND_HALF_UP) : String(value);
+    default:
+      return String(value);
+  }
+}
+
+export function alignOf(column: Column): Align {
+  if (column.kind === 'text') return 'left';
+  if (column.kind === 'date') return 'center';
+  return 'right';
+}
+
+export interface TableOptions {
+  caption?: string;
+  dense?: boolean;
+  /** Turn this column into band rows (one per change of value) and leave it out of the table. */
+  groupBy?: number;
+}
+
+export function sheetToDataTable(sheet: Sheet, opts: TableOptions = {}): DataTable {
+  const keep = sheet.columns.map((_c, i) => i).filter((i) => i !== opts.groupBy);
+  const rows: DataTableRow[] = [];
+  let group: string | undefined;
+  for (const row of sheet.rows) {
+    if (opts.groupBy !== undefined && (row.kind ?? 'normal') === 'normal') {
+      const g = formatCell(row.cells[opts.groupBy], sheet.columns[opts.groupBy]);
+      if (g !== group) {
+        rows.push({ kind: 'group', cells: [g, ...keep.slice(1).map(() => '')] });
+        group = g;
+      }
+    }
+    rows.push({ kind: row.kind ?? 'normal', cells: keep.map((i) => formatCell(row.cells[i], sheet.columns[i])) });
+  }
+  return {
+    type: 'dataTable',
+    ...(opts.caption ? { caption: opts.caption } : {}),
+    columns: keep.map((i) => ({ label: sheet.columns[i].header, align: alignOf(sheet.columns[i]), width: sheet.columns[i].width ?? 1 })),
+    rows,
+    ...(opts.dense ? { dense: true } : {}),
+  };
+}

@@ -1,0 +1,333 @@
+/**
+ * The report's tables as typed sheets (Decimal money, IsoDate dates), built once from the
+ * ProvisionResult. The PDF/DOCX tables and the XLSX sheets are both made from these rows.
+ * Rule: every subtotal/total row is the sum of the printed rows above it, from the result's
+ * Decimal values (already rounded per line) — nothing is rounded again.
+ */
+import { Decimal, ZERO, cents, sum } from '../../domain/money.js';
+import type { BucketTotal, InvoiceLine, PartyTotals, ProvisionResult } from '../../domain/receivables/types.js';
+import type { Column, Row, Sheet } from '../../writers/xlsx/model.js';
+import type { ReportLabels, SheetKey } from './labels.js';
+import { fxDecimals, money, percent, percentDecimals } from './format.js';
+import { sharesOf } from './shares.js';
+
+export interface TableEnv {
+  result: ProvisionResult;
+  l: ReportLabels;
+  /** "元" / "CNY" */
+  unit: string;
+  /** Heading printed above each sheet's header row. */
+  sheetTitle: (key: SheetKey) => string;
+  smallFramework: boolean;
+}
+
+export type ReportSheets = Record<SheetKey, Sheet>;
+
+export function bucketLabel(b: Pick<BucketTotal, 'minDays' | 'maxDays'>, l: ReportLabels): string {
+  if (b.maxDays !== undefined && b.maxDays <= 0) return l.bucket.notDue;
+  if (b.maxDays === undefined) return b.minDays >= 1 ? l.bucket.over(b.minDays - 1) : l.bucket.from(b.minDays);
+  return l.bucket.range(Math.max(1, b.minDays), b.maxDays);
+}
+
+/** Sum of one column over the given rows (null cells count as zero). */
+export function columnSum(rows: Row[], index: number): Decimal {
+  return sum(rows.map((r) => (r.cells[index] instanceof Decimal ? (r.cells[index] as Decimal) : ZERO)));
+}
+
+function sheet(env: TableEnv, key: SheetKey, columns: Column[], rows: Row[], extra: Partial<Sheet> = {}): Sheet {
+  return { name: env.l.sheets[key], title: env.sheetTitle(key), columns, rows, ...extra };
+}
+
+export function buildSheets(env: TableEnv): ReportSheets {
+  return {
+    summary: summarySheet(env),
+    aging: agingSheet(env),
+    movement: movementSheet(env),
+    journal: journalSheet(env),
+    customers: customersSheet(env),
+    reps: repsSheet(env),
+    detail: detailSheet(env),
+    exceptions: exceptionsSheet(env),
+  };
+}
+
+function summarySheet(env: TableEnv): Sheet {
+  const { result: r, l } = env;
+  const m = r.movement;
+  const change: [string, Decimal] = m.reversal.gt(0) ? [l.summary.reversal, m.reversal] : m.charge.gt(0) ? [l.summary.charge, m.charge] : [l.summary.noCharge, ZERO];
+  const rows: Row[] = [
+    { cells: [l.summary.balance, r.totals.balance] },
+    { cells: [l.summary.overdue, r.totals.overdue] },
+    { cells: [l.summary.opening, m.opening] },
+    { cells: change },
+    { cells: [l.summary.closing, r.totals.provision] },
+    { cells: [l.summary.net, r.totals.net] },
+  ];
+  return sheet(env, 'summary', [{ header: l.col.item, kind: 'text', width: 30 }, { header: l.withUnit(l.col.amount, env.unit), kind: 'money', width: 18 }], rows, {
+    orientation: 'portrait',
+  });
+}
+
+function agingSheet(env: TableEnv): Sheet {
+  const { result: r, l } = env;
+  const specificCount = r.lines.filter((x) => x.specific).length;
+  const balances = [...r.buckets.map((b) => b.balance), r.specificTotal.balance];
+  const shares = sharesOf(balances);
+  const bucketRows: Row[] = r.buckets.map((b, i) => ({
+    cells: [bucketLabel(b, l), b.count, b.balance, shares[i], b.rate, b.provision, b.balance.minus(b.provision)],
+  }));
+  const subtotal: Row = { kind: 'subtotal', cells: [l.row.matrixSubtotal, ...totalsOf(bucketRows, [1, 2, 3, 4, 5, 6], [4])] };
+  const specific: Row = {
+    cells: [l.row.specific, specificCount, r.specificTotal.balance, shares[shares.length - 1], null, r.specificTotal.provision, r.specificTotal.balance.minus(r.specificTotal.provision)],
+  };
+  const total: Row = { kind: 'total', cells: [l.row.total, ...totalsOf([subtotal, specific], [1, 2, 3, 4, 5, 6], [4])] };
+  const inUnit = (label: string) => l.withUnit(label, env.unit);
+  const columns: Column[] = [
+    { header: l.col.bucket, kind: 'text', width: 18 },
+    { header: l.col.count, kind: 'int', width: 7 },
+    { header: inUnit(l.col.balance), kind: 'money', width: 17 },
+    { header: l.col.share, kind: 'percent', decimals: 1, width: 9 },
+    { header: l.col.rate, kind: 'percent', decimals: percentDecimals(r.buckets.map((b) => b.rate)), width: 9 },
+    { header: inUnit(l.col.provision), kind: 'money', width: 16 },
+    { header: inUnit(l.col.carrying), kind: 'money', width: 17 },
+  ];
+  return sheet(env, 'aging', columns, [...bucketRows, subtotal, specific, total]);
+}
+
+/**
+ * Cells 1..n of a total row: the sum of each listed column over `rows`; `blank` columns stay
+ * empty (a rate does not add up). Int columns sum as numbers, the rest as Decimals.
+ */
+function totalsOf(rows: Row[], columns: number[], blank: number[] = []): Row['cells'] {
+  return columns.map((i) => {
+    if (blank.includes(i)) return null;
+    const values = rows.map((r) => r.cells[i]);
+    if (values.every((v) => typeof v === 'number' || v === null)) return values.reduce<number>((a, v) => a + ((v as number | null) ?? 0), 0);
+    if (values.every((v) => v === null)) return null;
+    return sum(values.map((v) => (v instanceof Decimal ? v : ZERO)));
+  });
+}
+
+function movementSheet(env: TableEnv): Sheet {
+  const { result: r, l } = env;
+  const m = r.movement;
+  const rows: Row[] = [
+    { cells: [l.movement.opening, m.opening] },
+    { cells: [l.movement.charge, m.charge] },
+    { cells: [l.movement.reversal, m.reversal.neg()] },
+    { cells: [l.movement.writeOffs, m.writeOffs.neg()] },
+    { cells: [l.movement.recoveries, m.recoveries] },
+  ];
+  rows.push({ kind: 'total', cells: [l.movement.closing, columnSum(rows, 1)] });
+  return sheet(env, 'movement', [{ header: l.col.item, kind: 'text', width: 26 }, { header: l.withUnit(l.col.amount, env.unit), kind: 'money', width: 18 }], rows, {
+    orientation: 'portrait',
+  });
+}
+
+function journalSheet(env: TableEnv): Sheet {
+  const { result: r, l } = env;
+  const m = r.movement;
+  const a = l.account;
+  const rows: Row[] = [];
+  const entry = (name: string, dr: string, cr: string, amount: Decimal) => {
+    rows.push({ cells: [name, l.dr, dr, amount] }, { cells: ['', l.cr, cr, amount] });
+  };
+  if (env.smallFramework) {
+    if (m.writeOffs.gt(0)) entry(l.entry.writeOff, a.nonOpExpense, a.receivables, m.writeOffs);
+    if (m.recoveries.gt(0)) entry(l.entry.recoveryCash, a.bank, a.nonOpIncome, m.recoveries);
+  } else {
+    if (m.charge.gt(0)) entry(l.entry.provision, a.creditLoss, a.allowance, m.charge);
+    else if (m.reversal.gt(0)) entry(l.entry.reversal, a.allowance, a.creditLoss, m.reversal);
+    else rows.push({ cells: [l.entry.none, '', '', null] });
+    if (m.writeOffs.gt(0)) entry(l.entry.writeOff, a.allowance, a.receivables, m.writeOffs);
+    if (m.recoveries.gt(0)) {
+      entry(l.entry.recoveryRestore, a.receivables, a.allowance, m.recoveries);
+      entry(l.entry.recoveryCash, a.bank, a.receivables, m.recoveries);
+    }
+  }
+  const columns: Column[] = [
+    { header: l.col.entry, kind: 'text', width: 26 },
+    { header: l.col.drcr, kind: 'text', width: 7 },
+    { header: l.col.account, kind: 'text', width: 30 },
+    { header: l.withUnit(l.col.amount, env.unit), kind: 'money', width: 18 },
+  ];
+  return sheet(env, 'journal', columns, rows, { orientation: 'portrait' });
+}
+
+/** PartyTotals.byBucket key for 单项 lines (contract in receivables/types.ts: every bucket id plus 'specific'). */
+export const SPECIFIC_KEY = 'specific';
+
+/** Whether the party schedules carry a 单项计提 column (any 单项 line, or the key present). */
+function hasSpecificColumn(r: ProvisionResult): boolean {
+  return !r.specificTotal.balance.isZero() || r.byCustomer.some((c) => SPECIFIC_KEY in c.byBucket);
+}
+
+/** Column layout of the customer and rep schedules after their lead columns. */
+export function partyLayout(r: ProvisionResult, lead: number): { balance: number; buckets: number[]; specific?: number; overdue: number; provision: number } {
+  const buckets = r.buckets.map((_b, i) => lead + 1 + i);
+  const after = lead + 1 + r.buckets.length;
+  const specific = hasSpecificColumn(r) ? after : undefined;
+  const overdue = after + (specific === undefined ? 0 : 1);
+  return { balance: lead, buckets, ...(specific === undefined ? {} : { specific }), overdue, provision: overdue + 1 };
+}
+
+function partyColumns(env: TableEnv, lead: Column[]): Column[] {
+  const { l, result: r } = env;
+  const inUnit = (label: string) => l.withUnit(label, env.unit);
+  return [
+    ...lead,
+    { header: inUnit(l.col.balance), kind: 'money', width: 16 },
+    ...r.buckets.map((b): Column => ({ header: inUnit(bucketLabel(b, l)), kind: 'money', width: 15 })),
+    ...(hasSpecificColumn(r) ? [{ header: inUnit(l.row.specific), kind: 'money', width: 14 } as Column] : []),
+    { header: inUnit(l.col.overdue), kind: 'money', width: 16 },
+    { header: inUnit(l.col.provision), kind: 'money', width: 15 },
+  ];
+}
+
+function partyCells(env: TableEnv, p: PartyTotals): Decimal[] {
+  const r = env.result;
+  return [
+    p.balance,
+    ...r.buckets.map((b) => p.byBucket[b.bucket] ?? ZERO),
+    ...(hasSpecificColumn(r) ? [p.byBucket[SPECIFIC_KEY] ?? ZERO] : []),
+    p.overdue,
+    p.provision,
+  ];
+}
+
+function customersSheet(env: TableEnv): Sheet {
+  const { result: r, l } = env;
+  const rows: Row[] = r.byCustomer.map((c) => ({ cells: [c.key, c.name, ...partyCells(env, c)] }));
+  const n = partyLayout(r, 2).provision + 1;
+  rows.push({ kind: 'total', cells: ['', l.row.total, ...range(2, n).map((i) => columnSum(rows, i))] });
+  const lead: Column[] = [
+    { header: l.col.customerId, kind: 'text', width: 11 },
+    { header: l.col.customer, kind: 'text', width: 26 },
+  ];
+  return sheet(env, 'customers', partyColumns(env, lead), rows, { autoFilter: true });
+}
+
+function repsSheet(env: TableEnv): Sheet {
+  const { result: r, l } = env;
+  const n = partyLayout(r, 2).provision + 1;
+  const rows: Row[] = [];
+  const subtotals: Row[] = [];
+  for (const rep of r.byRep) {
+    const own: Row[] = rep.customers.map((c) => ({ cells: [rep.name, c.name, ...partyCells(env, c)] }));
+    const subtotal: Row = { kind: 'subtotal', cells: [rep.name, l.row.subtotal(rep.name), ...range(2, n).map((i) => columnSum(own, i))] };
+    rows.push(...own, subtotal);
+    subtotals.push(subtotal);
+  }
+  rows.push({ kind: 'total', cells: ['', l.row.total, ...range(2, n).map((i) => columnSum(subtotals, i))] });
+  const lead: Column[] = [
+    { header: l.col.rep, kind: 'text', width: 12 },
+    { header: l.col.customer, kind: 'text', width: 26 },
+  ];
+  return sheet(env, 'reps', partyColumns(env, lead), rows, { autoFilter: true });
+}
+
+function detailSheet(env: TableEnv): Sheet {
+  const { result: r, l } = env;
+  const flags = (x: InvoiceLine) =>
+    [x.specific ? l.flag.specific(x.specific.reason) : '', x.invoice.dueDateMissing ? l.flag.missingDue : ''].filter(Boolean).join('；');
+  const bucketNames = new Map(r.buckets.map((b) => [b.bucket, bucketLabel(b, l)]));
+  const rows: Row[] = r.lines.map((x) => ({
+    cells: [
+      x.invoice.customerName,
+      x.invoice.rep,
+      x.invoice.invoiceNo,
+      x.invoice.invoiceDate,
+      x.invoice.dueDate,
+      x.daysOverdue,
+      x.specific ? l.row.specific : (bucketNames.get(x.bucket) ?? x.bucket),
+      x.invoice.currency,
+      x.outstanding,
+      x.fxRate,
+      x.balanceCny,
+      x.provisionRate,
+      x.provision,
+      flags(x),
+    ],
+  }));
+  rows.push({ kind: 'total', cells: [l.row.total, '', '', null, null, null, '', '', null, null, columnSum(rows, 10), null, columnSum(rows, 12), ''] });
+  const inUnit = (label: string) => l.withUnit(label, env.unit);
+  const columns: Column[] = [
+    { header: l.col.customer, kind: 'text', width: 22 },
+    { header: l.col.rep, kind: 'text', width: 9 },
+    { header: l.col.invoiceNo, kind: 'text', width: 13 },
+    { header: l.col.invoiceDate, kind: 'date', width: 11 },
+    { header: l.col.dueDate, kind: 'date', width: 11 },
+    { header: l.col.days, kind: 'int', width: 8 },
+    { header: l.col.bucket, kind: 'text', width: 13 },
+    { header: l.col.currency, kind: 'text', width: 6 },
+    { header: l.col.outstanding, kind: 'money', width: 14 },
+    { header: l.col.fxRate, kind: 'number', decimals: fxDecimals(r.lines.map((x) => x.fxRate)), width: 8 },
+    { header: inUnit(l.col.balanceCny), kind: 'money', width: 15 },
+    { header: l.col.rate, kind: 'percent', decimals: percentDecimals(r.lines.map((x) => x.provisionRate)), width: 8 },
+    { header: inUnit(l.col.provision), kind: 'money', width: 14 },
+    { header: l.col.flags, kind: 'text', width: 18 },
+  ];
+  return sheet(env, 'detail', columns, rows, { autoFilter: true });
+}
+
+function exceptionsSheet(env: TableEnv): Sheet {
+  const { result: r, l } = env;
+  const e = l.exception;
+  const names = new Map<string, string>(r.byCustomer.map((c) => [c.key, c.name]));
+  for (const c of r.credits) names.set(c.customerId, c.customerName);
+  const lines = new Map(r.lines.map((x) => [x.invoice.invoiceNo, x]));
+  const rows: Row[] = [];
+  for (const c of r.credits) {
+    rows.push({ cells: [e.credit, c.customerName, c.sources.join(', '), null, c.currency, c.amount, c.amountCny, e.creditNote] });
+  }
+  for (const u of r.unappliedCash) {
+    const cny = u.currency === r.functionalCurrency ? u.amount : null;
+    const notes = [
+      ...(u.appliedTo.length > 0 ? [e.unappliedTo(u.appliedTo.join(', '))] : []),
+      ...(u.remaining && u.remaining.gt(0) && u.appliedTo.length > 0 ? [e.unappliedRemaining(money(u.remaining))] : []),
+      ...(u.appliedTo.length === 0 ? [e.unappliedNone] : []),
+    ];
+    const kind = u.kind === 'credit_invoice' ? e.creditInvoice : e.unapplied;
+    rows.push({ cells: [kind, names.get(u.customerId) ?? u.customerId, u.paymentNo, u.date, u.currency, u.amount, cny, l.text.list(notes)] });
+  }
+  for (const no of r.missingDueDates) {
+    const x = lines.get(no);
+    rows.push({
+      cells: x
+        ? [e.missingDue, x.invoice.customerName, no, x.invoice.invoiceDate, x.invoice.currency, x.outstanding, x.balanceCny, e.missingDueNote]
+        : [e.missingDue, '', no, null, '', null, null, e.missingDueNote],
+    });
+  }
+  const pct = percentDecimals(r.lines.filter((x) => x.specific).map((x) => x.provisionRate));
+  for (const x of r.lines.filter((y) => y.specific)) {
+    const note = e.specificNote(x.specific!.reason, percent(x.provisionRate, pct), money(x.provision));
+    rows.push({ cells: [e.specific, x.invoice.customerName, x.invoice.invoiceNo, x.invoice.dueDate, x.invoice.currency, x.outstanding, x.balanceCny, note] });
+  }
+  for (const a of r.periodAdjustments ?? []) {
+    const [kind, note] = a.kind === 'write_off' ? [e.writeOff, e.writeOffNote] : [e.recovery, e.recoveryNote];
+    rows.push({ cells: [kind, a.customerName, a.invoiceNo, a.date, a.currency, a.amount, a.amountCny, note] });
+  }
+  if (r.excluded.invoicesAfterAsOf > 0 || r.excluded.paymentsAfterAsOf > 0) {
+    rows.push({ cells: [e.excluded, '', '', null, '', null, null, e.excludedNote(r.excluded.invoicesAfterAsOf, r.excluded.paymentsAfterAsOf)] });
+  }
+  const columns: Column[] = [
+    { header: l.col.kind, kind: 'text', width: 16 },
+    { header: l.col.customer, kind: 'text', width: 22 },
+    { header: l.col.document, kind: 'text', width: 16 },
+    { header: l.col.date, kind: 'date', width: 11 },
+    { header: l.col.currency, kind: 'text', width: 6 },
+    { header: l.col.amountCcy, kind: 'money', width: 14 },
+    { header: l.withUnit(l.col.amount, env.unit), kind: 'money', width: 15 },
+    { header: l.col.note, kind: 'text', width: 44 },
+  ];
+  return sheet(env, 'exceptions', columns, rows, { autoFilter: rows.length > 0 });
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_v, i) => from + i);
+}
+
+/** Σ rounded lines vs "bucket balance × rate", for the rounding note under the aging table. */
+export function bucketRoundingDiffs(r: ProvisionResult): { bucket: BucketTotal; product: Decimal }[] {
+  return r.buckets.map((b) => ({ bucket: b, product: cents(b.balance.times(b.rate)) })).filter((d) => !d.product.eq(d.bucket.provision));
+}

@@ -1,0 +1,32 @@
+/**
+ * ProvisionResult → Workbook (one sheet per report section) for the XLSX writer. The sheets
+ * are the same typed rows the PDF/DOCX tables are formatted from, so every figure agrees to
+ * the cent; the header facts, checks and notes print under the tables.
+ */
+import type { ProvisionResult } from '../../domain/receivables/types.js';
+import type { Sheet, Workbook } from '../../writers/xlsx/model.js';
+import type { ProvisionReportContext } from './context.js';
+import type { SheetKey } from './labels.js';
+import { buildReport } from './report.js';
+
+const ORDER: SheetKey[] = ['summary', 'aging', 'movement', 'journal', 'customers', 'reps', 'detail', 'exceptions'];
+
+export function workbookForProvisionReport(result: ProvisionResult, ctx: ProvisionReportContext): Workbook {
+  const report = buildReport(result, ctx);
+  const { l } = report;
+  const sep = ctx.locale === 'en' ? ': ' : '：';
+  const check = report.reconciled ? [report.reconciliation] : [l.text.mismatchTitle, ...report.mismatches];
+  const notes: Partial<Record<SheetKey, string[]>> = {
+    summary: [...check, ...report.info.map((i) => `${i.label}${sep}${i.value}`), l.confidentiality],
+    aging: report.roundingNotes,
+    movement: [report.movementCheck],
+    journal: [...(report.smallFramework ? [report.texts.framework] : []), ...(report.fxMemo ? [report.fxMemo] : [])],
+    exceptions: report.sheets.exceptions.rows.length === 0 ? [l.exception.none] : [],
+  };
+  const sheets: Sheet[] = ORDER.map((key) => {
+    const s = report.sheets[key];
+    const extra = notes[key] ?? [];
+    return extra.length > 0 ? { ...s, notes: [...(s.notes ?? []), ...extra] } : s;
+  });
+  return { sheets, created: ctx.created, title: report.title, company: report.company };
+}

@@ -1,0 +1,77 @@
+/**
+ * Deal (+ the customer's payment record) → DocumentPlan for the internal SWOT brief.
+ * The method (domain/method) decides what the deal means; this module only arranges it into
+ * nine sections: values for the template, drawn nodes and tables for its slots.
+ */
+import type { RootContent } from 'mdast';
+import type { Deal } from '../../data/deal-schema.js';
+import { formatDateLong } from '../../domain/dates.js';
+import { assessDeal } from '../../domain/method/index.js';
+import type { DocMeta } from '../../tree/nodes.js';
+import type { DocumentPlan } from '../types.js';
+import { actionsTable, needTree, qualificationNodes, swotGrid } from './analysis.js';
+import { competitorViews } from './competition.js';
+import { completenessTable, gapsCallout } from './completeness.js';
+import type { Brief, SwotBriefContext } from './context.js';
+import { glanceNodes, processNodes } from './glance.js';
+import { briefLabels } from './labels.js';
+import { paymentNodes } from './payment.js';
+import { contactsTable, peopleMap, styleViews } from './people.js';
+
+export const SWOT_BRIEF_TEMPLATE = 'swot-brief';
+
+export function planSwotBrief(deal: Deal, ctx: SwotBriefContext): DocumentPlan {
+  const locale = deal.locale;
+  const l = briefLabels(locale);
+  const b: Brief = { deal, ctx, locale, l, a: assessDeal(deal, ctx.date), t: (text) => text[locale] };
+  const customer = deal.customer.short_name ?? deal.customer.name;
+  const competition = competitorViews(b);
+  const styles = styleViews(b);
+
+  const slots: Record<string, RootContent[]> = {
+    glance: glanceNodes(b),
+    process: processNodes(b),
+    gaps: [gapsCallout(b)],
+    completeness: [completenessTable(b)],
+    'people-map': [peopleMap(b)],
+    contacts: deal.contacts.length ? [contactsTable(b)] : [],
+    'need-tree': [needTree(b)],
+    ...styles.slots,
+    ...competition.slots,
+    swot: [swotGrid(b)],
+    actions: [actionsTable(b)],
+    qualification: qualificationNodes(b),
+    payment: ctx.payment ? paymentNodes(b, ctx.payment) : [],
+  };
+
+  const view = {
+    l,
+    title: l.title(customer),
+    kicker: l.kicker,
+    intro: l.intro(deal.rep.name, formatDateLong(ctx.date, locale)),
+    hasContacts: deal.contacts.length > 0,
+    styles: styles.views,
+    competitors: competition.views,
+    hasPayment: ctx.payment !== undefined,
+  };
+
+  return { template: SWOT_BRIEF_TEMPLATE, locale, view, slots, meta: briefMeta(deal, ctx, customer) };
+}
+
+function briefMeta(deal: Deal, ctx: SwotBriefContext, customer: string): DocMeta {
+  const l = briefLabels(deal.locale);
+  const company = deal.locale === 'en' ? (ctx.company.name_en ?? ctx.company.name) : ctx.company.name;
+  return {
+    title: l.title(customer),
+    locale: deal.locale,
+    header: { left: company, right: l.headerRight(customer) },
+    footer: { confidentiality: l.confidentiality, pageLabel: l.pageLabel },
+    banner: l.banner,
+    orientation: 'portrait',
+    brandColor: ctx.brandColor,
+    author: deal.rep.name,
+    subject: l.title(customer),
+    keywords: [l.kicker, customer, 'SWOT'],
+    created: ctx.created,
+  };
+}

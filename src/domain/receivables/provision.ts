@@ -1,0 +1,57 @@
+/**
+ * computeProvision: the full result for one as-of date, movement included. The opening allowance is
+ * the closing allowance of the previous month end computed from the same ledger; since the closing
+ * allowance always equals that date's required provision, one evaluation of the previous month end
+ * gives it — no chain back to the first month, and nothing dated after the as-of date is read.
+ * computePeriods shares evaluations between consecutive months (each month end is evaluated once).
+ */
+import { InputError, type Diagnostic } from '../../diagnostics.js';
+import { addDays, type IsoDate } from '../dates.js';
+import { countExcluded } from './excluded.js';
+import { evaluateAt, type Evaluation, type Policy } from './evaluate.js';
+import { computeMovement, periodAdjustments } from './movement.js';
+import { previousMonthEnd } from './periods.js';
+import type { Ledger, ProvisionResult } from './types.js';
+
+export interface ComputeOptions {
+  /** Fill `excluded` with counts of rows dated after the as-of date (this makes the result depend on later data). */
+  countExcluded?: boolean;
+}
+
+export function computeProvision(ledger: Ledger, policy: Policy, asOf: IsoDate, opts: ComputeOptions = {}): ProvisionResult {
+  const cache = new Map<IsoDate, Evaluation>();
+  return withMovement(ledger, policy, asOf, cache, opts);
+}
+
+/** Results for several as-of dates (typically monthEnds()), in the order given; each date is evaluated once. */
+export function computePeriods(ledger: Ledger, policy: Policy, months: IsoDate[], opts: ComputeOptions = {}): ProvisionResult[] {
+  const cache = new Map<IsoDate, Evaluation>();
+  const results = new Map<IsoDate, ProvisionResult>();
+  // Ascending order lets the cache serve each month's opening from the month before.
+  for (const m of [...new Set(months)].sort()) {
+    results.set(m, withMovement(ledger, policy, m, cache, opts));
+    // Keep only what the next month needs.
+    for (const k of cache.keys()) if (k < m) cache.delete(k);
+  }
+  return months.map((m) => results.get(m)!);
+}
+
+function evaluateCached(ledger: Ledger, policy: Policy, d: IsoDate, cache: Map<IsoDate, Evaluation>): Evaluation {
+  let e = cache.get(d);
+  if (!e) cache.set(d, (e = evaluateAt(ledger, policy, d)));
+  return e;
+}
+
+function withMovement(ledger: Ledger, policy: Policy, asOf: IsoDate, cache: Map<IsoDate, Evaluation>, opts: ComputeOptions): ProvisionResult {
+  const current = evaluateCached(ledger, policy, asOf, cache);
+  const prev = previousMonthEnd(asOf);
+  const opening = evaluateCached(ledger, policy, prev, cache).snapshot.totals.provision;
+  const periodStart = addDays(prev, 1);
+  const diagnostics: Diagnostic[] = [];
+  const adj = periodAdjustments(current.ledger, periodStart, asOf, current.rates, current.names, diagnostics);
+  if (diagnostics.length) throw new InputError(diagnostics);
+  const movement = computeMovement(opening, current.snapshot.totals.provision, adj.writeOffs, adj.recoveries);
+  const result: ProvisionResult = { ...current.snapshot, periodStart, movement, periodAdjustments: adj.items };
+  if (opts.countExcluded) result.excluded = countExcluded(ledger, asOf);
+  return result;
+}

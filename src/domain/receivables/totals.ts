@@ -1,0 +1,62 @@
+/**
+ * Subtotals are sums of rounded lines, never re-rounded (rule 3), so detail = buckets + 单项 = total.
+ * Bucket totals hold matrix lines only (单项 lines carry their own rate and are shown apart);
+ * party totals split by the same buckets plus a 'specific' key for 单项 lines.
+ */
+import { ZERO, sum, type Decimal } from '../money.js';
+import type { BucketDef, BucketTotal, InvoiceLine, PartyTotals, ProvisionResult } from './types.js';
+
+export const SPECIFIC_KEY = 'specific';
+
+export function bucketTotals(lines: InvoiceLine[], defs: BucketDef[]): BucketTotal[] {
+  return defs.map((d) => {
+    const inBucket = lines.filter((l) => !l.specific && l.bucket === d.id);
+    return {
+      bucket: String(d.id),
+      minDays: d.minDays,
+      ...(d.maxDays !== undefined ? { maxDays: d.maxDays } : {}),
+      rate: d.rate,
+      balance: sum(inBucket.map((l) => l.balanceCny)),
+      provision: sum(inBucket.map((l) => l.provision)),
+      count: inBucket.length,
+    };
+  });
+}
+
+export function partyTotals(key: string, name: string, lines: InvoiceLine[], defs: BucketDef[]): PartyTotals {
+  const byBucket: Record<string, Decimal> = {};
+  for (const d of defs) byBucket[d.id] = ZERO;
+  byBucket[SPECIFIC_KEY] = ZERO;
+  for (const l of lines) {
+    const k = l.specific ? SPECIFIC_KEY : l.bucket;
+    byBucket[k] = byBucket[k].plus(l.balanceCny);
+  }
+  return {
+    key,
+    name,
+    balance: sum(lines.map((l) => l.balanceCny)),
+    overdue: sum(lines.filter((l) => l.daysOverdue > 0).map((l) => l.balanceCny)),
+    provision: sum(lines.map((l) => l.provision)),
+    byBucket,
+  };
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const it of items) out.set(key(it), [...(out.get(key(it)) ?? []), it]);
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function byCustomer(lines: InvoiceLine[], defs: BucketDef[], names: Map<string, string>): PartyTotals[] {
+  return [...groupBy(lines, (l) => l.invoice.customerId)].map(([id, ls]) => partyTotals(id, names.get(id) ?? id, ls, defs));
+}
+
+export function byRep(lines: InvoiceLine[], defs: BucketDef[], names: Map<string, string>): ProvisionResult['byRep'] {
+  return [...groupBy(lines, (l) => l.invoice.rep)].map(([rep, ls]) => ({ ...partyTotals(rep, rep, ls, defs), customers: byCustomer(ls, defs, names) }));
+}
+
+export function grandTotals(lines: InvoiceLine[]): ProvisionResult['totals'] {
+  const balance = sum(lines.map((l) => l.balanceCny));
+  const provision = sum(lines.map((l) => l.provision));
+  return { balance, overdue: sum(lines.filter((l) => l.daysOverdue > 0).map((l) => l.balanceCny)), provision, net: balance.minus(provision) };
+}

@@ -1,0 +1,75 @@
+import { TableRow, type Paragraph } from 'docx';
+import type { NeedTree } from '../../../tree/nodes.js';
+import { spacer } from '../ruled-table.js';
+import type { Block, State } from '../state.js';
+import { cell, distribute, fixedTable, line, NO_BORDERS, NONE } from '../table-kit.js';
+import { GREY, SIZE, tint } from '../theme.js';
+
+/** Goal | → | problem | → | solution | → | products | → | criteria, as weights of the text width. */
+const WEIGHTS = [15, 3.5, 18, 3.5, 20, 3.5, 17, 3.5, 16];
+
+/**
+ * A tree read left to right: the goal box spans every problem row (vertical merge), each
+ * problem leads through "→" to its solution, the products that deliver it and the purchase
+ * criteria they must meet. Boxes are shaded cells kept apart by white rules.
+ */
+export function needTree(state: State, node: NeedTree): Block[] {
+  const { brand } = state.theme;
+  const widths = distribute(WEIGHTS, state.frame.width - state.frame.indent);
+  const fills = { problem: tint(brand, 0.22), solution: tint(brand, 0.14), products: tint(brand, 0.08), criteria: GREY.band };
+  const gap = { top: line(24, 'FFFFFF'), bottom: line(24, 'FFFFFF') };
+
+  const lines = (col: number, items: string[], opts: { bold?: boolean; color?: string; center?: boolean } = {}): Paragraph[] =>
+    state.inCell(widths[col], { size: SIZE.table, bold: opts.bold, color: opts.color, alignment: opts.center ? 'center' : undefined }, () =>
+      (items.length ? items : ['—']).map((item) => state.paragraph([state.run(item)])),
+    );
+  const list = (items: string[]) => items.map((item) => (items.length > 1 ? `· ${item}` : item));
+  const box = (col: number, paragraphs: Paragraph[], fill: string) => cell(paragraphs, { width: widths[col], fill, borders: gap, middle: true });
+  const arrow = (col: number) =>
+    cell(
+      state.inCell(widths[col], { size: 24, color: GREY.muted, alignment: 'center' }, () => [state.paragraph([state.run('→')])]),
+      { width: widths[col], middle: true, margins: { left: 0, right: 0 } },
+    );
+
+  const labels = [node.labels.goal, '', node.labels.problem, '', node.labels.solution, '', node.labels.products, '', node.labels.criteria];
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: labels.map((label, col) =>
+      cell(
+        state.inCell(widths[col], { size: SIZE.small, bold: true, color: GREY.muted, alignment: 'center' }, () => [state.paragraph(label ? [state.run(label)] : [])]),
+        { width: widths[col], borders: { bottom: line(6, GREY.rule) } },
+      ),
+    ),
+  });
+
+  const problems = node.problems.length ? node.problems : [{ problem: '', solution: '', products: [], criteria: [] }];
+  const rows = problems.map((p, i) => {
+    const children = [
+      arrow(1),
+      box(2, lines(2, [p.problem], { bold: true }), fills.problem),
+      arrow(3),
+      box(4, lines(4, [p.solution]), fills.solution),
+      arrow(5),
+      box(6, lines(6, list(p.products)), fills.products),
+      arrow(7),
+      box(8, lines(8, list(p.criteria)), fills.criteria),
+    ];
+    if (i === 0) {
+      const goal = cell(lines(0, [node.goal], { bold: true, color: 'FFFFFF', center: true }), {
+        width: widths[0],
+        fill: brand,
+        rowSpan: problems.length,
+        middle: true,
+        borders: gap,
+      });
+      children.unshift(goal);
+    }
+    return new TableRow({ cantSplit: true, children });
+  });
+
+  return [
+    fixedTable({ widths, rows: [header, ...rows], borders: { ...NO_BORDERS, insideHorizontal: NONE }, indent: state.frame.indent }),
+    spacer(),
+  ];
+}

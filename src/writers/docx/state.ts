@@ -1,0 +1,219 @@
+/**
+ * The state every handler shares (as in mdast-util-to-hast): the document's metadata and
+ * theme, the definitions and footnotes found in the tree, list/numbering bookkeeping, and
+ * the current *frame* — where blocks are being written (list item, quote, table cell, note)
+ * — which `paragraph()` and `run()` apply so handlers stay short.
+ */
+import type { Definition, FootnoteDefinition, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { Paragraph, Tab, TextRun, type IParagraphOptions, type ParagraphChild, type Table } from 'docx';
+import type { Align, DocMeta } from '../../tree/nodes.js';
+import type { RenderContext } from '../types.js';
+import { blockHandlers, inlineHandlers, type BlockType, type InlineType } from './handlers/index.js';
+import { SYMBOL_FONT } from './styles.js';
+import { ALIGN } from './table-kit.js';
+import { hasCjk, xmlSafe } from './text.js';
+import { createTheme, INDENT_STEP, type Theme } from './theme.js';
+
+export type Block = Paragraph | Table;
+
+/** Inline formatting inherited from emphasis/strong/delete/link ancestors. */
+export interface Marks {
+  bold?: boolean;
+  /** Brand colour; additionally italic when the run has no CJK (CJK is never slanted). */
+  emphasis?: boolean;
+  strike?: boolean;
+  code?: boolean;
+  link?: boolean;
+  superScript?: boolean;
+  /** Half-points. */
+  size?: number;
+  color?: string;
+}
+
+export interface ListFrame {
+  reference: string;
+  instance: number;
+  level: number;
+  tight: boolean;
+  /** The item's first paragraph carries the number (or checkbox); later ones only indent. */
+  first: boolean;
+  checked?: boolean | null;
+}
+
+export interface Frame {
+  /** Twips available to content here (text width, cell width). */
+  width: number;
+  /** Left indent of content here (list items, quotes), in twips. */
+  indent: number;
+  quoteDepth: number;
+  list?: ListFrame;
+  /** Paragraphs inside a table cell: Table Text style and these run defaults. */
+  cell?: { alignment?: Align; size?: number; color?: string; bold?: boolean };
+  /** Inside a footnote: FootnoteText style, no nested footnotes. */
+  note: boolean;
+  /** Tighter spacing after paragraphs (callouts). */
+  compact: boolean;
+}
+
+type ParagraphOptions = Omit<IParagraphOptions, 'children' | 'text'>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export class State {
+  readonly theme: Theme;
+  frame: Frame;
+  readonly definitions = new Map<string, Definition>();
+  readonly footnoteDefinitions = new Map<string, FootnoteDefinition>();
+  /** Footnote id (1, 2, …, in order of first reference) by identifier. */
+  readonly footnoteIds = new Map<string, number>();
+  readonly footnotes: Record<string, { children: Paragraph[] }> = {};
+  /** Start values of ordered lists seen (each needs its own definition). */
+  readonly orderedStarts = new Set<number>();
+  private instances = 0;
+  private drawings = 0;
+
+  constructor(
+    readonly meta: DocMeta,
+    readonly ctx: RenderContext,
+    tree: Root,
+  ) {
+    this.theme = createTheme(meta);
+    this.frame = { width: this.theme.textWidth, indent: 0, quoteDepth: 0, note: false, compact: false };
+    this.collect(tree);
+  }
+
+  /** Definitions and footnote definitions may sit anywhere in the tree. */
+  private collect(node: Nodes): void {
+    if (node.type === 'definition') this.definitions.set(node.identifier, node);
+    if (node.type === 'footnoteDefinition' && !this.footnoteDefinitions.has(node.identifier)) this.footnoteDefinitions.set(node.identifier, node);
+    if ('children' in node && Array.isArray(node.children)) for (const child of node.children as Nodes[]) this.collect(child);
+  }
+
+  /** A new numbering instance: every Markdown list is a list of its own. */
+  listInstance(): number {
+    return ++this.instances;
+  }
+
+  /** Explicit drawing ids (docx would take them from a module-level counter). */
+  drawingId(): number {
+    return ++this.drawings;
+  }
+
+  /** Render `fn` with part of the frame replaced; the old frame comes back afterwards. */
+  within<T>(patch: Partial<Frame>, fn: () => T): T {
+    const saved = this.frame;
+    this.frame = { ...saved, ...patch };
+    try {
+      return fn();
+    } finally {
+      this.frame = saved;
+    }
+  }
+
+  /** Render the content of a table cell `width` twips wide: lists, quotes and indents stop at the cell. */
+  inCell<T>(width: number, cell: NonNullable<Frame['cell']>, fn: () => T): T {
+    return this.within({ width, indent: 0, quoteDepth: 0, list: undefined, cell, compact: false }, fn);
+  }
+
+  /** Blocks of a parent. Stray phrasing content at block level is gathered into paragraphs. */
+  blocks(nodes: readonly RootContent[]): Block[] {
+    const out: Block[] = [];
+    let inline: PhrasingContent[] = [];
+    const flush = () => {
+      if (inline.length) out.push(this.paragraph(this.inlines(inline)));
+      inline = [];
+    };
+    for (const node of nodes) {
+      if (node.type in blockHandlers) {
+        flush();
+        const handler = blockHandlers[node.type as BlockType] as (state: State, node: RootContent) => Block[];
+        out.push(...handler(this, node));
+      } else if (node.type in inlineHandlers) {
+        inline.push(node as PhrasingContent);
+      } else {
+        flush();
+        out.push(...this.unknownBlock(node));
+      }
+    }
+    flush();
+    return out;
+  }
+
+  inlines(nodes: readonly PhrasingContent[], marks: Marks = {}): ParagraphChild[] {
+    const out: ParagraphChild[] = [];
+    for (const node of nodes) {
+      const handler = inlineHandlers[node.type as InlineType] as ((state: State, node: PhrasingContent, marks: Marks) => ParagraphChild[]) | undefined;
+      if (handler) out.push(...handler(this, node, marks));
+      else out.push(...this.unknownInline(node as Nodes, marks));
+    }
+    return out;
+  }
+
+  /** Nodes no handler knows (extensions): keep their text rather than lose it. */
+  private unknownBlock(node: Nodes): Block[] {
+    if ('children' in node && Array.isArray(node.children)) return this.blocks(node.children as RootContent[]);
+    if ('value' in node && typeof node.value === 'string') return [this.paragraph([this.run(node.value)])];
+    return [];
+  }
+
+  private unknownInline(node: Nodes, marks: Marks): ParagraphChild[] {
+    if ('children' in node && Array.isArray(node.children)) return this.inlines(node.children as PhrasingContent[], marks);
+    if ('value' in node && typeof node.value === 'string') return [this.run(node.value, marks)];
+    return [];
+  }
+
+  /** A text run with the marks and the frame's cell defaults applied. */
+  run(text: string, marks: Marks = {}): TextRun {
+    const clean = xmlSafe(text);
+    const cell = this.frame.cell;
+    return new TextRun({
+      text: clean,
+      bold: marks.bold || cell?.bold || undefined,
+      italics: marks.emphasis && !hasCjk(clean) ? true : undefined,
+      color: marks.color ?? (marks.emphasis ? this.theme.brand : cell?.color),
+      strike: marks.strike || undefined,
+      superScript: marks.superScript || undefined,
+      size: marks.size ?? cell?.size,
+      style: marks.link ? 'Hyperlink' : marks.code ? 'InlineCode' : undefined,
+    });
+  }
+
+  /** A paragraph placed in the current frame: list number or checkbox, indents, quote, cell style. */
+  paragraph(children: ParagraphChild[], options: ParagraphOptions = {}): Paragraph {
+    const f = this.frame;
+    let style = options.style;
+    let alignment = options.alignment;
+    if (f.cell) {
+      style ??= 'TableText';
+      if (f.cell.alignment) alignment ??= ALIGN[f.cell.alignment];
+    }
+    if (f.note) style ??= 'FootnoteText';
+    if (f.quoteDepth > 0 && !options.heading) style ??= 'Quote';
+
+    const props: Mutable<IParagraphOptions> = { ...options, style, alignment, children };
+    const list = f.list;
+    if (list) {
+      if (list.first) {
+        list.first = false;
+        if (typeof list.checked === 'boolean') {
+          props.children = [
+            new TextRun({ text: list.checked ? '☑' : '☐', font: SYMBOL_FONT }),
+            new TextRun({ children: [new Tab()] }),
+            ...children,
+          ];
+          props.indent = { left: f.indent, hanging: INDENT_STEP };
+        } else {
+          props.numbering = { reference: list.reference, level: list.level, instance: list.instance };
+          // The level's own indent applies unless a quote shifted the list.
+          if (f.indent !== INDENT_STEP * (list.level + 1)) props.indent = { left: f.indent, hanging: INDENT_STEP };
+        }
+      } else {
+        props.indent = { left: f.indent };
+      }
+      if (list.tight) props.spacing = { after: 40, ...options.spacing };
+    } else if (f.indent > 0 && !options.indent) {
+      props.indent = { left: f.indent };
+    }
+    if (f.compact && !props.spacing) props.spacing = { after: 60 };
+    return new Paragraph(props);
+  }
+}

@@ -1,0 +1,14 @@
+import type { DataTable } from '../../../tree/nodes.js';
+import { plain } from '../layout.js';
+import type { Handler } from '../state.js';
+import { drawTable } from '../table-engine.js';
+
+/** Values are data, never Markdown: every cell prints literally. */
+export const dataTable: Handler<DataTable> = (state, node) =>
+  drawTable(state, {
+    columns: node.columns.map((c) => ({ align: c.align ?? 'left', weight: c.width ?? 1 })),
+    header: node.columns.map((c) => plain(c.label)),
+    rows: node.rows.map((row) => ({ cells: row.cells.map((cell) => plain(cell)), kind: row.kind ?? 'normal' })),
+    caption: node.caption,
+    dense: node.dense,
+  });

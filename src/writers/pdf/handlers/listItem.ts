@@ -1,0 +1,65 @@
+import type { List, ListItem } from 'mdast';
+import { widthOf } from '../measure.js';
+import type { Doc, Handler, PdfState } from '../state.js';
+
+type Marker = { kind: 'number'; label: string } | { kind: 'bullet'; depth: number } | { kind: 'task'; checked: boolean };
+
+function drawMarker(state: PdfState, doc: Doc, marker: Marker, right: number, baseline: number): void {
+  const s = state.size;
+  const color = state.colors.brand;
+  const mid = baseline - s * 0.34;
+  if (marker.kind === 'number') {
+    const w = widthOf(state.fonts, 'regular', marker.label, s);
+    state.setFont({}, s);
+    doc.fillColor(state.textColor).text(marker.label, right - s * 0.45 - w, baseline, { lineBreak: false, baseline: 'alphabetic' });
+  } else if (marker.kind === 'task') {
+    const box = s * 0.78;
+    const x = right - s * 0.55 - box;
+    const y = mid - box / 2;
+    if (marker.checked) {
+      doc.roundedRect(x, y, box, box, 1.2).fill(color);
+      doc.moveTo(x + box * 0.22, y + box * 0.52).lineTo(x + box * 0.43, y + box * 0.74).lineTo(x + box * 0.8, y + box * 0.28);
+      doc.lineWidth(1.1).strokeColor('#FFFFFF').stroke();
+    } else {
+      doc.roundedRect(x, y, box, box, 1.2).lineWidth(0.8).strokeColor(state.colors.muted).stroke();
+    }
+  } else {
+    const r = s * 0.17;
+    const cx = right - s * 0.75;
+    const style = (marker.depth - 1) % 3;
+    if (style === 0) doc.circle(cx, mid, r).fill(color);
+    else if (style === 1) doc.circle(cx, mid, r * 0.9).lineWidth(0.7).strokeColor(color).stroke();
+    else doc.rect(cx - r * 0.9, mid - r * 0.9, r * 1.8, r * 1.8).fill(color);
+  }
+}
+
+export const listItem: Handler<ListItem> = (state, node, parent) => {
+  const list = parent?.type === 'list' ? (parent as List) : undefined;
+  let marker: Marker;
+  let indent = state.size * 1.8;
+  if (typeof node.checked === 'boolean') marker = { kind: 'task', checked: node.checked };
+  else if (list?.ordered) {
+    const start = list.start ?? 1;
+    const last = `${start + list.children.length - 1}.`;
+    marker = { kind: 'number', label: `${start + list.children.indexOf(node)}.` };
+    indent = Math.max(indent, widthOf(state.fonts, 'regular', last, state.size) + state.size * 0.8);
+  } else marker = { kind: 'bullet', depth: state.listDepth };
+
+  state.gap(state.size * (state.tight ? 0.2 : 0.5));
+  state.indented(indent, 0, () => {
+    const right = state.x;
+    // An item whose first child is itself a list item keeps the outer marker pending too.
+    const outer = state.marker;
+    state.marker = (baseline, top) => {
+      outer?.(baseline, top);
+      drawMarker(state, state.doc, marker, right, baseline);
+    };
+    state.all(node);
+    if (state.markerPending) {
+      const lh = state.size * state.lineHeight;
+      state.open(lh);
+      state.takeMarker(state.y + lh * 0.7, state.y);
+      state.y += lh;
+    }
+  });
+};

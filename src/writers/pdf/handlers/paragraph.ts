@@ -1,0 +1,27 @@
+import type { Paragraph, PhrasingContent } from 'mdast';
+import type { Handler, PdfState } from '../state.js';
+
+/** Flow phrasing content as one block of lines (at least two lines stay together). */
+export function textBlock(state: PdfState, nodes: PhrasingContent[]): void {
+  const runs = state.collect(nodes);
+  if (!runs.some((r) => r.hard || r.text.trim())) return;
+  const lines = state.layout(runs);
+  state.begin(Math.min(lines.length, 2) * state.size * state.lineHeight);
+  state.lines(lines);
+  state.gap(state.size * (state.tight ? 0.25 : 0.75));
+}
+
+/** Images inside a paragraph become blocks of their own between the text around them. */
+export const paragraph: Handler<Paragraph> = (state, node) => {
+  let pending: PhrasingContent[] = [];
+  for (const child of node.children) {
+    if (child.type !== 'image') {
+      pending.push(child);
+      continue;
+    }
+    textBlock(state, pending);
+    pending = [];
+    state.one(child, node);
+  }
+  textBlock(state, pending);
+};

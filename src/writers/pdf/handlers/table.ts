@@ -1,0 +1,27 @@
+import type { Table, TableCell } from 'mdast';
+import type { Run } from '../layout.js';
+import type { Handler } from '../state.js';
+import { drawTable } from '../table-engine.js';
+
+/** Rough width demand of a cell: CJK counts double. */
+function demand(runs: Run[]): number {
+  let n = 0;
+  for (const r of runs) for (const ch of r.text) n += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return n;
+}
+
+/** GFM tables go through the same engine as data tables; cells keep their inline styling. */
+export const table: Handler<Table> = (state, node) => {
+  const [head, ...body] = node.children;
+  if (!head) return;
+  const n = Math.max(...node.children.map((row) => row.children.length));
+  const cells = (cellsOfRow: TableCell[]): Run[][] => Array.from({ length: n }, (_, i) => (cellsOfRow[i] ? state.collect(cellsOfRow[i].children) : []));
+  const header = cells(head.children);
+  const rows = body.map((row) => ({ cells: cells(row.children), kind: 'normal' as const }));
+  const weights = Array.from({ length: n }, (_, i) => Math.min(40, Math.max(6, ...[header, ...rows.map((r) => r.cells)].map((c) => demand(c[i])))));
+  drawTable(state, {
+    columns: weights.map((weight, i) => ({ align: node.align?.[i] ?? 'left', weight: Math.sqrt(weight) })),
+    header,
+    rows,
+  });
+};

@@ -1,0 +1,57 @@
+/**
+ * PDF writer: mdast + dealdoc nodes → PDF with pdfkit. A table of handlers (./handlers) draws
+ * each node type on a shared state (./state.ts); we paginate and break lines ourselves.
+ *
+ * Deterministic: CreationDate/ModDate come from meta.created and are passed to the constructor
+ * (the trailer /ID is computed there), images are embedded one by one before drawing, and
+ * nothing reads the clock.
+ */
+import PDFDocument from 'pdfkit';
+import type { Root } from 'mdast';
+import type { DocMeta } from '../../tree/nodes.js';
+import { loadFonts } from '../fonts.js';
+import type { RenderContext, TreeWriter } from '../types.js';
+import { decoratePages } from './furniture.js';
+import { handlers } from './handlers/index.js';
+import { prepare } from './prepass.js';
+import { PdfState } from './state.js';
+import { pageGeometry, palette } from './theme.js';
+
+/** PDF info dictionary; pdfkit would write absent keys as the string "undefined". */
+function documentInfo(meta: DocMeta): PDFKit.DocumentInfo {
+  const info: PDFKit.DocumentInfo = { Title: meta.title, CreationDate: meta.created, ModDate: meta.created, Producer: 'dealdoc', Creator: 'dealdoc' };
+  if (meta.author) info.Author = meta.author;
+  if (meta.subject) info.Subject = meta.subject;
+  if (meta.keywords?.length) info.Keywords = meta.keywords.join(', ');
+  return info;
+}
+
+export const renderPdf: TreeWriter = async (tree: Root, meta: DocMeta, ctx: RenderContext): Promise<Buffer> => {
+  const fonts = loadFonts();
+  const geo = pageGeometry(meta.orientation);
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: meta.orientation,
+    margins: { top: geo.top, bottom: geo.height - geo.bottom, left: geo.left, right: geo.width - geo.right },
+    bufferPages: true,
+    // The pre-parsed fontkit Font (typed as a path by @types/pdfkit): no Helvetica, no re-parse.
+    font: fonts.regular as unknown as string,
+    lang: meta.locale,
+    displayTitle: true,
+    info: documentInfo(meta),
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  const state = new PdfState(doc, fonts, meta, ctx, geo, palette(meta.brandColor), handlers);
+  await prepare(state, tree);
+  state.one(tree);
+  decoratePages(state);
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+};

@@ -1,0 +1,320 @@
+/**
+ * The state every PDF handler shares: the pdfkit document, fonts, colours, the vertical cursor
+ * and the current column, plus the inline-run collector used by phrasing handlers.
+ *
+ * Pagination is ours, not pdfkit's: blocks ask `ensure(height)` before drawing. `measure(fn)` runs
+ * handlers without drawing to learn how a block will fall across pages (callout backgrounds
+ * must be painted before their text); it replays exactly the same code path as the real pass.
+ */
+import type PDFDocument from 'pdfkit';
+import type { Definition, FootnoteDefinition, Image, Nodes, PhrasingContent } from 'mdast';
+import type { FontSet } from '../fonts.js';
+import type { DocMeta } from '../../tree/nodes.js';
+import type { RenderContext } from '../types.js';
+import { fontKey, layoutRuns, runSize, type Line, type Run, type RunStyle } from './layout.js';
+import { SIZES, type Geometry, type Palette } from './theme.js';
+import type { LoadedImage } from './assets.js';
+
+export type Doc = typeof PDFDocument;
+
+export type Handler<N = Nodes> = (state: PdfState, node: N, parent: Nodes | undefined) => void;
+type NodeOf<K extends Nodes['type']> = Extract<Nodes, { type: K }>;
+export type Handlers = { [K in Nodes['type']]?: Handler<NodeOf<K>> };
+
+/** Called around page breaks, e.g. to continue a callout background or a quote bar. */
+export interface PageHook {
+  beforeBreak?(state: PdfState): void;
+  afterBreak?(state: PdfState): void;
+}
+
+export interface Segment {
+  from: number;
+  to: number;
+}
+
+export interface LinesOptions {
+  x?: number;
+  width?: number;
+  size?: number;
+  lineHeight?: number;
+  align?: 'left' | 'right' | 'center';
+  color?: string;
+}
+
+const FAMILY = { regular: 'NotoSansSC-Regular', bold: 'NotoSansSC-Bold' } as const;
+
+/** Distance from the top of a line box to its baseline: the ideographic em box is centred. */
+export const baselineOffset = (size: number, lineHeight: number): number => (size * lineHeight - size) / 2 + 0.88 * size;
+
+export class PdfState {
+  y: number;
+  /** Current column: lists, quotes and callouts narrow it. */
+  x: number;
+  width: number;
+  /** Body size and line height of the current context (footnotes and callouts shrink them). */
+  size: number = SIZES.body;
+  lineHeight: number = SIZES.lineHeight;
+  /** Base style for phrasing content in the current context (e.g. muted quotes). */
+  inherit: RunStyle = {};
+  textColor: string;
+  listDepth = 0;
+  /** Tight lists: paragraphs in items get almost no space. */
+  tight = false;
+  measuring = false;
+  /** 0-based index of the current page (simulated while measuring). */
+  page = 0;
+  readonly coverPages = new Set<number>();
+  readonly hooks: PageHook[] = [];
+  /** Draws the pending list marker at the first line of the item's content. */
+  marker: ((baseline: number, lineTop: number) => void) | undefined;
+  readonly footnoteNumbers = new Map<string, number>();
+  readonly footnotes: FootnoteDefinition[] = [];
+  readonly definitions = new Map<string, Definition>();
+  readonly images = new Map<string, LoadedImage>();
+
+  private pendingBreak = false;
+  private pendingGap = 0;
+  /** Set by `open()`: the first child of a container starts flush with it. */
+  private swallowGap = false;
+  private collecting = 0;
+  private contentStart: number;
+  private runs: Run[] = [];
+  private style: RunStyle = {};
+
+  constructor(
+    readonly doc: Doc,
+    readonly fonts: FontSet,
+    readonly meta: DocMeta,
+    readonly ctx: RenderContext,
+    readonly geo: Geometry,
+    readonly colors: Palette,
+    readonly handlers: Handlers,
+  ) {
+    this.y = geo.top;
+    this.contentStart = geo.top;
+    this.x = geo.left;
+    this.width = geo.right - geo.left;
+    this.textColor = colors.text;
+  }
+
+  // ── dispatch ──────────────────────────────────────────────────────────
+
+  one(node: Nodes, parent?: Nodes): void {
+    const handler = this.handlers[node.type] as Handler | undefined;
+    if (handler) handler(this, node, parent);
+    else if ('children' in node) this.all(node);
+    else if ('value' in node && typeof node.value === 'string') this.text(node.value);
+  }
+
+  all(parent: Nodes): void {
+    if (!('children' in parent)) return;
+    for (const child of parent.children as Nodes[]) this.one(child, parent);
+  }
+
+  // ── phrasing: handlers push styled runs ───────────────────────────────
+
+  collect(nodes: PhrasingContent[] | Nodes[], base: RunStyle = this.inherit): Run[] {
+    const saved = [this.runs, this.style] as const;
+    this.runs = [];
+    this.style = base;
+    this.collecting++;
+    for (const node of nodes) this.one(node);
+    this.collecting--;
+    const runs = this.runs;
+    [this.runs, this.style] = saved;
+    return runs;
+  }
+
+  /** True while phrasing handlers collect runs (an image there prints as text, not as a block). */
+  get inline(): boolean {
+    return this.collecting > 0;
+  }
+
+  text(value: string): void {
+    if (value) this.runs.push({ text: value, style: this.style });
+  }
+
+  hardBreak(): void {
+    this.runs.push({ text: '\n', style: this.style, hard: true });
+  }
+
+  withStyle(patch: RunStyle, fn: () => void): void {
+    const saved = this.style;
+    this.style = { ...saved, ...patch };
+    fn();
+    this.style = saved;
+  }
+
+  // ── vertical flow ─────────────────────────────────────────────────────
+
+  get bottom(): number {
+    return this.geo.bottom;
+  }
+
+  /** Nothing drawn on this page yet (after any continuation decorations). */
+  get atPageTop(): boolean {
+    return this.y <= this.contentStart + 0.01 && !this.pendingBreak;
+  }
+
+  /** Room left on this page. */
+  get room(): number {
+    return this.pendingBreak ? 0 : this.bottom - this.y;
+  }
+
+  /** Usable height of a fresh page. */
+  get pageRoom(): number {
+    return this.geo.bottom - this.geo.top;
+  }
+
+  /** Ask for vertical space before the next block; collapses with other gaps and vanishes at a page top. */
+  gap(amount: number): void {
+    this.pendingGap = Math.max(this.pendingGap, amount);
+  }
+
+  /** Start a block: apply the pending gap, then make sure `height` fits (else break the page). */
+  begin(height: number): void {
+    if (!this.atPageTop && !this.swallowGap) this.y += this.pendingGap;
+    this.pendingGap = 0;
+    this.swallowGap = false;
+    this.ensure(height);
+  }
+
+  /** Start a container (quote, list item): like `begin`, and its first child adds no gap of its own. */
+  open(height: number): void {
+    this.begin(height);
+    this.swallowGap = true;
+  }
+
+  ensure(height: number): void {
+    if (this.pendingBreak || (this.y + height > this.bottom + 0.01 && !this.atPageTop)) this.newPage();
+  }
+
+  /** Explicit page break: taken lazily, so a break at the very end never leaves a blank page. */
+  pageBreak(): void {
+    if (!this.atPageTop) this.pendingBreak = true;
+    this.pendingGap = 0;
+  }
+
+  newPage(): void {
+    for (let i = this.hooks.length - 1; i >= 0; i--) this.hooks[i].beforeBreak?.(this);
+    if (!this.measuring) this.doc.addPage();
+    this.page++;
+    this.y = this.geo.top;
+    this.pendingBreak = false;
+    this.pendingGap = 0;
+    this.swallowGap = false;
+    for (const hook of this.hooks) hook.afterBreak?.(this);
+    this.contentStart = this.y;
+  }
+
+  /** Run `fn` without drawing and report the vertical segment it would occupy on each page. */
+  measure(fn: () => void): Segment[] {
+    const saved = {
+      y: this.y,
+      page: this.page,
+      measuring: this.measuring,
+      marker: this.marker,
+      pendingBreak: this.pendingBreak,
+      pendingGap: this.pendingGap,
+      swallowGap: this.swallowGap,
+      contentStart: this.contentStart,
+    };
+    const segments: Segment[] = [];
+    let from = this.y;
+    const hook: PageHook = {
+      beforeBreak: (s) => segments.push({ from, to: s.y }),
+      afterBreak: (s) => {
+        from = s.y;
+      },
+    };
+    this.measuring = true;
+    this.hooks.push(hook);
+    fn();
+    segments.push({ from, to: this.y });
+    this.hooks.pop();
+    Object.assign(this, saved);
+    return segments;
+  }
+
+  /** Draw only in the real pass. */
+  paint(fn: (doc: Doc) => void): void {
+    if (!this.measuring) fn(this.doc);
+  }
+
+  /** Run `fn` with the column narrowed by `left` (and `right`) points. */
+  indented(left: number, right: number, fn: () => void): void {
+    const [x, width] = [this.x, this.width];
+    this.x += left;
+    this.width -= left + right;
+    fn();
+    [this.x, this.width] = [x, width];
+  }
+
+  // ── text ──────────────────────────────────────────────────────────────
+
+  layout(runs: Run[], width = this.width, size = this.size, pre = false): Line[] {
+    return layoutRuns(runs, this.fonts, { width, size, pre });
+  }
+
+  /** Flow lines down the column, breaking pages between lines. */
+  lines(lines: Line[], opts: LinesOptions = {}): void {
+    const size = opts.size ?? this.size;
+    const lh = size * (opts.lineHeight ?? this.lineHeight);
+    for (const line of lines) {
+      this.ensure(lh);
+      const top = this.y;
+      const x = opts.x ?? this.x;
+      const width = opts.width ?? this.width;
+      const shift = opts.align === 'right' ? width - line.width : opts.align === 'center' ? (width - line.width) / 2 : 0;
+      const baseline = top + baselineOffset(size, opts.lineHeight ?? this.lineHeight);
+      this.takeMarker(baseline, top);
+      this.paint(() => this.drawLine(line, x + shift, baseline, size, opts.color ?? this.textColor));
+      this.y += lh;
+    }
+  }
+
+  /** A list item whose content drew nothing still owes its marker. */
+  get markerPending(): boolean {
+    return this.marker !== undefined;
+  }
+
+  /** Give a pending list marker its place (blocks other than text call this with their top). */
+  takeMarker(baseline: number, top: number): void {
+    const marker = this.marker;
+    this.marker = undefined;
+    if (marker && !this.measuring) marker(baseline, top);
+  }
+
+  setFont(style: RunStyle, size: number): void {
+    const key = fontKey(style);
+    // pdfkit's typings only know paths/Buffers; since 0.20 it also takes a fontkit Font, which is
+    // what we pass so that the 10 MB TrueType is parsed once per process. The family name makes it
+    // a cache key, so switching fonts does not build a new embedded font each time.
+    this.doc.font(this.fonts[key] as unknown as string, FAMILY[key], size);
+  }
+
+  /** Paint one laid-out line with its baseline at `baseline`. */
+  drawLine(line: Line, x: number, baseline: number, size: number, color: string): void {
+    const doc = this.doc;
+    for (const f of line.frags) {
+      const st = f.style;
+      const s = runSize(st, size);
+      const fx = x + f.x;
+      const by = st.sup ? baseline - size * 0.38 : baseline;
+      const c = st.color ?? color;
+      if (st.code) doc.rect(fx - 1.5, by - s * 0.95, f.width + 3, s * 1.25).fill(this.colors.codeBg);
+      this.setFont(st, s);
+      doc.fillColor(c).text(f.text, fx, by, { lineBreak: false, baseline: 'alphabetic' });
+      if (st.strike || st.underline) {
+        const ly = st.strike ? by - s * 0.3 : by + s * 0.14;
+        doc.moveTo(fx, ly).lineTo(fx + f.width, ly).lineWidth(s * 0.06).strokeColor(c).stroke();
+      }
+      if (st.link) doc.link(fx, by - s * 0.95, f.width, s * 1.25, st.link);
+    }
+  }
+
+  /** Inline image lookup filled by the asset pre-pass; undefined = refused or unreadable. */
+  image(node: Pick<Image, 'url'>): LoadedImage | undefined {
+    return this.images.get(node.url);
+  }
+}
