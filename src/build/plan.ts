@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deal } from '../data/deal-schema.js';
 import { readDeal } from '../data/deals/read.js';
@@ -108,6 +108,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
 
   if (!opts.asOf) {
     const seenIds = new Map<string, string>();
+    const failedStems = new Set<string>();
     for (const file of await discoverDeals(ctx.dataDir)) {
       const shown = displayPath(file);
       const source = relative(ctx.dataDir, file);
@@ -121,7 +122,10 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
       } else {
         const read = await readDeal(file, shown, { defaultLocale: ctx.config.locale });
         diagnostics.push(...read.diagnostics);
-        if (!read.deal) continue;
+        if (!read.deal) {
+          failedStems.add(basename(file).replace(/\.[^.]+$/, ''));
+          continue;
+        }
         const deal: Deal = read.deal;
         info = { dealId: deal.id, customerId: deal.customer.id, explicitDate: Boolean(deal.date), records: [] };
       }
@@ -142,7 +146,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
       }
     }
     for (const id of opts.only ?? []) {
-      if (!seenIds.has(id)) diagnostics.push(new Diagnostic({ file: displayPath(join(ctx.dataDir, 'deals')), rule: 'only', message: `no deal with id "${id}"` }));
+      if (!seenIds.has(id) && !failedStems.has(id)) diagnostics.push(new Diagnostic({ file: displayPath(join(ctx.dataDir, 'deals')), rule: 'only', message: `no deal with id "${id}"` }));
     }
   }
 

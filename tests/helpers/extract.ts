@@ -19,8 +19,9 @@ export async function pdfPageCount(buf: Uint8Array): Promise<number> {
 }
 
 /** `pdftotext -layout` (poppler) when available — closest to what a reader copies out. */
-export function pdftotext(file: string, layout = false): string {
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+/** `mode` 'raw' keeps content-stream order (a table cell's lines stay together); 'layout' keeps columns. */
+export function pdftotext(file: string, mode?: 'raw' | 'layout'): string {
+  return execFileSync('pdftotext', [...(mode ? [`-${mode}`] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
 export function pdffonts(file: string): string {

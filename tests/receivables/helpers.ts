@@ -56,6 +56,11 @@ export function canon(r: ProvisionResult): string {
   return JSON.stringify(r, (k, v: unknown) => (k === 'source' ? undefined : v));
 }
 
+/** Ledger rows without positions or file names, for twin comparisons. */
+export function rows(l: Ledger): string {
+  return JSON.stringify({ ...l, files: [] }, (k, v: unknown) => (k === 'source' ? undefined : v));
+}
+
 /** Minimal header line + rows → CSV text. */
 export function csv(header: string, ...rows: string[]): string {
   return [header, ...rows].join('\n') + '\n';

@@ -9,7 +9,7 @@ const ledger = () =>
   ledgerOf({
     invoices: [
       invoice({ no: 'B1', customer: 'BAD', date: '2026-01-10', due: '2026-02-09', amount: '8000.00' }),
-      invoice({ no: 'G1', customer: 'OK', date: '2026-02-01', due: '2026-03-03', amount: '20000.00' }),
+      invoice({ no: 'G1', customer: 'OK', date: '2026-01-21', due: '2026-02-20', amount: '20000.00' }),
       invoice({ no: 'U1', customer: 'US', date: '2026-02-15', due: '2026-03-17', amount: '1000.00', currency: 'USD' }),
     ],
     payments: [payment('P1', '2026-05-20', '20000.00', { invoice: 'G1' })],
@@ -40,11 +40,21 @@ describe('movement over consecutive months', () => {
     }
   });
 
-  it('a payment that clears an overdue invoice gives 本期转回', () => {
-    // April: G1 58 days → 2,000.00; May: paid on 05-20 → 0.
-    const apr = byMonth.get('2026-04-30' as IsoDate)!;
-    const may = byMonth.get('2026-05-31' as IsoDate)!;
-    expect(m(apr.totals.provision)).toBe('6000.00'); // B1 80 days 20% = 1,600; G1 58 days 10% = 2,000; U1 44 days 10% of 7,200 = 720 → wait: see below
+  // Hand-computed. Mar: B1 50d 10% 800 + G1 39d 10% 2,000. Apr: B1 80d 1,600 + G1 69d 4,000 + U1 44d 10% × 7,200 = 720.
+  // May: G1 paid → B1 111d 4,000 + U1 75d 1,440 → 转回 880. Jun: B1 written off; U1 105d 50% × 7,150 = 3,575.
+  // Jul: U1 written off at 7.10 = 7,100. Aug: 3,000 recovered on B1, nothing required → 转回 3,000.
+  it.each([
+    ['2026-01-31', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00'],
+    ['2026-02-28', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00'],
+    ['2026-03-31', '0.00', '2800.00', '0.00', '0.00', '0.00', '2800.00'],
+    ['2026-04-30', '2800.00', '3520.00', '0.00', '0.00', '0.00', '6320.00'],
+    ['2026-05-31', '6320.00', '0.00', '880.00', '0.00', '0.00', '5440.00'],
+    ['2026-06-30', '5440.00', '6135.00', '0.00', '8000.00', '0.00', '3575.00'],
+    ['2026-07-31', '3575.00', '3525.00', '0.00', '7100.00', '0.00', '0.00'],
+    ['2026-08-31', '0.00', '0.00', '3000.00', '0.00', '3000.00', '0.00'],
+  ])('%s: opening %s, 计提 %s, 转回 %s, 核销 %s, 收回 %s, closing %s', (asOf, opening, charge, reversal, writeOffs, recoveries, closing) => {
+    const mv = byMonth.get(asOf as IsoDate)!.movement;
+    expect([mv.opening, mv.charge, mv.reversal, mv.writeOffs, mv.recoveries, mv.closing].map(m)).toEqual([opening, charge, reversal, writeOffs, recoveries, closing]);
   });
 
   it('a CNY write-off uses the allowance in its month; a recovery restores it later', () => {

@@ -16,7 +16,7 @@ const NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$/;
 
 export function parseAmount(raw: string): ParsedAmount | undefined {
   // ￥ (U+FFE5) is outside the FF01–FF5E block that toHalfWidth maps.
-  let s = toHalfWidth(raw).replace(/\uFFE5/g, '¥').replace(/\s+/g, '');
+  let s = toHalfWidth(raw).replace(/\uFFE5/g, '¥').trim();
   if (s === '') return undefined;
   let negative = false;
   let marker: ParsedAmount['marker'];
@@ -26,7 +26,7 @@ export function parseAmount(raw: string): ParsedAmount | undefined {
     return true;
   };
   if (s.startsWith('(') && s.endsWith(')')) {
-    s = s.slice(1, -1);
+    s = s.slice(1, -1).trim();
     flip();
   }
   const takeSymbol = (): void => {
@@ -34,18 +34,18 @@ export function parseAmount(raw: string): ParsedAmount | undefined {
     if (m) {
       if (marker) return;
       marker = 'CNY';
-      s = s.slice(m[0].length);
+      s = s.slice(m[0].length).trim();
     }
   };
   takeSymbol();
   if (s.startsWith('-')) {
     if (!flip()) return undefined;
-    s = s.slice(1);
-  } else if (s.startsWith('+')) s = s.slice(1);
+    s = s.slice(1).trim();
+  } else if (s.startsWith('+')) s = s.slice(1).trim();
   takeSymbol();
   if (s.endsWith('-')) {
     if (!flip()) return undefined;
-    s = s.slice(0, -1);
+    s = s.slice(0, -1).trim();
   }
   if (!NUMBER.test(s)) return undefined;
   const value = new Decimal(s.replace(/,/g, ''));

@@ -64,11 +64,12 @@ export async function findLedgerFiles(dir: string): Promise<{ files: { table: Ta
 
 export async function readLedger(dir: string, opts: ReadLedgerOptions = {}): Promise<ReadLedgerResult> {
   const found = await findLedgerFiles(dir);
+  // A missing or doubled table is fundamental: say so before reporting on row contents.
+  if (hasErrors(found.diagnostics)) return { diagnostics: sortDiagnostics(found.diagnostics) };
   const sources: LedgerSource[] = [];
   for (const f of found.files) sources.push({ ...f, bytes: new Uint8Array(await readFile(f.file)) });
   const parsed = await parseLedger(sources, opts);
-  const diagnostics = sortDiagnostics([...found.diagnostics, ...parsed.diagnostics]);
-  return hasErrors(diagnostics) ? { diagnostics } : { ledger: parsed.ledger, diagnostics };
+  return parsed;
 }
 
 /** The same, from bytes already in memory (tests, build caches). */

@@ -14,7 +14,7 @@ export interface ReportLabels {
   withUnit: (label: string, unit: string) => string;
   unit: (currency: string) => string;
   sheets: Record<SheetKey, string>;
-  headings: Record<SheetKey | 'info' | 'chart' | 'reconciliation', string>;
+  headings: Record<SheetKey | 'reconciliation', string>;
   info: {
     company: string;
     asOf: string;
@@ -148,17 +148,15 @@ const zh: ReportLabels = {
   unit: (currency) => (currency === 'CNY' ? '元' : currency),
   sheets: { summary: '汇总', aging: '账龄', movement: '变动', journal: '分录', customers: '客户', reps: '业务员', detail: '明细', exceptions: '例外' },
   headings: {
-    info: '一、报告信息',
-    summary: '二、汇总',
-    aging: '三、账龄分析与组合计提',
-    chart: '账龄分布',
-    movement: '四、坏账准备变动表',
-    journal: '五、建议会计分录',
-    customers: '六、按客户汇总',
-    reps: '七、按业务员汇总',
-    detail: '八、应收账款明细',
-    exceptions: '九、例外清单',
-    reconciliation: '十、核对',
+    summary: '一、汇总',
+    aging: '二、账龄分析与组合计提',
+    movement: '三、坏账准备变动表',
+    journal: '四、建议会计分录',
+    customers: '五、按客户汇总',
+    reps: '六、按业务员汇总',
+    detail: '七、应收账款明细',
+    exceptions: '八、例外清单',
+    reconciliation: '九、核对与编制说明',
   },
   info: {
     company: '公司',
@@ -321,17 +319,15 @@ const en: ReportLabels = {
     exceptions: 'Exceptions',
   },
   headings: {
-    info: '1. Report information',
-    summary: '2. Summary',
-    aging: '3. Aging and matrix provision',
-    chart: 'Aging profile',
-    movement: '4. Allowance movement',
-    journal: '5. Suggested journal entries',
-    customers: '6. By customer',
-    reps: '7. By sales rep',
-    detail: '8. Invoice detail',
-    exceptions: '9. Exceptions',
-    reconciliation: '10. Reconciliation',
+    summary: '1. Summary',
+    aging: '2. Aging and matrix provision',
+    movement: '3. Allowance movement',
+    journal: '4. Suggested journal entries',
+    customers: '5. By customer',
+    reps: '6. By sales rep',
+    detail: '7. Invoice detail',
+    exceptions: '8. Exceptions',
+    reconciliation: '9. Reconciliation and basis of preparation',
   },
   info: {
     company: 'Company',
@@ -363,7 +359,7 @@ const en: ReportLabels = {
     invoiceDate: 'Invoice date',
     dueDate: 'Due date',
     days: 'Days overdue',
-    currency: 'Currency',
+    currency: 'Ccy',
     outstanding: 'Outstanding',
     fxRate: 'FX rate',
     balanceCny: 'Balance',

@@ -28,7 +28,12 @@ export interface ReportModel {
   company: string;
   asOfLong: string;
   sheets: ReportSheets;
+  /** Every header fact (company, dates, currency, FX, policy, rules, sources), for the workbook. */
   info: { label: string; value: string }[];
+  /** Printed under the title: period, currency, FX rates, policy, boundary rule. */
+  headerInfo: { label: string; value: string }[];
+  /** Printed with the reconciliation: rounding, framework, sources, generation date. */
+  basisInfo: { label: string; value: string }[];
   texts: { policy: string; boundary: string; rounding: string; fx: string; framework: string };
   roundingNotes: string[];
   movementCheck: string;
@@ -60,19 +65,20 @@ export function buildReport(result: ProvisionResult, ctx: ProvisionReportContext
     framework: smallFramework ? l.text.frameworkSmall : l.text.frameworkCas,
   };
   const asOfLong = formatDateLong(result.asOf, ctx.locale);
-  const info = [
-    { label: l.info.company, value: company },
-    { label: l.info.asOf, value: asOfLong },
+  const headerInfo = [
     { label: l.info.period, value: l.text.period(formatDateLong(result.periodStart, ctx.locale), asOfLong) },
     { label: l.info.currency, value: result.functionalCurrency },
     { label: l.info.fx, value: texts.fx },
     { label: l.info.policy, value: texts.policy },
     { label: l.info.boundary, value: texts.boundary },
+  ];
+  const basisInfo = [
     { label: l.info.rounding, value: texts.rounding },
     { label: l.info.framework, value: texts.framework },
     { label: l.info.sources, value: ctx.ledgerFiles.length > 0 ? l.text.list(ctx.ledgerFiles) : '—' },
     { label: l.info.created, value: formatDateLong(dateInShanghai(ctx.created), ctx.locale) },
   ];
+  const info = [{ label: l.info.company, value: company }, { label: l.info.asOf, value: asOfLong }, ...headerInfo, ...basisInfo];
 
   const roundingNotes = bucketRoundingDiffs(result).map((d) => l.text.roundingCheck(bucketLabel(d.bucket, l), money(d.product), money(d.bucket.provision)));
   const m = result.movement;
@@ -98,6 +104,8 @@ export function buildReport(result: ProvisionResult, ctx: ProvisionReportContext
     asOfLong,
     sheets,
     info,
+    headerInfo,
+    basisInfo,
     texts,
     roundingNotes,
     movementCheck,

@@ -252,20 +252,20 @@ function detailSheet(env: TableEnv): Sheet {
   rows.push({ kind: 'total', cells: [l.row.total, '', '', null, null, null, '', '', null, null, columnSum(rows, 10), null, columnSum(rows, 12), ''] });
   const inUnit = (label: string) => l.withUnit(label, env.unit);
   const columns: Column[] = [
-    { header: l.col.customer, kind: 'text', width: 22 },
-    { header: l.col.rep, kind: 'text', width: 9 },
-    { header: l.col.invoiceNo, kind: 'text', width: 13 },
+    { header: l.col.customer, kind: 'text', width: 20 },
+    { header: l.col.rep, kind: 'text', width: 8 },
+    { header: l.col.invoiceNo, kind: 'text', width: 12 },
     { header: l.col.invoiceDate, kind: 'date', width: 11 },
     { header: l.col.dueDate, kind: 'date', width: 11 },
-    { header: l.col.days, kind: 'int', width: 8 },
+    { header: l.col.days, kind: 'int', width: 10 },
     { header: l.col.bucket, kind: 'text', width: 13 },
     { header: l.col.currency, kind: 'text', width: 6 },
     { header: l.col.outstanding, kind: 'money', width: 14 },
     { header: l.col.fxRate, kind: 'number', decimals: fxDecimals(r.lines.map((x) => x.fxRate)), width: 8 },
-    { header: inUnit(l.col.balanceCny), kind: 'money', width: 15 },
-    { header: l.col.rate, kind: 'percent', decimals: percentDecimals(r.lines.map((x) => x.provisionRate)), width: 8 },
+    { header: inUnit(l.col.balanceCny), kind: 'money', width: 16 },
+    { header: l.col.rate, kind: 'percent', decimals: percentDecimals(r.lines.map((x) => x.provisionRate)), width: 10 },
     { header: inUnit(l.col.provision), kind: 'money', width: 14 },
-    { header: l.col.flags, kind: 'text', width: 18 },
+    { header: l.col.flags, kind: 'text', width: 15 },
   ];
   return sheet(env, 'detail', columns, rows, { autoFilter: true });
 }

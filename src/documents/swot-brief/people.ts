@@ -43,7 +43,7 @@ export function contactsTable(b: Brief): DataTable {
     c.style ? t(STYLE_INFO[c.style].label) : u,
   ]);
   return table(
-    [col(l.people.name, 1), col(l.people.title, 1.6), col(l.people.role, 1), col(l.people.influence, 0.7, 'center'), col(l.people.attitude, 0.7, 'center'), col(l.people.guide, 0.6, 'center'), col(l.people.style, 1)],
+    [col(l.people.name, 1.1), col(l.people.title, 1.5), col(l.people.role, 1.1), col(l.people.influence, 0.8, 'center'), col(l.people.attitude, 0.9, 'center'), col(l.people.guide, 0.5, 'center'), col(l.people.style, 0.9)],
     rows,
   );
 }

@@ -27,11 +27,11 @@ function answerThreat(t: SwotEntry): Bilingual {
   const crit = criteria?.join('、') ?? '';
   const onPrice = criteria !== undefined && criteria.some((c) => topicsOf(c).some((x) => x.topic === 'price'));
   if (t.origin === 'competitor_strength' && competitor && onPrice)
-    return bi(`不拼单价：为「${crit}」算清总拥有成本（耗材、备件、服务、停机损失），让决策者看到 ${competitor} 低价背后的代价`, `Do not fight on unit price: work out the total cost of ownership for “${criteria.join('”, “')}” (consumables, spares, service, downtime) so the decision maker sees what ${competitor}'s low price really costs`);
+    return bi(`不拼单价：为「${crit}」算清总拥有成本（耗材、备件、服务、停机损失），让决策者看到 ${competitor} 低价背后的代价`, `Do not fight on unit price: work out the total cost of ownership for "${criteria.join('", "')}" (consumables, spares, service, downtime) so the decision maker sees what ${competitor}'s low price really costs`);
   if (t.origin === 'competitor_strength' && competitor)
-    return bi(`针对「${crit}」准备我方的测试数据和标杆客户证据，把评估引向我方更强的标准，削弱 ${competitor} 的这一优势`, `Prepare our test data and reference customers for “${criteria?.join('”, “')}”, steer the evaluation towards the criteria where we are stronger, and blunt this strength of ${competitor}`);
+    return bi(`针对「${crit}」准备我方的测试数据和标杆客户证据，把评估引向我方更强的标准，削弱 ${competitor} 的这一优势`, `Prepare our test data and reference customers for "${criteria?.join('", "')}", steer the evaluation towards the criteria where we are stronger, and blunt this strength of ${competitor}`);
   if (t.origin === 'comparison' && competitor)
-    return bi(`缩小与 ${competitor} 在「${crit}」上的差距；做不到时，与设计者沟通该项的权重，用整体价值弥补`, `Close the gap to ${competitor} on “${crit}”; where we cannot, talk with the designer about its weight and compensate with overall value`);
+    return bi(`缩小与 ${competitor} 在「${crit}」上的差距；做不到时，与设计者沟通该项的权重，用整体价值弥补`, `Close the gap to ${competitor} on "${crit}"; where we cannot, talk with the designer about its weight and compensate with overall value`);
   if (t.origin === 'people' && contact)
     return bi(`通过向导弄清 ${contact} 反对的原因，安排一对一沟通，针对其顾虑准备证据`, `Find out through the guide why ${contact} opposes us, meet one to one and bring evidence for the concern`);
   return bi(`制定应对措施：${t.text['zh-CN']}`, `Plan a countermeasure: ${t.text.en}`);
@@ -42,7 +42,7 @@ function useOpportunity(o: SwotEntry): Bilingual | undefined {
   if (o.origin !== 'competitor_weakness' || !competitor || !criteria) return undefined;
   return bi(
     `在演示中用数据证明我方在「${criteria.join('、')}」上的表现，并请评估者向各家索取同样的数据，让 ${competitor} 的弱项自己显现`,
-    `In the presentation prove our performance on “${criteria.join('”, “')}” with data, and have the evaluators ask every bidder for the same figures so ${competitor}'s weakness shows for itself`,
+    `In the presentation prove our performance on "${criteria.join('", "')}" with data, and have the evaluators ask every bidder for the same figures so ${competitor}'s weakness shows for itself`,
   );
 }
 

@@ -92,7 +92,7 @@ export const STAGE_INFO: Readonly<Record<Stage, StageInfo>> = {
     customer: bi('设计者制定技术规格、采购标准和采购方式', 'The designers write the specification, the purchase criteria and the buying procedure'),
     action: bi(
       '与设计者一起把需求落到技术规格和采购标准上：提供样板方案、测试方法和行业标准，把我方的优势写进标准，让对手的弱项成为门槛',
-      'Work with the designers to turn the need into a specification and purchase criteria: offer reference designs, test methods and industry standards, write our strengths into the criteria and make the competitors\u2019 weaknesses a threshold',
+      'Work with the designers to turn the need into a specification and purchase criteria: offer reference designs, test methods and industry standards, write our strengths into the criteria and make the competitors\' weaknesses a threshold',
     ),
     endsWhen: bi('规格书和采购标准定稿，发出招标或询价', 'The specification and criteria are final and the tender or request for quotation goes out'),
     step: {
@@ -111,7 +111,7 @@ export const STAGE_INFO: Readonly<Record<Stage, StageInfo>> = {
     customer: bi('评估者按采购标准比较各家方案、测试、打分', 'The evaluators compare, test and score the offers against the criteria'),
     action: bi(
       '向评估者呈现方案的特征、优势和利益（FAB），逐条对应采购标准，用现场演示、样品测试、数据和标杆客户证明，并针对对手的弱项设问',
-      'Present the solution\u2019s features, advantages and benefits (FAB) to the evaluators, criterion by criterion; prove them with live demos, sample tests, data and reference customers, and raise the questions that expose the competitors\u2019 weaknesses',
+      'Present the solution\'s features, advantages and benefits (FAB) to the evaluators, criterion by criterion; prove them with live demos, sample tests, data and reference customers, and raise the questions that expose the competitors\' weaknesses',
     ),
     endsWhen: bi('开始商务谈判', 'Negotiation starts'),
     step: {

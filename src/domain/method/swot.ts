@@ -77,7 +77,7 @@ function comparisonPoints(c: Competitor, criteria: NamedCriterion[], swot: Swot)
     const detail = row.us || row.them ? bi(`（我方：${row.us ?? '—'}；对方：${row.them ?? '—'}）`, ` (us: ${row.us ?? '—'}; them: ${row.them ?? '—'})`) : same('');
     const source = bi(`推导自与 ${c.name} 的逐项对比`, `Derived from the comparison with ${c.name}`);
     if (row.advantage === 'us') {
-      swot.strengths.push({ origin: 'comparison', source, about: { competitor: c.name, criteria: [row.criterion] }, text: bi(`「${row.criterion}」领先 ${c.name}${detail['zh-CN']}`, `Ahead of ${c.name} on “${row.criterion}”${detail.en}`) });
+      swot.strengths.push({ origin: 'comparison', source, about: { competitor: c.name, criteria: [row.criterion] }, text: bi(`「${row.criterion}」领先 ${c.name}${detail['zh-CN']}`, `Ahead of ${c.name} on "${row.criterion}"${detail.en}`) });
       continue;
     }
     const named = criteriaMatching(row.criterion, criteria).length > 0;
@@ -85,7 +85,7 @@ function comparisonPoints(c: Competitor, criteria: NamedCriterion[], swot: Swot)
       origin: 'comparison',
       about: { competitor: c.name, criteria: [row.criterion] },
       source: named ? bi(`${source['zh-CN']}；客户把这一项列为采购标准`, `${source.en}; the customer named this criterion`) : source,
-      text: bi(`「${row.criterion}」${c.name} 领先${detail['zh-CN']}`, `${c.name} ahead on “${row.criterion}”${detail.en}`),
+      text: bi(`「${row.criterion}」${c.name} 领先${detail['zh-CN']}`, `${c.name} ahead on "${row.criterion}"${detail.en}`),
     });
   }
 }

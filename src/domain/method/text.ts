@@ -13,9 +13,6 @@ export const same = (text: string): Bilingual => ({ 'zh-CN': text, en: text });
 
 export const pick = (text: Bilingual, locale: MethodLocale): string => text[locale];
 
-/** 「X」 in Chinese, “X” in English: how the method's sentences quote deal values. */
-export const quoted = (value: string): Bilingual => bi(`「${value}」`, `“${value}”`);
-
 /** Join deal values in a sentence: 王总、李工 / Wang, Li. */
 export const joinList = (values: readonly string[]): Bilingual => bi(values.join('、'), values.join(', '));
 

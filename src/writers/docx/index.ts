@@ -3,11 +3,11 @@
  * lists, footnotes and page-number fields; then a post-pass that makes the bytes
  * deterministic. Handlers live in ./handlers, one per node type.
  */
-import { Document, Packer, Paragraph, SectionType, type ISectionOptions } from 'docx';
+import { Document, Paragraph, SectionType, type ISectionOptions } from 'docx';
 import type { TreeWriter } from '../types.js';
 import { addFontFallbacks } from './font-table.js';
 import { coverPage } from './handlers/cover.js';
-import { normalizeDocx } from './normalize.js';
+import { normalizeParts, packParts } from './normalize.js';
 import { numberingConfig } from './numbering.js';
 import { coverHeader, pageProperties, runningFooter, runningHeader } from './page.js';
 import { State } from './state.js';
@@ -49,5 +49,5 @@ export const renderDocx: TreeWriter = async (tree, meta, ctx) => {
     footnotes: state.footnotes,
     sections,
   });
-  return normalizeDocx(await Packer.toBuffer(doc), { created: meta.created, transform: addFontFallbacks });
+  return normalizeParts(await packParts(doc), { created: meta.created, transform: addFontFallbacks });
 };

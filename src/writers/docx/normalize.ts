@@ -1,80 +1,122 @@
 /**
  * Determinism post-pass. docx 9.15.2 writes the clock into core.xml, random `rId…`
  * relationship ids (nanoid) for hyperlinks, ids from module-level counters (bookmarks,
- * drawings) and zip entries stamped with the current time. This pass pins all of them so
- * the same tree gives the same bytes in one process and across processes.
+ * drawings) and zip entries stamped with the current time. This pass pins all of them and
+ * zips the parts itself — sorted names, fixed 1980-01-01 mtime, pure-JS deflate (fflate, so
+ * the bytes do not depend on the Node build's zlib) — so the same tree gives the same bytes
+ * in one process and across processes.
  */
+import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 export interface NormalizeOptions {
   /** Written as dcterms:created and dcterms:modified. */
   created: Date;
-  /** Further edits of the unzipped parts (e.g. the font table) before rezipping. */
+  /** Further edits of the XML parts (e.g. the font table) before zipping. */
   transform?: (parts: Map<string, string>) => void;
+}
+
+/** Package parts by path: XML as text, media as bytes. */
+export interface Parts {
+  xml: Map<string, string>;
+  binary: Map<string, Uint8Array>;
 }
 
 const FIXED_MTIME = new Date(1980, 0, 1);
 const isXml = (name: string) => name.endsWith('.xml') || name.endsWith('.rels');
+
+type Compiler = { compile: (file: Document, prettify?: string, overrides?: readonly unknown[]) => Map<string, unknown> };
+
+/**
+ * The package's parts, unzipped. docx's Packer zips and we would unzip straight away, so use
+ * its compiler (the step before zipping) when this docx build has it; otherwise the public API.
+ */
+export async function packParts(doc: Document): Promise<Parts> {
+  const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
+  const parts: Parts = { xml: new Map(), binary: new Map() };
+  if (typeof compiler?.compile === 'function') {
+    for (const [name, data] of compiler.compile(doc, undefined, [])) {
+      if (typeof data === 'string') parts.xml.set(name, data);
+      else if (data instanceof Uint8Array) parts.binary.set(name, data);
+      else if (data instanceof ArrayBuffer) parts.binary.set(name, new Uint8Array(data));
+      else return fromZip(await Packer.toBuffer(doc));
+    }
+    return parts;
+  }
+  return fromZip(await Packer.toBuffer(doc));
+}
+
+export function fromZip(docx: Uint8Array): Parts {
+  const parts: Parts = { xml: new Map(), binary: new Map() };
+  for (const [name, data] of Object.entries(unzipSync(docx))) {
+    if (isXml(name)) parts.xml.set(name, strFromU8(data));
+    else parts.binary.set(name, data);
+  }
+  return parts;
+}
 
 export function w3cdtf(date: Date): string {
   const time = date instanceof Date ? date.getTime() : NaN;
   return Number.isFinite(time) ? new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z') : '1980-01-01T00:00:00Z';
 }
 
-export function normalizeDocx(docx: Uint8Array, options: NormalizeOptions): Buffer {
-  const files = unzipSync(docx);
-  const names = Object.keys(files).sort();
-  const parts = new Map<string, string>();
-  for (const name of names) if (isXml(name)) parts.set(name, strFromU8(files[name]));
+/** Pin dates and ids, then zip deterministically. */
+export function normalizeParts(parts: Parts, options: NormalizeOptions): Buffer {
+  const xml = new Map([...parts.xml].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-  const core = parts.get('docProps/core.xml');
+  const core = xml.get('docProps/core.xml');
   if (core !== undefined) {
     const stamp = w3cdtf(options.created);
-    parts.set(
+    xml.set(
       'docProps/core.xml',
       core.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, (_m, open: string, _tag: string, close: string) => open + stamp + close),
     );
   }
-
-  renumberRelationships(parts);
-  renumber(parts, /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(-?\d+)(")/g);
-  renumber(parts, /(<wp:docPr\b[^>]*?\bid=")(\d+)(")/g);
-  options.transform?.(parts);
+  renumberRelationships(xml);
+  renumber(xml, /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(-?\d+)(")/g);
+  renumber(xml, /(<wp:docPr\b[^>]*?\bid=")(\d+)(")/g);
+  options.transform?.(xml);
 
   const out: Zippable = {};
+  const names = [...xml.keys(), ...parts.binary.keys()].sort();
   for (const name of names) {
-    const text = parts.get(name);
+    const text = xml.get(name);
     // Media is already compressed: store it.
-    out[name] = text === undefined ? [files[name], { level: 0 }] : strToU8(text);
+    out[name] = text === undefined ? [parts.binary.get(name)!, { level: 0 }] : strToU8(text);
   }
   return Buffer.from(zipSync(out, { level: 6, mtime: FIXED_MTIME }));
 }
 
+/** Normalize an already zipped DOCX (e.g. one written by another docx build). */
+export function normalizeDocx(docx: Uint8Array, options: NormalizeOptions): Buffer {
+  return normalizeParts(fromZip(docx), options);
+}
+
 /** Random relationship ids (anything but rId<digits>) → rIdN<k>, numbered in order of first appearance. */
-function renumberRelationships(parts: Map<string, string>): void {
+function renumberRelationships(xml: Map<string, string>): void {
   const map = new Map<string, string>();
-  for (const [name, xml] of parts) {
+  for (const [name, text] of xml) {
     if (!name.endsWith('.rels')) continue;
-    for (const m of xml.matchAll(/\bId="(rId[^"]*)"/g)) {
+    for (const m of text.matchAll(/\bId="(rId[^"]*)"/g)) {
       if (!/^rId\d+$/.test(m[1]) && !map.has(m[1])) map.set(m[1], `rIdN${map.size + 1}`);
     }
   }
   if (map.size === 0) return;
   const pattern = new RegExp(`"(${[...map.keys()].map(escapeRegExp).join('|')})"`, 'g');
-  for (const [name, xml] of parts) {
-    if (xml.includes('rId')) parts.set(name, xml.replace(pattern, (_m, id: string) => `"${map.get(id)}"`));
+  for (const [name, text] of xml) {
+    if (text.includes('rId')) xml.set(name, text.replace(pattern, (_m, id: string) => `"${map.get(id)}"`));
   }
 }
 
 /** Renumber counter ids matched by `pattern` (prefix, id, suffix) across all parts, in order of first appearance. */
-function renumber(parts: Map<string, string>, pattern: RegExp): void {
+function renumber(xml: Map<string, string>, pattern: RegExp): void {
   const map = new Map<string, number>();
-  for (const [name, xml] of parts) {
+  for (const [name, text] of xml) {
     pattern.lastIndex = 0;
-    if (!pattern.test(xml)) continue;
-    parts.set(
+    if (!pattern.test(text)) continue;
+    xml.set(
       name,
-      xml.replace(pattern, (_m, pre: string, id: string, post: string) => {
+      text.replace(pattern, (_m, pre: string, id: string, post: string) => {
         if (!map.has(id)) map.set(id, map.size + 1);
         return `${pre}${map.get(id)}${post}`;
       }),

@@ -12,7 +12,7 @@ import { blockHandlers, inlineHandlers, type BlockType, type InlineType } from '
 import { SYMBOL_FONT } from './styles.js';
 import { ALIGN } from './table-kit.js';
 import { hasCjk, xmlSafe } from './text.js';
-import { createTheme, INDENT_STEP, type Theme } from './theme.js';
+import { createTheme, INDENT_STEP, SIZE, type Theme } from './theme.js';
 
 export type Block = Paragraph | Table;
 
@@ -172,7 +172,8 @@ export class State {
       color: marks.color ?? (marks.emphasis ? this.theme.brand : cell?.color),
       strike: marks.strike || undefined,
       superScript: marks.superScript || undefined,
-      size: marks.size ?? cell?.size,
+      // Table Text is already 9 pt: writing it on every run would only bloat the XML.
+      size: marks.size ?? (cell?.size === SIZE.table ? undefined : cell?.size),
       style: marks.link ? 'Hyperlink' : marks.code ? 'InlineCode' : undefined,
     });
   }

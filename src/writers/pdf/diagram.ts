@@ -9,6 +9,22 @@ export interface TextBox {
   size: number;
   lineHeight: number;
   pad: number;
+  /** Bulleted boxes: the first line of each item carries a dot, the rest hang under the text. */
+  bullets?: boolean[];
+}
+
+const BULLET = 8;
+
+export function listBox(state: PdfState, items: Run[][], width: number, size: number, pad = 5, lineHeight = 1.35): TextBox {
+  const lines: Line[] = [];
+  const bullets: boolean[] = [];
+  for (const runs of items) {
+    state.layout(runs, width - 2 * pad - BULLET, size).forEach((line, i) => {
+      lines.push(line);
+      bullets.push(i === 0);
+    });
+  }
+  return { lines, width, height: Math.max(1, lines.length) * size * lineHeight + 2 * pad, size, lineHeight, pad, bullets };
 }
 
 export function textBox(state: PdfState, runs: Run[], width: number, size: number, pad = 5, lineHeight = 1.35): TextBox {
@@ -35,8 +51,13 @@ export function drawTextBox(state: PdfState, box: TextBox, x: number, y: number,
   const lh = box.size * box.lineHeight;
   const top = y + (h - box.lines.length * lh) / 2;
   box.lines.forEach((line, i) => {
-    const shift = style.align === 'center' ? (box.width - 2 * box.pad - line.width) / 2 : 0;
-    state.drawLine(line, x + box.pad + shift, top + i * lh + baselineOffset(box.size, box.lineHeight), box.size, style.color);
+    const baseline = top + i * lh + baselineOffset(box.size, box.lineHeight);
+    let shift = style.align === 'center' ? (box.width - 2 * box.pad - line.width) / 2 : 0;
+    if (box.bullets) {
+      shift = BULLET;
+      if (box.bullets[i]) doc.circle(x + box.pad + 2.5, baseline - box.size * 0.34, 1.3).fill(style.color);
+    }
+    state.drawLine(line, x + box.pad + shift, baseline, box.size, style.color);
   });
 }
 

@@ -15,7 +15,8 @@ import { decoratePages } from './furniture.js';
 import { handlers } from './handlers/index.js';
 import { prepare } from './prepass.js';
 import { PdfState } from './state.js';
-import { pageGeometry, palette } from './theme.js';
+import { memoiseSubsetGlyphs, shareLayoutCache } from './speed.js';
+import { pageGeometry, palette, SIZES } from './theme.js';
 
 /** PDF info dictionary; pdfkit would write absent keys as the string "undefined". */
 function documentInfo(meta: DocMeta): PDFKit.DocumentInfo {
@@ -48,9 +49,14 @@ export const renderPdf: TreeWriter = async (tree: Root, meta: DocMeta, ctx: Rend
   });
 
   const state = new PdfState(doc, fonts, meta, ctx, geo, palette(meta.brandColor), handlers);
+  for (const key of ['bold', 'regular'] as const) {
+    state.setFont(key === 'bold' ? { bold: true } : {}, SIZES.body);
+    shareLayoutCache(doc, key);
+  }
   await prepare(state, tree);
   state.one(tree);
   decoratePages(state);
+  memoiseSubsetGlyphs(doc);
   doc.end();
   await done;
   return Buffer.concat(chunks);

@@ -101,7 +101,7 @@ function tokenize(runs: Run[], fonts: FontSet, size: number, pre: boolean): Atom
   const atoms: Atom[] = [];
   const push = (text: string, style: RunStyle, kind: Kind): void => {
     const prev = atoms[atoms.length - 1];
-    const width = kind === Kind.Hard ? 0 : pre && kind === Kind.Space ? size * 0.5 : widthOf(fonts, fontKey(style), text, runSize(style, size));
+    const width = kind === Kind.Hard ? 0 : pre && kind === Kind.Space ? size * 0.36 : widthOf(fonts, fontKey(style), text, runSize(style, size));
     const atom: Atom = { text, style, width, kind, breakBefore: false };
     atom.breakBefore = pre ? kind !== Kind.Space || prev?.kind !== Kind.Space : canBreak(prev, atom);
     atoms.push(atom);

@@ -27,6 +27,14 @@ export interface PageHook {
   afterBreak?(state: PdfState): void;
 }
 
+/** A heading waiting to be drawn together with the start of the block after it. */
+export interface HeldBlock {
+  height: number;
+  before: number;
+  after: number;
+  draw: () => void;
+}
+
 export interface Segment {
   from: number;
   to: number;
@@ -77,6 +85,7 @@ export class PdfState {
   /** Set by `open()`: the first child of a container starts flush with it. */
   private swallowGap = false;
   private collecting = 0;
+  private held: HeldBlock[] = [];
   private contentStart: number;
   private runs: Run[] = [];
   private style: RunStyle = {};
@@ -173,10 +182,47 @@ export class PdfState {
 
   /** Start a block: apply the pending gap, then make sure `height` fits (else break the page). */
   begin(height: number): void {
+    if (this.held.length) return this.releaseHeld(height);
     if (!this.atPageTop && !this.swallowGap) this.y += this.pendingGap;
     this.pendingGap = 0;
     this.swallowGap = false;
     this.ensure(height);
+  }
+
+  /**
+   * Keep-with-next: hold a heading until the next block starts, then place both together — that
+   * block's `begin(height)` says how much of it must follow on the same page.
+   */
+  hold(block: Omit<HeldBlock, 'before'>): void {
+    const before = this.swallowGap ? 0 : this.pendingGap;
+    this.pendingGap = 0;
+    this.swallowGap = false;
+    this.held.push({ ...block, before });
+  }
+
+  /** Draw held headings now (end of document, explicit page break). */
+  flush(): void {
+    if (this.held.length) this.releaseHeld(0);
+  }
+
+  private releaseHeld(next: number): void {
+    const held = this.held;
+    this.held = [];
+    const need = held.reduce((s, h, i) => s + (i ? h.before : 0) + h.height + h.after, 0) + next;
+    if (!this.atPageTop) this.y += held[0].before;
+    this.ensure(Math.min(need, this.pageRoom));
+    // A list marker waiting for its item's first line must not land on the heading.
+    const marker = this.marker;
+    this.marker = undefined;
+    held.forEach((h, i) => {
+      if (i && !this.atPageTop) this.y += h.before;
+      h.draw();
+      this.y += h.after;
+    });
+    this.marker = marker;
+    this.pendingGap = 0;
+    this.swallowGap = false;
+    this.ensure(next);
   }
 
   /** Start a container (quote, list item): like `begin`, and its first child adds no gap of its own. */
@@ -191,6 +237,7 @@ export class PdfState {
 
   /** Explicit page break: taken lazily, so a break at the very end never leaves a blank page. */
   pageBreak(): void {
+    this.flush();
     if (!this.atPageTop) this.pendingBreak = true;
     this.pendingGap = 0;
   }
@@ -217,6 +264,7 @@ export class PdfState {
       pendingBreak: this.pendingBreak,
       pendingGap: this.pendingGap,
       swallowGap: this.swallowGap,
+      held: [...this.held],
       contentStart: this.contentStart,
     };
     const segments: Segment[] = [];

@@ -62,11 +62,11 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
   });
   const rowH = (lines: number): number => lines * lineH + 2 * padY;
 
-  const drawCells = (row: Prepared, from: number, to: number, top: number, heading: boolean): void => {
+  const drawCells = (row: Prepared, from: number, to: number, top: number): void => {
     state.paint(() => {
       row.cells.forEach((cell, i) => {
         const width = row.kind === 'group' ? total : widths[i];
-        const align = heading || row.kind === 'group' ? (spec.columns[i].align === 'right' ? 'right' : 'left') : spec.columns[i].align;
+        const align = row.kind === 'group' ? 'left' : spec.columns[i].align;
         cell.slice(from, to).forEach((line, k) => {
           const inner = width - 2 * padX;
           const shift = align === 'right' ? inner - line.width : align === 'center' ? (inner - line.width) / 2 : 0;
@@ -82,7 +82,7 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
   const drawHeader = (): void => {
     const top = state.y;
     state.paint((doc) => doc.rect(left, top, total, headerH).fill(colors.brandTint));
-    drawCells({ kind: 'normal', cells: header, lines: headerLines }, 0, headerLines, top, true);
+    drawCells({ kind: 'normal', cells: header, lines: headerLines }, 0, headerLines, top);
     rule(top, 0.9, colors.brand);
     rule(top + headerH, 0.6, colors.brand);
     state.y += headerH;
@@ -91,7 +91,7 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
     const top = state.y;
     const h = rowH(to - from);
     if (row.kind === 'group' && from === 0) state.paint((doc) => doc.rect(left, top, total, h).fill(colors.band));
-    drawCells(row, from, to, top, false);
+    drawCells(row, from, to, top);
     if (from === 0 && row.kind === 'total') rule(top, 1, colors.ruleStrong);
     else if (from === 0 && row.kind === 'subtotal') rule(top, 0.7, colors.muted);
     rule(top + h, 0.4, colors.rule);

@@ -29,7 +29,7 @@ export function barChart(state: State, node: BarChart): Block[] {
     const share = max > 0 && Number.isFinite(value) && value > 0 ? value / max : 0;
     const filled = share > 0 ? Math.max(MIN_BAR, Math.round(area * MAX_BAR * share)) : 0;
     const label = state.inCell(area - filled, { size: SIZE.table }, () => [state.paragraph([state.run(display)])]);
-    const cells = filled > 0 ? [cell([state.paragraph([])], { width: filled, fill: brand }), cell(label, { width: area - filled, middle: true })] : [cell(label, { width: area })];
+    const cells = filled > 0 ? [cell([state.paragraph([])], { width: filled, fill: brand }), cell(label, { width: area - filled, middle: true, margins: { left: 60 } })] : [cell(label, { width: area })];
     return fixedTable({
       widths: filled > 0 ? [filled, area - filled] : [area],
       rows: [new TableRow({ cantSplit: true, children: cells })],

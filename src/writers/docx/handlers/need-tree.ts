@@ -6,7 +6,7 @@ import { cell, distribute, fixedTable, line, NO_BORDERS, NONE } from '../table-k
 import { GREY, SIZE, tint } from '../theme.js';
 
 /** Goal | → | problem | → | solution | → | products | → | criteria, as weights of the text width. */
-const WEIGHTS = [15, 3.5, 18, 3.5, 20, 3.5, 17, 3.5, 16];
+const WEIGHTS = [16, 3, 18, 3, 19, 3, 17, 3, 18];
 
 /**
  * A tree read left to right: the goal box spans every problem row (vertical merge), each

@@ -10,8 +10,11 @@ export const heading: Handler<Heading> = (state, node) => {
   const lines = state.layout(state.collect(node.children, { bold: true, color }), state.width, size);
   if (!lines.length) return;
   state.gap(size * (node.depth === 1 ? 1.1 : 0.9));
-  // Keep the heading with the first two lines of what follows.
-  state.begin(lines.length * size * LINE_HEIGHT + size * 0.45 + 2 * state.size * state.lineHeight);
-  state.lines(lines, { size, lineHeight: LINE_HEIGHT });
-  state.gap(size * 0.45);
+  // Drawn when the next block starts, on the same page as that block's first lines.
+  const [x, width] = [state.x, state.width];
+  state.hold({
+    height: lines.length * size * LINE_HEIGHT,
+    after: size * 0.45,
+    draw: () => state.lines(lines, { x, width, size, lineHeight: LINE_HEIGHT }),
+  });
 };

@@ -1,5 +1,5 @@
 import type { NeedTree } from '../../../tree/nodes.js';
-import { drawTextBox, elbow, textBox, type TextBox } from '../diagram.js';
+import { drawTextBox, elbow, listBox, textBox, type TextBox } from '../diagram.js';
 import { plain } from '../layout.js';
 import type { Handler, PdfState } from '../state.js';
 
@@ -32,13 +32,12 @@ export const needTree: Handler<NeedTree> = (state, node) => {
   const widths = WEIGHTS.map((w) => (total * w) / sum);
   const xs = widths.map((_, i) => state.x + widths.slice(0, i).reduce((a, b) => a + b, 0) + GAP_X * i);
   const box = (text: string, col: number, bold = false): TextBox => textBox(state, plain(text, bold ? { bold: true } : {}), widths[col], SIZE);
-  const bullets = (items: string[]): TextBox =>
-    textBox(state, items.flatMap((t, i) => [...(i ? [{ text: '', style: {}, hard: true }] : []), { text: `· ${t}`, style: {} }]), widths[4], SIZE);
+  const bullets = (items: string[]): TextBox => listBox(state, items.map((t) => plain(t)), widths[4], SIZE);
 
   const rows: Row[] = node.problems.map((p) => {
     const products = (p.products.length ? p.products : ['—']).map((t) => box(t, 3));
     const productsH = products.reduce((s, b) => s + b.height, 0) + STACK * (products.length - 1);
-    const r = { problem: box(p.problem, 1, true), solution: box(p.solution, 2), products, criteria: bullets(p.criteria.length ? p.criteria : ['—']) };
+    const r = { problem: box(p.problem, 1, true), solution: box(p.solution, 2), products, criteria: p.criteria.length ? bullets(p.criteria) : box('—', 4) };
     return { ...r, productsH, height: Math.max(r.problem.height, r.solution.height, productsH, r.criteria.height) };
   });
   const labels = [node.labels.goal, node.labels.problem, node.labels.solution, node.labels.products, node.labels.criteria].map((t, i) =>

@@ -62,7 +62,6 @@ export const peopleMap: Handler<PeopleMap> = (state, node) => {
   state.begin(Math.min(total, state.pageRoom));
   const top = state.y;
   const gridX = state.x + axisW;
-  const x0 = state.x;
   state.takeMarker(top + 8.5, top);
   state.paint((doc) => {
     const label = (text: string, x: number, y: number, width: number, align: 'left' | 'center', size = 8.5, bold = true): void => {
@@ -71,7 +70,7 @@ export const peopleMap: Handler<PeopleMap> = (state, node) => {
         state.drawLine(line, x + shift, y + i * size * 1.3 + baselineOffset(size, 1.3), size, colors.muted);
       }
     };
-    label(`${labels.influence} ↑`, x0, top, axisW + cellW, 'left');
+    label(labels.influence, gridX + 8, top, 3 * cellW - 8, 'left');
     let y = top + titleH;
     LEVELS.forEach((level, r) => {
       levelLines[r].forEach((line, i) =>
@@ -98,7 +97,7 @@ export const peopleMap: Handler<PeopleMap> = (state, node) => {
     doc.polygon([gridX, top + titleH - 8], [gridX - 2.6, top + titleH - 3], [gridX + 2.6, top + titleH - 3]).fill(colors.ruleStrong);
     doc.polygon([gridX + 3 * cellW + 8, y], [gridX + 3 * cellW + 3, y - 2.6], [gridX + 3 * cellW + 3, y + 2.6]).fill(colors.ruleStrong);
     ATTITUDES.forEach((att, c) => label(labels.attitudes[att], gridX + c * cellW, y + 4, cellW, 'center'));
-    label(`${labels.attitude} →`, gridX, y + 4 + xLabelH, 3 * cellW, 'center', 8.5, false);
+    label(labels.attitude, gridX, y + 4 + xLabelH, 3 * cellW, 'center');
     if (legendH) {
       const ly = y + 4 + xLabelH + 8.5 * 1.4 + 4;
       star(doc, gridX + 5, ly + 5, 4.5, GUIDE);

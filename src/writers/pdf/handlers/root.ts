@@ -5,4 +5,5 @@ import { footnoteSection } from './footnoteDefinition.js';
 export const root: Handler<Root> = (state, node) => {
   state.all(node);
   footnoteSection(state);
+  state.flush();
 };

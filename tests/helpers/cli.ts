@@ -1,0 +1,30 @@
+/** Run the real CLI (bin/dealdoc.js → dist/) as a user would. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BIN = join(ROOT, 'bin/dealdoc.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+  const env = { ...process.env, CI: '1', ...opts.env };
+  delete env.SOURCE_DATE_EPOCH;
+  if (opts.env?.SOURCE_DATE_EPOCH) env.SOURCE_DATE_EPOCH = opts.env.SOURCE_DATE_EPOCH;
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, encoding: 'utf8', timeout: 300_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A throwaway project folder with a copy of the example data and config. */
+export function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dealdoc-proj-'));
+  cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+  cpSync(join(ROOT, 'dealdoc.config.yaml'), join(dir, 'dealdoc.config.yaml'));
+  return dir;
+}
