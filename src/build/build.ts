@@ -7,7 +7,7 @@ import { rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { createContext, type BuildOptions } from './context.js';
-import { fromData, type JobResult } from './jobs.js';
+import { fromData, type JobResult } from './job-spec.js';
 import { acquireLock } from './lock.js';
 import { readManifest, writeManifest, type JobRecord } from './manifest.js';
 import { planBuild, type PlanOptions, type PlannedJob } from './plan.js';
@@ -74,7 +74,7 @@ export async function build(request: BuildRequest, events: BuildEvents = {}): Pr
       for (const k of Object.keys(parts)) if (k.startsWith('asset:')) delete parts[k];
       for (const dep of r.deps) parts[`asset:${dep}`] = (await import('./hash.js').then((h) => h.hashFile(join(ctx.dataDir, dep)))) ?? 'missing';
       if (job.spec.kind === 'deal' && 'ledger' in parts) {
-        const { customerLedgerPart, loadLedgerState } = await import('./reports.js');
+        const { customerLedgerPart, loadLedgerState } = await import('./ledger-state.js');
         parts.ledger = await customerLedgerPart(await loadLedgerState(ctx, manifest), r.customerId, { asOf: r.asOf } as JobRecord);
       }
       const record: JobRecord = {

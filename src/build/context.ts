@@ -2,7 +2,7 @@
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { createTemplateStore, type TemplateStore } from '../compose/index.js';
+import { createTemplateStore, type TemplateStore } from '../compose/templates.js';
 import { assetsDirOf, resolveAsset } from '../data/assets.js';
 import { Diagnostic } from '../diagnostics.js';
 import type { Format } from '../writers/types.js';

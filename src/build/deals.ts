@@ -1,14 +1,6 @@
-/** Deal files → their documents (proposal, SWOT brief), each in every requested tree format. */
+/** Deal files in the data folder. */
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Deal } from '../data/deal-schema.js';
-import { readDeal } from '../data/deals/read.js';
-import { Diagnostic } from '../diagnostics.js';
-import { planProposal } from '../documents/proposal/index.js';
-import type { DocumentPlan } from '../documents/types.js';
-import type { BuildContext } from './context.js';
-import { documentDate } from './dates.js';
-import { narrativeNodes } from './narrative.js';
 
 export const DEAL_FILE = /\.(md|markdown|json)$/i;
 
@@ -29,54 +21,3 @@ export function displayPath(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-export interface PlannedDocument {
-  plan: DocumentPlan;
-  diagnostics: Diagnostic[];
-  /** Files read besides the deal file (relative to the data folder), recorded for rebuilds. */
-  deps: string[];
-  /** As-of date of the ledger figures the document shows, if any. */
-  asOf?: string;
-}
-
-export interface DealDocument {
-  name: string;
-  /** Template the document uses (its files are build inputs). */
-  template: string;
-  /** Whether the document reads the customer's ledger rows. */
-  readsLedger: boolean;
-  plan(deal: Deal, ctx: BuildContext): Promise<PlannedDocument>;
-}
-
-export const DEAL_DOCUMENTS: DealDocument[] = [
-  {
-    name: 'proposal',
-    template: 'proposal',
-    readsLedger: false,
-    async plan(deal, ctx) {
-      const { date, created } = documentDate(deal.date, ctx.config, ctx.env);
-      const narrative = narrativeNodes(deal, ctx.assetsDir);
-      const plan = planProposal(deal, { company: ctx.config.company, brandColor: ctx.config.brand_color, created, date, logo: ctx.logo, narrative: narrative.nodes });
-      return { plan, diagnostics: narrative.diagnostics, deps: narrative.assets.map((a) => relative(ctx.dataDir, a)) };
-    },
-  },
-];
-
-export async function loadDeals(ctx: BuildContext): Promise<{ deals: Deal[]; diagnostics: Diagnostic[] }> {
-  const files = await discoverDeals(ctx.dataDir);
-  const diagnostics: Diagnostic[] = [];
-  const deals: Deal[] = [];
-  const results = await Promise.all(files.map((f) => readDeal(f, displayPath(f), { defaultLocale: ctx.config.locale })));
-  const seen = new Map<string, string>();
-  for (const r of results) {
-    diagnostics.push(...r.diagnostics);
-    if (!r.deal) continue;
-    const other = seen.get(r.deal.id);
-    if (other) {
-      diagnostics.push(new Diagnostic({ file: r.deal.path, rule: 'id', field: 'id', message: `deal id "${r.deal.id}" is already used by ${other}` }));
-      continue;
-    }
-    seen.set(r.deal.id, r.deal.path);
-    deals.push(r.deal);
-  }
-  return { deals, diagnostics };
-}

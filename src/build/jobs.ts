@@ -1,61 +1,17 @@
 /**
- * A job renders one document in every requested format. Jobs are plain data so they can run
- * in the main thread or in a worker; `executeJob` is the same code in both.
+ * A job renders one document in every requested format. Jobs are plain data (job-spec.ts) so
+ * they can run in the main thread or in a worker; `executeJob` is the same code in both.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { IsoDate } from '../domain/dates.js';
 import { Diagnostic } from '../diagnostics.js';
-import type { Format } from '../writers/types.js';
+import { outputPaths, toData, type JobResult, type JobSpec } from './job-spec.js';
 import { createContext, type BuildContext, type BuildOptions } from './context.js';
-import { DEAL_DOCUMENTS } from './deals.js';
+import { DEAL_DOCUMENTS } from './deal-documents.js';
 import { readDeal } from '../data/deals/read.js';
 import { composePlan, renderTree } from './render.js';
 import { executeReport } from './reports.js';
 import { tmpDirOf, writeAtomic } from './write.js';
-
-export type JobSpec =
-  | { id: string; kind: 'deal'; doc: string; dealId: string; file: string; displayPath: string; formats: Format[] }
-  | { id: string; kind: 'report'; asOf: IsoDate; dir: string; formats: Format[] };
-
-export interface DiagnosticData {
-  file: string;
-  line?: number;
-  column?: number;
-  field?: string;
-  rule: string;
-  severity: 'error' | 'warning';
-  message: string;
-}
-
-export interface JobResult {
-  id: string;
-  ok: boolean;
-  outputs: { path: string; sha256: string; size: number }[];
-  /** Inputs discovered while running (asset paths, relative to the data folder). */
-  deps: string[];
-  customerId?: string;
-  asOf?: string;
-  diagnostics: DiagnosticData[];
-  ms: number;
-}
-
-export function toData(d: Diagnostic): DiagnosticData {
-  return { file: String(d.file), line: d.line ?? undefined, column: d.column ?? undefined, field: d.field, rule: String(d.ruleId ?? 'error'), severity: d.severity, message: d.reason };
-}
-
-export function fromData(d: DiagnosticData): Diagnostic {
-  return new Diagnostic(d);
-}
-
-export function dealJobId(dealId: string, doc: string): string {
-  return `${dealId}/${doc}`;
-}
-
-export function outputPaths(spec: JobSpec): string[] {
-  const base = spec.kind === 'deal' ? join(spec.dealId, spec.doc) : join('receivables', spec.dir, 'provision-report');
-  return spec.formats.filter((f) => spec.kind === 'report' || f !== 'xlsx').map((f) => `${base}.${f}`);
-}
 
 const contexts = new Map<string, BuildContext>();
 

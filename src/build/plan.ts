@@ -8,15 +8,14 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deal } from '../data/deal-schema.js';
-import { readDeal } from '../data/deals/read.js';
 import { Diagnostic } from '../diagnostics.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
-import { DEAL_DOCUMENTS, discoverDeals, displayPath } from './deals.js';
+import { discoverDeals, displayPath } from './deals.js';
 import { hashFile, hashParts, sha256 } from './hash.js';
-import { dealJobId, outputPaths, type JobSpec } from './jobs.js';
+import { DEAL_DOCUMENT_KINDS, dealJobId, outputPaths, type JobSpec } from './job-spec.js';
 import type { JobRecord, Manifest } from './manifest.js';
-import { customerLedgerPart, loadLedgerState, reportJobs, type LedgerState } from './reports.js';
+import { customerLedgerPart, loadLedgerState, reportJobs, type LedgerState } from './ledger-state.js';
 
 export interface PlannedJob {
   spec: JobSpec;
@@ -117,9 +116,11 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
       // Reuse what the last build learned about an unchanged file; parse only what changed.
       const known = Object.values(manifest.jobs).filter((r) => r.kind === 'deal' && r.source === source && r.sourceHash === sourceHash);
       let info: { dealId: string; customerId?: string; explicitDate: boolean; records: JobRecord[] } | undefined;
-      if (known.length === DEAL_DOCUMENTS.length && !opts.force) {
+      if (known.length === DEAL_DOCUMENT_KINDS.length && !opts.force) {
         info = { dealId: known[0].dealId!, customerId: known[0].customerId, explicitDate: known[0].parts.date === 'explicit', records: known };
       } else {
+        // Loaded only when a deal file changed: a no-op build parses nothing.
+        const { readDeal } = await import('../data/deals/read.js');
         const read = await readDeal(file, shown, { defaultLocale: ctx.config.locale });
         diagnostics.push(...read.diagnostics);
         if (!read.deal) {
@@ -136,7 +137,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
       }
       seenIds.set(info.dealId, shown);
       if (opts.only?.length && !opts.only.includes(info.dealId)) continue;
-      for (const doc of DEAL_DOCUMENTS) {
+      for (const doc of DEAL_DOCUMENT_KINDS) {
         const id = dealJobId(info.dealId, doc.name);
         const record = manifest.jobs[id];
         const parts: Record<string, string> = { ...global, template: await templateOf(doc.template), source: sourceHash, date: info.explicitDate ? 'explicit' : defaultDate };

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from './context.js';
-import { executeJob, type JobResult, type JobSpec } from './jobs.js';
+import type { JobResult, JobSpec } from './job-spec.js';
 
 /** Below this many jobs, worker start-up costs more than it saves. */
 const MIN_JOBS_FOR_POOL = 6;
@@ -15,6 +15,7 @@ export async function runJobs(specs: JobSpec[], options: BuildOptions, jobs: num
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
   const canPool = threads > 1 && specs.length >= MIN_JOBS_FOR_POOL && workerFile.endsWith('.js') && !import.meta.url.endsWith('.ts');
   if (!canPool) {
+    const { executeJob } = await import('./jobs.js');
     const results: JobResult[] = [];
     for (const spec of specs) {
       const r = await executeJob(spec, options);

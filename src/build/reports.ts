@@ -1,114 +1,16 @@
-/**
- * Receivables: the ledger as a build input, and one provisioning report per month end (or the
- * --as-of date). A report's input is the set of ledger rows dated on or before its date, so a
- * month's report does not rebuild when only later months' rows change.
- */
-import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { findLedgerFiles, readLedger } from '../data/ledger/index.js';
+/** Receivables reports: render one provisioning report; a customer's payment record; ledger validation. */
 import { Diagnostic, InputError } from '../diagnostics.js';
-import { isMonthEnd, toUtcDate, type IsoDate } from '../domain/dates.js';
-import { computeProvision, ledgerFingerprint, ledgerOfCustomer, monthEnds, customerPaymentRecord } from '../domain/receivables/index.js';
-import type { CustomerPaymentRecord, Ledger } from '../domain/receivables/types.js';
+import { toUtcDate, type IsoDate } from '../domain/dates.js';
+import { computeProvision, customerPaymentRecord, monthEnds } from '../domain/receivables/index.js';
+import type { CustomerPaymentRecord } from '../domain/receivables/types.js';
 import { planProvisionReport, workbookForProvisionReport } from '../documents/provision-report/index.js';
 import { compose } from '../compose/index.js';
 import { renderXlsx } from '../writers/xlsx/index.js';
 import type { BuildContext } from './context.js';
 import { displayPath } from './deals.js';
-import { hashParts, sha256 } from './hash.js';
-import type { JobSpec } from './jobs.js';
-import type { JobRecord, Manifest } from './manifest.js';
+import type { JobSpec } from './job-spec.js';
+import { loadLedgerState, parsed, shorten } from './ledger-state.js';
 import { renderTree } from './render.js';
-
-export interface LedgerState {
-  /** Hash of the ledger files' bytes ('none' without a ledger folder). */
-  rawHash: string;
-  ok: boolean;
-  present: boolean;
-  ledger?: Ledger;
-  diagnostics: Diagnostic[];
-  /** Unchanged since the last build: figures come from the manifest, nothing was parsed. */
-  fromManifest?: Manifest;
-}
-
-const cache = new Map<string, LedgerState>();
-
-export function ledgerDir(ctx: BuildContext): string {
-  return join(ctx.dataDir, ctx.config.provisioning.ledger_dir);
-}
-
-async function rawHashOf(ctx: BuildContext): Promise<{ hash: string; present: boolean }> {
-  const found = await findLedgerFiles(ledgerDir(ctx));
-  if (!found.files.length) return { hash: 'none', present: false };
-  const parts: Record<string, string> = {};
-  for (const f of found.files) parts[relative(ctx.dataDir, f.file)] = sha256(await readFile(f.file));
-  return { hash: hashParts(parts), present: true };
-}
-
-/** Parse the ledger only when its bytes changed since the last (successful) build. */
-export async function loadLedgerState(ctx: BuildContext, manifest?: Manifest): Promise<LedgerState> {
-  const raw = await rawHashOf(ctx);
-  if (!raw.present) {
-    // No ledger folder at all: a sales-only setup, nothing to report. A folder without its files is an error.
-    const found = await findLedgerFiles(ledgerDir(ctx));
-    const noFolder = found.diagnostics.some((d) => d.ruleId === 'ledger/folder');
-    return { rawHash: 'none', ok: noFolder, present: false, diagnostics: noFolder ? [] : found.diagnostics.map(shorten) };
-  }
-  const cached = cache.get(raw.hash);
-  if (cached) return cached;
-  if (manifest?.ledger?.ok && manifest.ledger.rawHash === raw.hash && !ctx.options.asOf) {
-    return { rawHash: raw.hash, ok: true, present: true, diagnostics: [], fromManifest: manifest };
-  }
-  const read = await readLedger(ledgerDir(ctx), { functionalCurrency: ctx.config.provisioning.functional_currency });
-  const state: LedgerState = { rawHash: raw.hash, ok: Boolean(read.ledger), present: true, ledger: read.ledger, diagnostics: read.diagnostics.map(shorten) };
-  cache.set(raw.hash, state);
-  return state;
-}
-
-function shorten(d: Diagnostic): Diagnostic {
-  d.file = displayPath(String(d.file));
-  return d;
-}
-
-async function parsed(ctx: BuildContext, state: LedgerState): Promise<LedgerState> {
-  if (state.ledger || !state.fromManifest) return state;
-  cache.delete(state.rawHash);
-  const read = await readLedger(ledgerDir(ctx), { functionalCurrency: ctx.config.provisioning.functional_currency });
-  const full: LedgerState = { rawHash: state.rawHash, ok: Boolean(read.ledger), present: true, ledger: read.ledger, diagnostics: read.diagnostics.map(shorten) };
-  cache.set(state.rawHash, full);
-  return full;
-}
-
-export function reportDir(asOf: IsoDate): string {
-  return isMonthEnd(asOf) ? asOf.slice(0, 7) : asOf;
-}
-
-export async function reportJobs(ctx: BuildContext, state: LedgerState, asOf?: string): Promise<{ spec: JobSpec; ledgerPart: string }[]> {
-  if (!state.present || !state.ok) return [];
-  const formats = ctx.options.formats;
-  const spec = (d: IsoDate): JobSpec => ({ id: `receivables/${reportDir(d)}`, kind: 'report', asOf: d, dir: reportDir(d), formats });
-  if (state.fromManifest && !asOf) {
-    const records = Object.entries(state.fromManifest.jobs).filter(([, r]) => r.kind === 'report' && r.asOf && isMonthEnd(r.asOf as IsoDate));
-    const configPart = records[0]?.[1].parts.config;
-    // Reuse the month list only when the config (which may set periods) did not change either.
-    if (records.length && records.every(([, r]) => r.parts.config === configPart)) {
-      const currentConfig = ctx.configFile ? sha256(await readFile(ctx.configFile)) : 'default';
-      if (currentConfig === configPart) return records.map(([, r]) => ({ spec: spec(r.asOf as IsoDate), ledgerPart: r.parts.ledger }));
-    }
-  }
-  const full = await parsed(ctx, state);
-  if (!full.ledger) return [];
-  const dates = asOf ? [asOf as IsoDate] : monthEnds(full.ledger, ctx.config.provisioning);
-  return dates.map((d) => ({ spec: spec(d), ledgerPart: ledgerFingerprint(full.ledger!, d) }));
-}
-
-/** The ledger rows a deal's brief shows: that customer's, up to the brief's as-of date. */
-export async function customerLedgerPart(state: LedgerState, customerId: string | undefined, record: Pick<JobRecord, 'asOf' | 'parts'> | undefined): Promise<string> {
-  if (!customerId || !state.present || !state.ok) return 'none';
-  if (state.fromManifest) return record?.parts?.ledger ?? 'unknown';
-  if (!state.ledger || !record?.asOf) return 'unknown';
-  return ledgerFingerprint(ledgerOfCustomer(state.ledger, customerId), record.asOf as IsoDate);
-}
 
 /** A customer's payment record for the SWOT brief, from the same computation as the report. */
 export async function paymentRecordFor(ctx: BuildContext, customerId: string | undefined, asOf: IsoDate): Promise<CustomerPaymentRecord | undefined> {

@@ -2,12 +2,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { build, check, exitCode, type BuildRequest } from '../build/build.js';
 import { createContext } from '../build/context.js';
-import { loadDeals } from '../build/deals.js';
-import { validateLedger } from '../build/reports.js';
-import { dealSchema } from '../data/deal-schema.js';
 import { hasErrors, report, sortDiagnostics } from '../diagnostics.js';
 import { parseIsoDate } from '../domain/dates.js';
 import type { Format } from '../writers/types.js';
@@ -99,6 +95,8 @@ export async function runValidate(opts: { data: string; config?: string }): Prom
   const all = [...diagnostics];
   let count = 0;
   if (ctx) {
+    const { loadDeals } = await import('../build/deal-documents.js');
+    const { validateLedger } = await import('../build/reports.js');
     const { deals, diagnostics: d } = await loadDeals(ctx);
     all.push(...d, ...(await validateLedger(ctx)));
     count = deals.length;
@@ -109,7 +107,9 @@ export async function runValidate(opts: { data: string; config?: string }): Prom
   return bad ? 1 : 0;
 }
 
-export function runSchema(): number {
+export async function runSchema(): Promise<number> {
+  const { z } = await import('zod');
+  const { dealSchema } = await import('../data/deal-schema.js');
   const schema = z.toJSONSchema(dealSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
   process.stdout.write(JSON.stringify({ ...schema, title: 'dealdoc deal file' }, null, 2) + '\n');
   return 0;

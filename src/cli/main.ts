@@ -2,7 +2,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Format } from '../writers/types.js';
 import { runBuild, runCheck, runNewDeal, runSchema, runValidate, UsageError, type BuildFlags } from './commands.js';
-import { runWatch } from './watch.js';
 
 const FORMATS: Format[] = ['pdf', 'docx', 'xlsx'];
 
@@ -53,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('build, then rebuild what is affected whenever data, templates or config change')
     .option('--jobs <n>', 'worker threads (default: the number of cores)')
     .action(async (opts: BuildFlags) => {
+      const { runWatch } = await import('./watch.js');
       code = await runWatch(opts);
     });
 
@@ -65,8 +65,8 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of deal files (for editor completion and checks)')
-    .action(() => {
-      code = runSchema();
+    .action(async () => {
+      code = await runSchema();
     });
 
   const create = program.command('new').description('scaffold a new file');

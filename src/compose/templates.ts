@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsTypes from 'handlebars';
 import { escapeMarkdown } from './escape.js';
 import { makeHelpers } from './helpers.js';
 import type { Locale } from '../tree/nodes.js';
@@ -14,11 +15,21 @@ import type { Locale } from '../tree/nodes.js';
 /** dealdoc's own templates folder (next to src/ and dist/). */
 export const BUILTIN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
-// Handlebars escapes `{{value}}` with Utils.escapeExpression, read when a template is
-// instantiated. We replace HTML escaping (wrong for Markdown) with Markdown escaping, so that
-// every interpolated value prints literally unless a helper returns a SafeString on purpose.
-(Handlebars.Utils as { escapeExpression: (s: unknown) => string }).escapeExpression = (v: unknown) =>
-  v instanceof Handlebars.SafeString ? v.toString() : escapeMarkdown(v);
+type HB = typeof HandlebarsTypes;
+let handlebars: HB | undefined;
+
+/** Handlebars, loaded on first render (planning a build only hashes template files). */
+function hb(): HB {
+  if (handlebars) return handlebars;
+  const Handlebars = createRequire(import.meta.url)('handlebars') as HB;
+  // Handlebars escapes `{{value}}` with Utils.escapeExpression, read when a template is
+  // instantiated. We replace HTML escaping (wrong for Markdown) with Markdown escaping, so that
+  // every interpolated value prints literally unless a helper returns a SafeString on purpose.
+  (Handlebars.Utils as { escapeExpression: (s: unknown) => string }).escapeExpression = (v: unknown) =>
+    v instanceof Handlebars.SafeString ? v.toString() : escapeMarkdown(v);
+  handlebars = Handlebars;
+  return Handlebars;
+}
 
 export interface TemplateStore {
   /** Folders searched in order. */
@@ -31,7 +42,7 @@ export interface TemplateStore {
 export function createTemplateStore(overrideDir?: string): TemplateStore {
   const dirs = [...(overrideDir ? [resolve(overrideDir)] : []), BUILTIN_TEMPLATES];
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  const envs = new Map<Locale, typeof Handlebars>();
+  const envs = new Map<Locale, HB>();
 
   const find = (rel: string): string => {
     for (const dir of dirs) {
@@ -51,15 +62,16 @@ export function createTemplateStore(overrideDir?: string): TemplateStore {
     return found;
   };
 
-  const env = (locale: Locale): typeof Handlebars => {
-    let hb = envs.get(locale);
-    if (!hb) {
-      hb = Handlebars.create();
-      hb.registerHelper(makeHelpers(locale, (s) => new Handlebars.SafeString(s)));
-      for (const [name, file] of partialFiles()) hb.registerPartial(name, readFileSync(file, 'utf8'));
-      envs.set(locale, hb);
+  const env = (locale: Locale): HB => {
+    let instance = envs.get(locale);
+    if (!instance) {
+      const Handlebars = hb();
+      instance = Handlebars.create();
+      instance.registerHelper(makeHelpers(locale, (s) => new Handlebars.SafeString(s)));
+      for (const [name, file] of partialFiles()) instance.registerPartial(name, readFileSync(file, 'utf8'));
+      envs.set(locale, instance);
     }
-    return hb;
+    return instance;
   };
 
   return {

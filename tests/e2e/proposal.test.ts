@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import DecimalJs from 'decimal.js';
+import { Decimal as DecimalJs } from 'decimal.js';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { criterionText, type Deal } from '../../src/data/deal-schema.js';
 import { readDeal } from '../../src/data/deals/read.js';

@@ -1,6 +1,7 @@
 /** What bad input gets: `file:line: message (column)` and no ledger at all. */
 import { describe, expect, it } from 'vitest';
-import { csv, readErrors } from './helpers.js';
+import { readLedger } from '../../src/data/ledger/index.js';
+import { csv, ledgerDir, readErrors } from './helpers.js';
 
 const INV_HEADER = 'invoice_no,customer_id,customer_name,invoice_date,due_date,currency,amount,rep';
 const invoices = csv(INV_HEADER, 'A-1,C1,甲公司,2026-09-01,2026-10-01,CNY,1000.00,李明', 'A-2,C2,乙公司,2026-09-05,2026-10-05,CNY,2000.00,陈静');
@@ -107,6 +108,15 @@ describe('bad input → diagnostics, no ledger', () => {
   it('an unapplied receipt without a customer', async () => {
     const errors = await readErrors({ 'invoices.csv': invoices, 'payments.csv': csv('收款单号,发票号,客户编号,收款日期,金额', 'SK-1,,,2026-09-20,500.00') });
     expect(errors).toEqual(['payments.csv:2:1: a receipt with no invoice number needs a customer (customer_id / 客户编号) (客户编号)']);
+  });
+
+  it('an invoice without due date or terms is read with a warning, due on its invoice date', async () => {
+    const dir = ledgerDir({ 'invoices.csv': csv(INV_HEADER, 'A-1,C1,甲公司,2026-09-01,,CNY,1000.00,李明'), 'payments.csv': payments });
+    const { ledger, diagnostics } = await readLedger(dir);
+    expect(diagnostics.map((d) => d.format().replace(dir + '/', ''))).toEqual([
+      'invoices.csv:2:1: warning: no due date or terms; the invoice date 2026-09-01 is used as the due date (due_date)',
+    ]);
+    expect([ledger!.invoices[0].dueDate, ledger!.invoices[0].dueDateMissing]).toEqual(['2026-09-01', true]);
   });
 
   it('an unclosed quote points at the line it opened on', async () => {

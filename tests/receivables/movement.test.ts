@@ -68,6 +68,8 @@ describe('movement over consecutive months', () => {
   it('a USD write-off is converted at the as-of rate of its period (7.10 at 2026-07-31)', () => {
     const jul = byMonth.get('2026-07-31' as IsoDate)!;
     expect(jul.periodAdjustments!.map((a) => [a.invoiceNo, a.currency, m(a.amount), m(a.amountCny)])).toEqual([['U1', 'USD', '1000.00', '7100.00']]);
+    expect(jul.lines).toEqual([]);
+    expect(jul.fxUsed.map((f) => [f.currency, f.rate.toString(), f.date])).toEqual([['USD', '7.1', '2026-07-31']]);
   });
 
   it('computePeriods gives the same results as computeProvision one month at a time', () => {

@@ -61,6 +61,14 @@ describe('population', () => {
     expect(m(line(computeProvision(l, policy(), asOf), 'A1').provision)).toBe('24000.00');
   });
 
+  it('an invoice without a due date is due on its invoice date and listed as missing one', () => {
+    const l = base();
+    l.invoices.push(invoice({ no: 'N1', date: '2026-01-15', amount: '100.00' }));
+    const r = computeProvision(l, policy(), asOf);
+    expect([line(r, 'N1').daysOverdue, line(r, 'N1').bucket]).toEqual([75, 'd61_90']);
+    expect(r.missingDueDates).toEqual(['N1']);
+  });
+
   it('excluded counts are only filled on request (they depend on later data)', () => {
     const l = base();
     l.payments.push(payment('P2', '2026-04-03', '30000.00', { invoice: 'A1' }));

@@ -10,6 +10,9 @@ import type { PeopleMap, SwotGrid } from '../../src/tree/nodes.js';
 import { briefContext, dealFromYaml, fixtureDeal } from './fixture.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { customerPaymentRecord } from '../../src/domain/receivables/index.js';
+import { invoice, ledgerOf, payment } from '../receivables/build.js';
+import { policy } from '../receivables/helpers.js';
 
 const templates = createTemplateStore();
 
@@ -138,6 +141,12 @@ describe('SWOT brief of a sparse deal', () => {
     for (const g of ['没有已知的评估者', '没有已知的决策者', '客户内部没有向导', '没有记录任何竞争对手', '需求「测试节拍慢」没有采购标准', '五个问题之“预算”没有答案']) expect(gaps).toContain(g);
   });
 
+  it('draws a contact whose influence and attitude are unknown in the middle, and says so', () => {
+    expect(findNode<PeopleMap>(tree, 'peopleMap').people).toEqual([
+      { name: '周工', caption: '使用者 · 风格未知 · 位置待核实', influence: 'medium', attitude: 'neutral', guide: false },
+    ]);
+  });
+
   it('gives unknown answers and a not-qualified verdict', () => {
     expect(text.match(/未知/g)?.length).toBeGreaterThanOrEqual(5);
     expect(tree.children.some((n) => n.type === 'callout' && n.tone === 'danger' && n.title === '结论：不合格')).toBe(true);
@@ -160,6 +169,8 @@ describe('SWOT brief (en)', () => {
     expect(text).toContain(STAGE_INFO.procurement_design.action.en);
     // Only the rep's own data may be Chinese in an English brief; none is here.
     expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+    // Curly quotes take a full-width glyph in the CJK font: English text uses straight ones.
+    expect(text).not.toMatch(/[“”‘’]/);
   });
 
   it('reports the expired quote, the missing budget and the verdict in English', () => {
@@ -189,6 +200,22 @@ describe('payment record', () => {
     const { tree, text } = build('rich-zh', record);
     expect(headings(tree)).toContain('9. 回款记录');
     for (const s of ['350,000.00', '120,000.50', '12,000.05', '12.3 天', '未到期', '逾期 31–60 天', '逾期 90 天以上', '10%', '2026年10月31日']) expect(text).toContain(s);
+  });
+});
+
+describe('payment record from the receivables computation', () => {
+  it('shows what customerPaymentRecord computes for the customer', () => {
+    const ledger = ledgerOf({
+      invoices: [
+        invoice({ no: 'P1', customer: 'C-1001', date: '2026-02-01', due: '2026-03-01', amount: '1000.00' }),
+        invoice({ no: 'P4', customer: 'C-1001', date: '2026-07-01', due: '2026-08-01', amount: '4000.00' }),
+      ],
+      payments: [payment('R1', '2026-03-11', '1000.00', { invoice: 'P1' })],
+    });
+    const record = customerPaymentRecord(ledger, policy(), 'C-1001', '2026-10-31' as IsoDate);
+    const { text } = build('rich-zh', record);
+    // P4 is 91 days overdue: 50% of 4,000.00; P1 was paid 10 days late.
+    for (const s of ['4,000.00', '2,000.00', '10 天', '逾期 90 天以上', '50%', '逾期 1–30 天']) expect(text).toContain(s);
   });
 });
 

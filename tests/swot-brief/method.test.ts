@@ -5,6 +5,7 @@ import {
   buildSwot,
   deriveSwot,
   findGaps,
+  matchTerms,
   matchTexts,
   normalizeText,
   planActions,
@@ -59,6 +60,16 @@ describe('text matching', () => {
   });
   it('matches on shared CJK bigrams and Latin words', () => {
     expect(matchTexts('不支持 SPI 联动', 'SPI 数据联动')?.keywords).toEqual(expect.arrayContaining(['spi', '联动']));
+  });
+  it('does not match on words too common to mean anything alone', () => {
+    expect(matchTexts('换线编程需厂家工程师支持', '支持 0201 元件检测')).toBeUndefined();
+    expect(matchTexts('3D 产品推出不久', '3D 高度图同屏显示')).toBeUndefined();
+    expect(matchTexts('Best-in-class CT image quality', 'Void measurement with Class 3 limits')).toBeUndefined();
+    expect(matchTexts('Lead time 20 weeks', 'Cycle time 35 s per panel')).toBeUndefined();
+  });
+  it('explains a match with whole phrases', () => {
+    const m = matchTexts('边界扫描能力强，测试覆盖率略高', '测试覆盖率 ≥ 95%');
+    expect(m && matchTerms(m)).toEqual(['测试覆盖率']);
   });
   it('does not match unrelated texts', () => {
     expect(matchTexts('外观设计一般', '检出率 ≥ 99.5%')).toBeUndefined();

@@ -29,6 +29,7 @@ export function readInvoiceRow(r: RowReader, functionalCurrency: string): Invoic
   if (!invoiceNo || (id === undefined && name === undefined) || !invoiceDate || !currency || !amount) return undefined;
   if (dueGiven && !dueDate) return undefined; // the due date cell did not parse; already reported
   if (terms !== undefined && !dueDate) return undefined;
+  if (!dueDate) r.warn(r.map.index.has('due_date') ? 'due_date' : 'terms', `no due date or terms; the invoice date ${invoiceDate} is used as the due date`, 'ledger/missing-due-date');
   return {
     invoiceNo,
     customerId: id ?? name!,

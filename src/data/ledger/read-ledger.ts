@@ -68,8 +68,7 @@ export async function readLedger(dir: string, opts: ReadLedgerOptions = {}): Pro
   if (hasErrors(found.diagnostics)) return { diagnostics: sortDiagnostics(found.diagnostics) };
   const sources: LedgerSource[] = [];
   for (const f of found.files) sources.push({ ...f, bytes: new Uint8Array(await readFile(f.file)) });
-  const parsed = await parseLedger(sources, opts);
-  return parsed;
+  return parseLedger(sources, opts);
 }
 
 /** The same, from bytes already in memory (tests, build caches). */

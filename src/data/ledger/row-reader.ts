@@ -39,6 +39,11 @@ export class RowReader {
     return undefined;
   }
 
+  /** A warning does not reject the ledger; it tells finance what the figures assume. */
+  warn(field: string, message: string, rule: string): void {
+    this.diagnostics.push(new Diagnostic({ file: this.file, line: this.row.line, field: this.column(field), message, rule, severity: 'warning' }));
+  }
+
   cell(field: string): Cell {
     const i = this.map.index.get(field);
     return i === undefined ? null : (this.row.cells[i] ?? null);

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { Diagnostic } from '../../diagnostics.js';
 import { compareDates } from '../../domain/dates.js';
 import { ZERO, formatMoney } from '../../domain/money.js';
+import { pushTo } from '../../domain/receivables/group.js';
 import type { Adjustment, FxRate, Invoice, Ledger, Payment, SourceRef, SpecificProvision } from '../../domain/receivables/types.js';
 
 type Parts = Omit<Ledger, 'files'>;
@@ -52,7 +53,7 @@ export function validateLedger(parts: Parts, functionalCurrency: string, invoice
     if (!inv) out.push(unknown(a.source, a.invoiceNo));
     else if (compareDates(a.date, inv.invoiceDate) < 0) {
       out.push(diag(a.source, 'date', `${a.kind} dated ${a.date} is before invoice ${inv.invoiceNo}'s date ${inv.invoiceDate}`, 'ledger/adjustment-before-invoice'));
-    } else adjByInvoice.set(a.invoiceNo, [...(adjByInvoice.get(a.invoiceNo) ?? []), a]);
+    } else pushTo(adjByInvoice, a.invoiceNo, a);
   }
   out.push(...checkAdjustmentAmounts(byNo, parts.payments, adjByInvoice));
   out.push(...checkFx(parts.fx), ...checkSpecific(parts.specific, byNo, unknown));
@@ -65,9 +66,11 @@ export function validateLedger(parts: Parts, functionalCurrency: string, invoice
  */
 function checkAdjustmentAmounts(byNo: Map<string, Invoice>, payments: Payment[], adjByInvoice: Map<string, Adjustment[]>): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const paymentsOf = new Map<string, Payment[]>();
+  for (const p of payments) if (p.invoiceNo !== undefined) pushTo(paymentsOf, p.invoiceNo, p);
   for (const [no, adjs] of adjByInvoice) {
     const inv = byNo.get(no)!;
-    const paid = payments.filter((p) => p.invoiceNo === no);
+    const paid = paymentsOf.get(no) ?? [];
     const ordered = [...adjs].sort((a, b) => compareDates(a.date, b.date) || a.source.line - b.source.line);
     let reduced = ZERO;
     let writtenOff = ZERO;

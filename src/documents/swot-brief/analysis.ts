@@ -48,7 +48,7 @@ export function actionsTable(b: Brief): RootContent {
     a.done ? l.action.done : a.origin === 'deal' ? l.action.open : l.action.suggested,
   ]);
   return table(
-    [col(l.action.number, 0.4, 'center'), col(l.action.action, 3), col(l.action.owner, 0.9), col(l.action.due, 1, 'center'), col(l.action.addresses, 2), col(l.action.status, 1, 'center')],
+    [col(l.action.number, 0.55, 'center'), col(l.action.action, 3), col(l.action.owner, 0.9), col(l.action.due, 1, 'center'), col(l.action.addresses, 2), col(l.action.status, 1, 'center')],
     rows,
     { dense: true },
   );

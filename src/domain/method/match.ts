@@ -8,7 +8,7 @@
 /** Topics a rep and a customer name in different words. Terms are matched after normalisation. */
 const TOPICS: readonly { topic: string; terms: readonly string[] }[] = [
   { topic: 'delivery', terms: ['交期', '交付', '交货', '货期', '到货', '供货', 'lead time', 'delivery', 'deliver', 'shipping'] },
-  { topic: 'service', terms: ['服务', '响应', '售后', '维修', '到场', '驻场', '技术支持', 'service', 'support', 'response', 'maintenance', 'on site', 'onsite'] },
+  { topic: 'service', terms: ['服务', '响应', '售后', '维修', '到场', '驻场', '技术支持', 'service', 'technical support', 'tech support', 'field support', 'support engineer', 'response', 'maintenance', 'on site', 'onsite'] },
   { topic: 'price', terms: ['价格', '成本', '报价', '费用', '低价', '价钱', 'price', 'pricing', 'cost', 'tco', 'cheap', 'expensive'] },
   { topic: 'accuracy', terms: ['精度', '检出率', '检出', '漏检', '准确', 'accuracy', 'accurate', 'detection', 'detect', 'escape', 'precision'] },
   { topic: 'false_call', terms: ['误报', '误判', '假点', 'false call', 'false alarm', 'false reject', 'overkill'] },
@@ -24,12 +24,17 @@ const TOPICS: readonly { topic: string; terms: readonly string[] }[] = [
   { topic: 'reference', terms: ['案例', '口碑', '品牌', 'reference', 'brand'] },
 ];
 
-/** Words and bigrams too common in this trade to mean anything on their own. */
+/**
+ * Words and bigrams too common in this trade to mean anything on their own ("支持 0201 元件" is
+ * not about support; "best-in-class" is not about Class 3). Latin words shorter than three
+ * letters (2d, 3d, q2) never count on their own either.
+ */
 const STOP = new Set([
-  'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'is', 'are', 'be', 'our', 'their', 'we', 'they',
-  'than', 'less', 'more', 'within', 'per', 'no', 'not', 'high', 'low', 'weeks', 'week', 'days', 'day', 'hours', 'hour', 'min', 'sec',
+  'the', 'and', 'for', 'with', 'are', 'our', 'their', 'they', 'than', 'less', 'more', 'within', 'per', 'not', 'high', 'low', 'from',
+  'that', 'this', 'its', 'has', 'have', 'can', 'will', 'only', 'very', 'good', 'best', 'all', 'any', 'before', 'after', 'time', 'class',
+  'week', 'weeks', 'day', 'days', 'hour', 'hours', 'min', 'sec', 'system', 'product', 'customer', 'strong', 'weak', 'slow', 'fast',
   '设备', '产品', '系统', '方案', '客户', '公司', '我们', '对方', '要求', '能力', '需要', '提供', '进行', '可以', '以上', '以下', '以内',
-  '小时', '分钟', '不能', '没有', '比较', '较高', '较低', '很高', '很低', '一般',
+  '小时', '分钟', '不能', '没有', '比较', '较高', '较低', '很高', '很低', '一般', '支持', '现有', '测试', '数据', '检测', '问题', '工程',
 ]);
 
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
@@ -67,12 +72,12 @@ export function topicsOf(text: string): { topic: string; term: string }[] {
   return found;
 }
 
-/** Latin words (≥ 2 letters, not only digits) and CJK bigrams, minus stop words. */
+/** Latin words (≥ 3 characters, not only digits) and CJK bigrams, minus stop words. */
 export function keywordsOf(text: string): string[] {
   const n = normalizeText(text);
   const keys = new Set<string>();
   for (const w of n.match(LATIN_WORD) ?? []) {
-    if (w.length >= 2 && /[a-z]/.test(w) && !STOP.has(w)) keys.add(w.replace(/s$/, ''));
+    if (w.length >= 3 && /[a-z]/.test(w) && !STOP.has(w) && !STOP.has(w.replace(/s$/, ''))) keys.add(w.replace(/s$/, ''));
   }
   for (const run of n.match(CJK_RUN) ?? []) {
     for (let i = 0; i + 2 <= run.length; i++) {
@@ -92,18 +97,29 @@ export interface TextMatch {
   phrases: string[];
 }
 
-/** Runs of shared bigrams in `text` joined back into phrases, and shared Latin words as they are. */
-function sharedPhrases(text: string, shared: ReadonlySet<string>): string[] {
-  const n = normalizeText(text);
+const bigrams = (text: string): Set<string> => {
+  const out = new Set<string>();
+  for (const run of normalizeText(text).match(CJK_RUN) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+  return out;
+};
+
+/**
+ * The shared keywords as `a` spells them: runs of bigrams both texts contain joined back into
+ * phrases ("测试" + "试覆" + … → "测试覆盖率"; stop bigrams may join a run but not make one).
+ */
+function sharedPhrases(a: string, b: string, keywords: ReadonlySet<string>): string[] {
+  const n = normalizeText(a);
+  const inB = bigrams(b);
   const out: string[] = [];
-  for (const w of n.match(LATIN_WORD) ?? []) if (shared.has(w.replace(/s$/, '')) && !out.includes(w)) out.push(w);
+  for (const w of n.match(LATIN_WORD) ?? []) if (keywords.has(w.replace(/s$/, '')) && !out.includes(w)) out.push(w);
   for (const run of n.match(CJK_RUN) ?? []) {
     let start = -1;
     for (let i = 0; i <= run.length - 1; i++) {
-      const hit = i + 2 <= run.length && shared.has(run.slice(i, i + 2));
+      const hit = i + 2 <= run.length && inB.has(run.slice(i, i + 2));
       if (hit && start < 0) start = i;
       if (!hit && start >= 0) {
-        out.push(run.slice(start, i + 1));
+        const phrase = run.slice(start, i + 1);
+        if ([...keywords].some((k) => phrase.includes(k)) && !out.includes(phrase)) out.push(phrase);
         start = -1;
       }
     }
@@ -120,7 +136,7 @@ export function matchTexts(a: string, b: string): TextMatch | undefined {
     .map((t) => ({ topic: t.topic, a: t.term, b: tb.get(t.topic)! }));
   const keywords = keywordsOf(a).filter((k) => kb.has(k));
   if (topics.length === 0 && keywords.length === 0) return undefined;
-  return { topics, keywords, phrases: sharedPhrases(a, new Set(keywords)) };
+  return { topics, keywords, phrases: sharedPhrases(a, b, new Set(keywords)) };
 }
 
 /** The words that made two texts match, for a reader: "交期 / lead time", "服务". */

@@ -11,6 +11,7 @@
  */
 import { Decimal, ZERO } from '../money.js';
 import type { IsoDate } from '../dates.js';
+import { pushTo } from './group.js';
 import type { Invoice, Ledger, SourceRef } from './types.js';
 
 export interface Application {
@@ -113,17 +114,24 @@ function applyFifo(candidates: Candidate[], states: InvoiceState[]): void {
   for (const s of states) {
     if (!s.outstanding.isPositive() || s.outstanding.isZero()) continue;
     const k = key(s.invoice.customerId, s.invoice.currency);
-    open.set(k, [...(open.get(k) ?? []), s]);
+    pushTo(open, k, s);
   }
   for (const list of open.values()) {
     list.sort((a, b) => cmp(a.invoice.dueDate, b.invoice.dueDate) || cmp(a.invoice.invoiceDate, b.invoice.invoiceDate) || cmp(a.invoice.invoiceNo, b.invoice.invoiceNo));
   }
   // Same-date receipts go by number, then amount: the order of rows in the file never matters.
   const ordered = [...candidates].sort((a, b) => cmp(a.entry.date, b.entry.date) || cmp(a.entry.paymentNo, b.entry.paymentNo) || a.entry.amount.comparedTo(b.entry.amount));
+  // Invoices before a group's cursor are fully covered already, so each is passed over once.
+  const cursor = new Map<string, number>();
   for (const c of ordered) {
-    const list = open.get(key(c.entry.customerId, c.entry.currency)) ?? [];
-    for (const s of list) {
+    // A negative "receipt" is not cash on account; it is left for the credit list to show.
+    if (c.entry.remaining.lte(0)) continue;
+    const k = key(c.entry.customerId, c.entry.currency);
+    const list = open.get(k) ?? [];
+    for (let i = cursor.get(k) ?? 0; i < list.length; i++) {
+      const s = list[i];
       if (c.entry.remaining.isZero()) break;
+      cursor.set(k, i);
       if (s.outstanding.isZero()) continue;
       const applied = Decimal.min(s.outstanding, c.entry.remaining);
       s.outstanding = s.outstanding.minus(applied);

@@ -1,6 +1,7 @@
 /** Closing rates: the latest rate dated on or before a date, per currency. Never a guess. */
 import { Decimal } from '../money.js';
 import type { IsoDate } from '../dates.js';
+import { pushTo } from './group.js';
 import type { FxRate } from './types.js';
 
 export interface RateLookup {
@@ -10,7 +11,7 @@ export interface RateLookup {
 
 export function rateTable(fx: readonly FxRate[], functionalCurrency: string): RateLookup {
   const byCurrency = new Map<string, FxRate[]>();
-  for (const r of fx) byCurrency.set(r.currency, [...(byCurrency.get(r.currency) ?? []), r]);
+  for (const r of fx) pushTo(byCurrency, r.currency, r);
   for (const list of byCurrency.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.source.line - b.source.line));
   const one = new Decimal(1);
   return {

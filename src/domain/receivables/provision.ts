@@ -36,6 +36,17 @@ export function computePeriods(ledger: Ledger, policy: Policy, months: IsoDate[]
   return months.map((m) => results.get(m)!);
 }
 
+/** Rates used for write-offs and recoveries belong in the header's list too. */
+function withAdjustmentRates(e: Evaluation, items: NonNullable<ProvisionResult['periodAdjustments']>): ProvisionResult['fxUsed'] {
+  const used = [...e.snapshot.fxUsed];
+  for (const a of items) {
+    if (a.currency === e.snapshot.functionalCurrency || used.some((u) => u.currency === a.currency)) continue;
+    const r = e.rates.rateAt(a.currency, e.snapshot.asOf)!;
+    used.push({ currency: a.currency, rate: r.rate, date: r.date });
+  }
+  return used.sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+}
+
 function evaluateCached(ledger: Ledger, policy: Policy, d: IsoDate, cache: Map<IsoDate, Evaluation>): Evaluation {
   let e = cache.get(d);
   if (!e) cache.set(d, (e = evaluateAt(ledger, policy, d)));
@@ -51,7 +62,7 @@ function withMovement(ledger: Ledger, policy: Policy, asOf: IsoDate, cache: Map<
   const adj = periodAdjustments(current.ledger, periodStart, asOf, current.rates, current.names, diagnostics);
   if (diagnostics.length) throw new InputError(diagnostics);
   const movement = computeMovement(opening, current.snapshot.totals.provision, adj.writeOffs, adj.recoveries);
-  const result: ProvisionResult = { ...current.snapshot, periodStart, movement, periodAdjustments: adj.items };
+  const result: ProvisionResult = { ...current.snapshot, fxUsed: withAdjustmentRates(current, adj.items), periodStart, movement, periodAdjustments: adj.items };
   if (opts.countExcluded) result.excluded = countExcluded(ledger, asOf);
   return result;
 }

@@ -4,6 +4,7 @@
  * party totals split by the same buckets plus a 'specific' key for 单项 lines.
  */
 import { ZERO, sum, type Decimal } from '../money.js';
+import { pushTo } from './group.js';
 import type { BucketDef, BucketTotal, InvoiceLine, PartyTotals, ProvisionResult } from './types.js';
 
 export const SPECIFIC_KEY = 'specific';
@@ -43,7 +44,7 @@ export function partyTotals(key: string, name: string, lines: InvoiceLine[], def
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const it of items) out.set(key(it), [...(out.get(key(it)) ?? []), it]);
+  for (const it of items) pushTo(out, key(it), it);
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

@@ -11,7 +11,7 @@ import { normalizeParts, packParts } from './normalize.js';
 import { numberingConfig } from './numbering.js';
 import { coverHeader, pageProperties, runningFooter, runningHeader } from './page.js';
 import { State } from './state.js';
-import { documentStyles, externalStyles } from './styles.js';
+import { addTableStyle, documentStyles } from './styles.js';
 import { xmlSafe } from './text.js';
 
 export const renderDocx: TreeWriter = async (tree, meta, ctx) => {
@@ -43,11 +43,17 @@ export const renderDocx: TreeWriter = async (tree, meta, ctx) => {
     subject: xmlSafe(meta.subject ?? ''),
     keywords: xmlSafe((meta.keywords ?? []).join(', ')),
     revision: 1,
-    externalStyles: externalStyles(state.theme),
     styles: documentStyles(meta, state.theme),
-    numbering: numberingConfig(state.orderedStarts),
+    numbering: numberingConfig(state.numbering),
     footnotes: state.footnotes,
     sections,
   });
-  return normalizeParts(await packParts(doc), { created: meta.created, transform: addFontFallbacks });
+  const tableStyle = addTableStyle(state.theme);
+  return normalizeParts(await packParts(doc), {
+    created: meta.created,
+    transform: (parts) => {
+      tableStyle(parts);
+      addFontFallbacks(parts);
+    },
+  });
 };

@@ -27,16 +27,13 @@ const levels = (make: (level: number) => Omit<ILevelsOptions, 'level' | 'style'>
     style: { paragraph: { indent: { left: step * (level + 1), hanging } } },
   }));
 
-export function numberingConfig(orderedStarts: Iterable<number>): INumberingOptions {
-  const starts = [...new Set([1, ...orderedStarts])].sort((a, b) => a - b);
-  return {
-    config: [
-      { reference: BULLET, levels: levels((l) => ({ format: LevelFormat.BULLET, text: BULLET_CHARS[l % 3] })) },
-      { reference: BULLET_COMPACT, levels: levels((l) => ({ format: LevelFormat.BULLET, text: BULLET_CHARS[l % 3] }), 240, 200) },
-      ...starts.map((start) => ({
-        reference: orderedReference(start),
-        levels: levels((l) => ({ format: ORDERED[l % 3].format, text: ORDERED[l % 3].text(l + 1), start })),
-      })),
-    ],
-  };
+/** Definitions for the references the document used (an unused definition still costs every render). */
+export function numberingConfig(references: Iterable<string>): INumberingOptions {
+  const config = [...new Set(references)].sort().map((reference) => {
+    if (reference === BULLET) return { reference, levels: levels((l) => ({ format: LevelFormat.BULLET, text: BULLET_CHARS[l % 3] })) };
+    if (reference === BULLET_COMPACT) return { reference, levels: levels((l) => ({ format: LevelFormat.BULLET, text: BULLET_CHARS[l % 3] }), 240, 200) };
+    const start = reference === 'ordered' ? 1 : Number(reference.slice('ordered-from-'.length));
+    return { reference, levels: levels((l) => ({ format: ORDERED[l % 3].format, text: ORDERED[l % 3].text(l + 1), start })) };
+  });
+  return { config };
 }

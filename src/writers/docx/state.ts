@@ -66,8 +66,8 @@ export class State {
   /** Footnote id (1, 2, …, in order of first reference) by identifier. */
   readonly footnoteIds = new Map<string, number>();
   readonly footnotes: Record<string, { children: Paragraph[] }> = {};
-  /** Start values of ordered lists seen (each needs its own definition). */
-  readonly orderedStarts = new Set<number>();
+  /** Numbering references used (see numbering.ts); only these get definitions. */
+  readonly numbering = new Set<string>();
   private instances = 0;
   private drawings = 0;
 

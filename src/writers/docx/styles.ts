@@ -112,14 +112,13 @@ export function documentStyles(meta: DocMeta, theme: Theme): IStylesOptions {
 
 /**
  * Word table style: horizontal rules only, bold header row on a light brand tint, repeated.
- * Given to docx as `externalStyles` (its only way to add a table style that keeps docx's
- * own default styles); docx merges Normal, Title, Heading 1–3… around it.
+ * docx has no option for table styles short of `externalStyles`, which re-parses XML on
+ * every document; the post-pass adds this `w:style` to styles.xml instead (see addTableStyle).
  */
-export function externalStyles(theme: Theme): string {
+export function tableStyleXml(theme: Theme): string {
   const rule = (side: string, sz: number, color: string) => `<w:${side} w:val="single" w:sz="${sz}" w:space="0" w:color="${color}"/>`;
   const none = (side: string) => `<w:${side} w:val="nil"/>`;
   return (
-    `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
     `<w:style w:type="table" w:styleId="${TABLE_STYLE}">` +
       `<w:name w:val="Dealdoc Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>` +
       `<w:pPr><w:spacing w:before="0" w:after="0" w:line="264" w:lineRule="auto"/></w:pPr>` +
@@ -129,6 +128,12 @@ export function externalStyles(theme: Theme): string {
       `<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
       `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:trPr><w:tblHeader/></w:trPr>` +
       `<w:tcPr><w:tcBorders>${rule('bottom', 8, theme.brand)}</w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="${theme.brandTint}"/></w:tcPr></w:tblStylePr>` +
-      `</w:style></w:styles>`
+      `</w:style>`
   );
 }
+
+/** Post-pass: put the table style into styles.xml (before the closing tag, where Word accepts styles). */
+export const addTableStyle = (theme: Theme) => (parts: Map<string, string>): void => {
+  const xml = parts.get('word/styles.xml');
+  if (xml !== undefined && !xml.includes(`w:styleId="${TABLE_STYLE}"`)) parts.set('word/styles.xml', xml.replace('</w:styles>', `${tableStyleXml(theme)}</w:styles>`));
+};

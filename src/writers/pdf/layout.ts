@@ -99,11 +99,11 @@ function canBreak(prev: Atom | undefined, next: Atom): boolean {
 
 function tokenize(runs: Run[], fonts: FontSet, size: number, pre: boolean): Atom[] {
   const atoms: Atom[] = [];
-  const push = (text: string, style: RunStyle, kind: Kind): void => {
+  const push = (text: string, style: RunStyle, kind: Kind, forceBreak = false): void => {
     const prev = atoms[atoms.length - 1];
     const width = kind === Kind.Hard ? 0 : pre && kind === Kind.Space ? size * 0.36 : widthOf(fonts, fontKey(style), text, runSize(style, size));
     const atom: Atom = { text, style, width, kind, breakBefore: false };
-    atom.breakBefore = pre ? kind !== Kind.Space || prev?.kind !== Kind.Space : canBreak(prev, atom);
+    atom.breakBefore = forceBreak || (pre ? kind !== Kind.Space || prev?.kind !== Kind.Space : canBreak(prev, atom));
     atoms.push(atom);
   };
   for (const run of runs) {
@@ -112,11 +112,15 @@ function tokenize(runs: Run[], fonts: FontSet, size: number, pre: boolean): Atom
       continue;
     }
     let word = '';
+    let afterHyphen = false;
     const flushWord = (): void => {
-      if (word) push(word, run.style, Kind.Word);
+      if (word) push(word, run.style, Kind.Word, afterHyphen);
       word = '';
+      afterHyphen = false;
     };
-    for (const ch of run.text) {
+    const chars = [...run.text];
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i];
       const cp = ch.codePointAt(0)!;
       if (pre) {
         if (ch === '\n') push('\n', run.style, Kind.Hard);
@@ -131,6 +135,11 @@ function tokenize(runs: Run[], fonts: FontSet, size: number, pre: boolean): Atom
         push(ch, run.style, Kind.Cjk);
       } else {
         word += ch;
+        // A hyphen or slash inside a Latin word may end a line when a letter follows ("KS-3D-|AOI-500").
+        if ((ch === '-' || ch === '/') && word.length > 1 && /[A-Za-z]/.test(chars[i + 1] ?? '')) {
+          flushWord();
+          afterHyphen = true;
+        }
       }
     }
     flushWord();
@@ -219,6 +228,23 @@ function toLine(atoms: Atom[], pre: boolean): Line {
     x += a.width;
   }
   return { frags: frags.filter((f) => f.text.trim() !== ''), width: x };
+}
+
+/**
+ * Width of the widest piece that can never be broken (a word, a number, a CJK character with
+ * the punctuation glued to it): a table column narrower than this would split it mid-word.
+ */
+export function minContentWidth(runs: Run[], fonts: FontSet, size: number): number {
+  let max = 0;
+  let cur = 0;
+  for (const a of tokenize(runs, fonts, size, false)) {
+    if (a.kind === Kind.Space || a.kind === Kind.Hard) cur = 0;
+    else {
+      cur = a.breakBefore ? a.width : cur + a.width;
+      max = Math.max(max, cur);
+    }
+  }
+  return max;
 }
 
 /** Height of `lines` at `size` with the given line-height factor. */

@@ -26,7 +26,7 @@ interface GlyphLike {
   _decode?: () => unknown;
 }
 
-const MAX_RUNS = 20_000;
+const MAX_RUNS = 8_000;
 const layoutCaches = new Map<string, { runs: Record<string, unknown>; size: number }>();
 const memoised = new WeakSet<object>();
 

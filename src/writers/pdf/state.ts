@@ -222,7 +222,8 @@ export class PdfState {
     this.marker = marker;
     this.pendingGap = 0;
     this.swallowGap = false;
-    this.ensure(next);
+    // When heading + block exceed a page, the block gets what is left: blocks that can split do
+    // so, atomic ones re-check with ensure() (and only then leave the heading behind).
   }
 
   /** Start a container (quote, list item): like `begin`, and its first child adds no gap of its own. */

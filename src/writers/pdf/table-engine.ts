@@ -5,7 +5,7 @@
  * then it is split cleanly between lines, never truncated.
  */
 import type { Align } from '../../tree/nodes.js';
-import type { Line, Run } from './layout.js';
+import { minContentWidth, type Line, type Run } from './layout.js';
 import { baselineOffset, type PdfState } from './state.js';
 import { SIZES } from './theme.js';
 
@@ -24,15 +24,65 @@ export interface TableSpec {
   dense?: boolean;
 }
 
+interface Cell {
+  col: number;
+  span: number;
+  lines: Line[];
+}
+
 interface Prepared {
   kind: RowKind;
-  cells: Line[][];
+  cells: Cell[];
   lines: number;
 }
 
 const LINE_HEIGHT = 1.4;
 
 const bolden = (runs: Run[]): Run[] => runs.map((r) => ({ ...r, style: { ...r.style, bold: true } }));
+const isEmpty = (runs: Run[] | undefined): boolean => !runs?.some((r) => r.text.trim());
+
+/**
+ * Column widths from the weights, widened where a column could not hold its longest unbreakable
+ * word or number (a header like "Discount" must not split as "Disco|unt"), taking the room from
+ * the columns that have slack.
+ */
+function columnWidths(state: PdfState, spec: TableSpec, rowSpans: number[][], total: number, size: number, padX: number): number[] {
+  const n = spec.columns.length;
+  const weights = spec.columns.map((c) => Math.max(c.weight, 0.01));
+  const mins = spec.columns.map((_, i) => {
+    const cells = [bolden(spec.header[i] ?? []), ...spec.rows.filter((r, k) => r.kind !== 'group' && rowSpans[k][i] === 1).map((r) => r.cells[i] ?? [])];
+    const widest = Math.max(0, ...cells.map((runs) => minContentWidth(runs, state.fonts, size)));
+    return Math.min(widest + 2 * padX + 0.5, total * 0.35);
+  });
+  const minSum = mins.reduce((a, b) => a + b, 0);
+  if (minSum >= total) return mins.map((m) => (m * total) / minSum);
+  const fixed = new Array<boolean>(n).fill(false);
+  let widths: number[] = [];
+  for (let round = 0; round <= n; round++) {
+    const room = total - mins.reduce((s, m, i) => s + (fixed[i] ? m : 0), 0);
+    const free = weights.reduce((s, w, i) => s + (fixed[i] ? 0 : w), 0);
+    widths = weights.map((w, i) => (fixed[i] ? mins[i] : (room * w) / free));
+    const short = widths.findIndex((w, i) => !fixed[i] && w < mins[i]);
+    if (short < 0) break;
+    widths.forEach((w, i) => (fixed[i] ||= w < mins[i]));
+  }
+  return widths;
+}
+
+/**
+ * Cells per column: 1 normally, 0 when covered. In total and subtotal rows the label (the first
+ * filled cell) stretches over the empty cells after it, e.g. "合计" written in a narrow 序号 column.
+ */
+function spansOf(row: TableSpec['rows'][number], n: number): number[] {
+  const spans = new Array<number>(n).fill(1);
+  if (row.kind !== 'total' && row.kind !== 'subtotal') return spans;
+  const label = row.cells.findIndex((c) => !isEmpty(c));
+  if (label < 0) return spans;
+  let j = label + 1;
+  while (j < n && isEmpty(row.cells[j])) spans[j++] = 0;
+  spans[label] = j - label;
+  return spans;
+}
 
 export function drawTable(state: PdfState, spec: TableSpec): void {
   const n = spec.columns.length;
@@ -44,36 +94,37 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
   const { colors } = state;
   const left = state.x;
   const total = state.width;
-  const weightSum = spec.columns.reduce((s, c) => s + Math.max(c.weight, 0.01), 0);
-  const widths = spec.columns.map((c) => (total * Math.max(c.weight, 0.01)) / weightSum);
+  const rowSpans = spec.rows.map((row) => spansOf(row, n));
+  const widths = columnWidths(state, spec, rowSpans, total, size, padX);
   const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((s, w) => s + w, 0));
-  const layoutCell = (runs: Run[] | undefined, width: number): Line[] => state.layout(runs ?? [], width - 2 * padX, size);
+  const spanWidth = (col: number, span: number): number => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+  const cell = (runs: Run[] | undefined, col: number, span = 1): Cell => ({ col, span, lines: state.layout(runs ?? [], spanWidth(col, span) - 2 * padX, size) });
 
-  const header = spec.columns.map((_, i) => layoutCell(bolden(spec.header[i] ?? []), widths[i]));
-  const headerLines = Math.max(1, ...header.map((c) => c.length));
+  const header = spec.columns.map((_, i) => cell(bolden(spec.header[i] ?? []), i));
+  const headerLines = Math.max(1, ...header.map((c) => c.lines.length));
   const headerH = headerLines * lineH + 2 * padY;
-  const rows: Prepared[] = spec.rows.map((row) => {
-    const bold = row.kind !== 'normal';
-    const cells =
-      row.kind === 'group'
-        ? [layoutCell(bolden(row.cells[0] ?? []), total)]
-        : spec.columns.map((_, i) => layoutCell(bold ? bolden(row.cells[i] ?? []) : row.cells[i], widths[i]));
-    return { kind: row.kind, cells, lines: Math.max(1, ...cells.map((c) => c.length)) };
+  const rows: Prepared[] = spec.rows.map((row, k) => {
+    let cells: Cell[];
+    if (row.kind === 'group') cells = [cell(bolden(row.cells[0] ?? []), 0, n)];
+    else {
+      const bold = row.kind !== 'normal';
+      cells = rowSpans[k].flatMap((span, i) => (span ? [cell(bold ? bolden(row.cells[i] ?? []) : row.cells[i], i, span)] : []));
+    }
+    return { kind: row.kind, cells, lines: Math.max(1, ...cells.map((c) => c.lines.length)) };
   });
   const rowH = (lines: number): number => lines * lineH + 2 * padY;
 
   const drawCells = (row: Prepared, from: number, to: number, top: number): void => {
     state.paint(() => {
-      row.cells.forEach((cell, i) => {
-        const width = row.kind === 'group' ? total : widths[i];
-        const align = row.kind === 'group' ? 'left' : spec.columns[i].align;
-        cell.slice(from, to).forEach((line, k) => {
-          const inner = width - 2 * padX;
+      for (const c of row.cells) {
+        const align = c.span > 1 ? 'left' : spec.columns[c.col].align;
+        const inner = spanWidth(c.col, c.span) - 2 * padX;
+        c.lines.slice(from, to).forEach((line, k) => {
           const shift = align === 'right' ? inner - line.width : align === 'center' ? (inner - line.width) / 2 : 0;
           const baseline = top + padY + k * lineH + baselineOffset(size, LINE_HEIGHT);
-          state.drawLine(line, xs[i] + padX + shift, baseline, size, colors.text);
+          state.drawLine(line, xs[c.col] + padX + shift, baseline, size, colors.text);
         });
-      });
+      }
     });
   };
   const rule = (y: number, width: number, color: string): void =>

@@ -13,6 +13,11 @@ const HEADER_FILL = 'FFE8EEF7';
 const RULE = { style: 'thin' as const, color: { argb: 'FF7F7F7F' } };
 const HEAVY_RULE = { style: 'medium' as const, color: { argb: 'FF404040' } };
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
+/** Row heights in points for wrapped text lines (Calibri 11 = 15 pt; the 13 pt title ≈ 18 pt). */
+const NOTE_LINE = 15;
+/** exceljs's default font; named on styled cells, or a reader falls back to some other face. */
+const FONT = { name: 'Calibri', size: 11, family: 2 } as const;
+const TITLE_LINE = 18;
 
 export async function renderXlsx(wb: Workbook): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -45,11 +50,11 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet): void {
   const n = sheet.columns.length;
   ws.columns = sheet.columns.map((c) => ({ width: c.width ?? defaultWidth(c) }));
 
+  const widths = sheet.columns.map((c) => c.width ?? defaultWidth(c));
   let r = 1;
   if (sheet.title) {
-    const cell = ws.getCell(r, 1);
-    cell.value = sheet.title;
-    cell.font = { bold: true, size: 13 };
+    const cell = textBlock(ws, r, n, widths, sheet.title, TITLE_LINE);
+    cell.font = { ...FONT, bold: true, size: 13 };
     r += 1;
   }
   const headerRow = r;
@@ -57,11 +62,14 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet): void {
   sheet.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
-    cell.font = { bold: true };
+    cell.font = { ...FONT, bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
     cell.border = { bottom: RULE };
     cell.alignment = { vertical: 'middle', horizontal: alignFor(c), wrapText: true };
   });
+  // Wrapped headers: give the row the height of its tallest header (readers do not re-measure).
+  const headerLines = Math.max(1, ...sheet.columns.map((c, i) => Math.ceil(displayWidth(c.header) / Math.max(1, widths[i] - 1))));
+  header.height = headerLines * NOTE_LINE;
   r += 1;
 
   let lastFilterRow = headerRow;
@@ -78,7 +86,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet): void {
       if (fmt && value !== null) cell.numFmt = fmt;
       if (column.kind !== 'text') cell.alignment = { horizontal: alignFor(column) };
       if (row.kind === 'total' || row.kind === 'subtotal') {
-        cell.font = { bold: true };
+        cell.font = { ...FONT, bold: true };
         cell.border = { top: row.kind === 'total' ? HEAVY_RULE : RULE };
       }
     });
@@ -89,7 +97,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet): void {
   if (sheet.notes && sheet.notes.length > 0) {
     r += 1;
     for (const note of sheet.notes) {
-      ws.getCell(r, 1).value = note;
+      textBlock(ws, r, n, widths, note, NOTE_LINE);
       r += 1;
     }
   }
@@ -137,6 +145,29 @@ function cellValue(value: CellValue, column: Column, where: string): ExcelJS.Cel
       return toUtcDate(d); // UTC midnight: exceljs converts with getTime(), so the serial is a whole day
     }
   }
+}
+
+/**
+ * A line of text across the table's width: merged over its columns and wrapped, so it neither
+ * spills past the table (which would shrink a fit-to-width printout) nor hides. Excel does not
+ * size merged rows by their content, so the row height is estimated from the text length.
+ */
+function textBlock(ws: ExcelJS.Worksheet, row: number, columns: number, widths: number[], text: string, lineHeight: number): ExcelJS.Cell {
+  const cell = ws.getCell(row, 1);
+  cell.value = text;
+  cell.alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+  if (columns > 1) ws.mergeCells(row, 1, row, columns);
+  const available = Math.max(1, widths.slice(0, Math.max(1, columns)).reduce((a, w) => a + w, 0) - 1);
+  const lines = Math.max(1, Math.ceil(displayWidth(text) / available));
+  ws.getRow(row).height = lines * lineHeight;
+  return cell;
+}
+
+/** Width in Excel character units: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return w * 1.1; // proportional glyphs run a little wider than the digit width Excel measures in
 }
 
 function alignFor(c: Column): 'left' | 'right' | 'center' {

@@ -7,8 +7,8 @@ import { listItem } from './list-item.js';
 /** Each Markdown list is its own Word numbering instance, so every ordered list restarts. */
 export function list(state: State, node: List): Block[] {
   const start = node.ordered ? Math.max(0, Math.floor(node.start ?? 1)) : undefined;
-  if (start !== undefined) state.orderedStarts.add(start);
   const reference = start === undefined ? BULLET : orderedReference(start);
+  state.numbering.add(reference);
   const instance = state.listInstance();
   const outer = state.frame.list;
   const level = outer ? Math.min(outer.level + 1, 8) : 0;

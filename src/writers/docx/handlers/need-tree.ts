@@ -1,8 +1,9 @@
 import { TableRow, type Paragraph } from 'docx';
+import { BULLET_COMPACT } from '../numbering.js';
 import type { NeedTree } from '../../../tree/nodes.js';
 import { spacer } from '../ruled-table.js';
 import type { Block, State } from '../state.js';
-import { cell, distribute, fixedTable, line, NO_BORDERS, NONE } from '../table-kit.js';
+import { cell, distribute, fixedTable, line, NO_BORDERS } from '../table-kit.js';
 import { GREY, SIZE, tint } from '../theme.js';
 
 /** Goal | → | problem | → | solution | → | products | → | criteria, as weights of the text width. */
@@ -11,20 +12,27 @@ const WEIGHTS = [16, 3, 18, 3, 19, 3, 17, 3, 18];
 /**
  * A tree read left to right: the goal box spans every problem row (vertical merge), each
  * problem leads through "→" to its solution, the products that deliver it and the purchase
- * criteria they must meet. Boxes are shaded cells kept apart by white rules.
+ * criteria they must meet. Boxes are shaded cells kept apart by the table's white inner rules.
  */
 export function needTree(state: State, node: NeedTree): Block[] {
   const { brand } = state.theme;
   const widths = distribute(WEIGHTS, state.frame.width - state.frame.indent);
   const fills = { problem: tint(brand, 0.22), solution: tint(brand, 0.14), products: tint(brand, 0.08), criteria: GREY.band };
-  const gap = { top: line(24, 'FFFFFF'), bottom: line(24, 'FFFFFF') };
 
   const lines = (col: number, items: string[], opts: { bold?: boolean; color?: string; center?: boolean } = {}): Paragraph[] =>
     state.inCell(widths[col], { size: SIZE.table, bold: opts.bold, color: opts.color, alignment: opts.center ? 'center' : undefined }, () =>
       (items.length ? items : ['—']).map((item) => state.paragraph([state.run(item)])),
     );
-  const list = (items: string[]) => items.map((item) => (items.length > 1 ? `· ${item}` : item));
-  const box = (col: number, paragraphs: Paragraph[], fill: string) => cell(paragraphs, { width: widths[col], fill, borders: gap, middle: true });
+  /** Several products/criteria are real (compact) bullets, so wrapped lines hang. */
+  const instance = state.listInstance();
+  const list = (col: number, items: string[]): Paragraph[] => {
+    if (items.length < 2) return lines(col, items);
+    state.numbering.add(BULLET_COMPACT);
+    return state.inCell(widths[col], { size: SIZE.table }, () =>
+      items.map((item) => state.paragraph([state.run(item)], { numbering: { reference: BULLET_COMPACT, level: 0, instance } })),
+    );
+  };
+  const box = (col: number, paragraphs: Paragraph[], fill: string) => cell(paragraphs, { width: widths[col], fill, middle: true });
   const arrow = (col: number) =>
     cell(
       state.inCell(widths[col], { size: 24, color: GREY.muted, alignment: 'center' }, () => [state.paragraph([state.run('→')])]),
@@ -51,9 +59,9 @@ export function needTree(state: State, node: NeedTree): Block[] {
       arrow(3),
       box(4, lines(4, [p.solution]), fills.solution),
       arrow(5),
-      box(6, lines(6, list(p.products)), fills.products),
+      box(6, list(6, p.products), fills.products),
       arrow(7),
-      box(8, lines(8, list(p.criteria)), fills.criteria),
+      box(8, list(8, p.criteria), fills.criteria),
     ];
     if (i === 0) {
       const goal = cell(lines(0, [node.goal], { bold: true, color: 'FFFFFF', center: true }), {
@@ -61,7 +69,6 @@ export function needTree(state: State, node: NeedTree): Block[] {
         fill: brand,
         rowSpan: problems.length,
         middle: true,
-        borders: gap,
       });
       children.unshift(goal);
     }
@@ -69,7 +76,7 @@ export function needTree(state: State, node: NeedTree): Block[] {
   });
 
   return [
-    fixedTable({ widths, rows: [header, ...rows], borders: { ...NO_BORDERS, insideHorizontal: NONE }, indent: state.frame.indent }),
+    fixedTable({ widths, rows: [header, ...rows], borders: { ...NO_BORDERS, insideHorizontal: line(24, 'FFFFFF') }, indent: state.frame.indent }),
     spacer(),
   ];
 }

@@ -16,6 +16,7 @@ type Quadrant = keyof typeof SWOT;
 export function swotGrid(state: State, node: SwotGrid): Block[] {
   const widths = distribute([1, 1], state.frame.width - state.frame.indent);
   const instance = state.listInstance();
+  state.numbering.add(BULLET_COMPACT);
 
   const item = (it: SwotItem): Paragraph =>
     state.paragraph(

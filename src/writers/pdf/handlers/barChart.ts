@@ -1,6 +1,6 @@
 import type { BarChart } from '../../../tree/nodes.js';
 import { widthOf } from '../measure.js';
-import { maxLineWidth, plain, type Line } from '../layout.js';
+import { plain, type Line } from '../layout.js';
 import { baselineOffset, type Handler } from '../state.js';
 
 const SIZE = 9;
@@ -23,6 +23,7 @@ export const barChart: Handler<BarChart> = (state, node) => {
   const areaW = state.width - labelCol - valueW * (neg > 0 ? 2 : 1);
   const scale = pos + neg > 0 ? areaW / (pos + neg) : 0;
   const zeroX = areaX + neg * scale;
+  const labelX = state.x + labelCol - 10;
   const rowH = labels.map((l) => Math.max(BAR, l.length * SIZE * LH) + ROW_GAP);
   const title = node.title ? state.layout(plain(node.title, { bold: true, color: colors.heading }), state.width, state.size) : [];
   const titleH = title.length * state.size * LH + (title.length ? 4 : 0);
@@ -49,7 +50,7 @@ export const barChart: Handler<BarChart> = (state, node) => {
     state.paint((doc) => {
       const lines = labels[i];
       const ly = top + (rowH[i] - ROW_GAP - lines.length * SIZE * LH) / 2;
-      lines.forEach((line, k) => state.drawLine(line, areaX - (neg > 0 ? valueW : 0) - 10 - line.width, ly + k * SIZE * LH + baselineOffset(SIZE, LH), SIZE, colors.text));
+      lines.forEach((line, k) => state.drawLine(line, labelX - line.width, ly + k * SIZE * LH + baselineOffset(SIZE, LH), SIZE, colors.text));
       const by = top + (rowH[i] - ROW_GAP - BAR) / 2;
       const len = Math.abs(v) * scale;
       if (len > 0) doc.rect(v < 0 ? zeroX - len : zeroX, by, len, BAR).fill(v < 0 ? NEGATIVE : colors.brand);

@@ -25,7 +25,10 @@ export const blockquote: Handler<Blockquote> = (state, node) => {
   state.hooks.push(hook);
   const inherit = state.inherit;
   state.inherit = { ...inherit, color: state.colors.muted };
-  state.indented(BAR + state.size, 0, () => state.all(node));
+  state.indented(BAR + state.size, 0, () => {
+    state.all(node);
+    state.flush();
+  });
   state.inherit = inherit;
   state.hooks.pop();
   bar(state, state.y);

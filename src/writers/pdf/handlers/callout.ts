@@ -24,6 +24,7 @@ export const callout: Handler<Callout> = (state, node) => {
         state.open(0);
       }
       state.all(node);
+      state.flush();
     });
     state.y += pad;
   };

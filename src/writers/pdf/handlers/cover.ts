@@ -10,7 +10,7 @@ import { mm } from '../theme.js';
 export const cover: Handler<Cover> = (state, node) => {
   state.pageBreak();
   state.ensure(0);
-  state.coverPages.add(state.page);
+  if (!state.measuring) state.coverPages.add(state.page);
   state.paint(() => paintCover(state, node));
   state.y = state.bottom;
   state.pageBreak();

@@ -23,6 +23,7 @@ export const image: Handler<Image> = (state, node) => {
   if (h > maxH) [w, h] = [(w * maxH) / h, maxH];
   state.gap(state.size * 0.5);
   state.begin(h);
+  state.ensure(h);
   const [x, y] = [state.x, state.y];
   state.takeMarker(y + state.size, y);
   // pdfkit's image() is typed for paths/Buffers; it also takes the image object we embedded up front.

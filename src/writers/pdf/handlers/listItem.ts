@@ -55,6 +55,7 @@ export const listItem: Handler<ListItem> = (state, node, parent) => {
       drawMarker(state, state.doc, marker, right, baseline);
     };
     state.all(node);
+    state.flush();
     if (state.markerPending) {
       const lh = state.size * state.lineHeight;
       state.open(lh);

@@ -54,6 +54,7 @@ export const needTree: Handler<NeedTree> = (state, node) => {
     // Take as many rows as fit here; if not even one does, start on a fresh page.
     let k = i + 1;
     state.begin(Math.min(need(k), state.pageRoom));
+    state.ensure(Math.min(need(k), state.pageRoom));
     while (k < rows.length && state.y + need(k + 1) <= state.bottom) k++;
     drawChunk(state, goal, rows.slice(i, k), labels, labelH, xs, widths);
     state.y += need(k);

@@ -31,7 +31,8 @@ const nameH = (b: Badge): number => b.name.length * NAME * 1.3;
  * grid; each person is a badge with a coloured dot (a star for guides), stacked within the cell.
  */
 export const peopleMap: Handler<PeopleMap> = (state, node) => {
-  const { colors, labels } = { colors: state.colors, labels: node.labels };
+  const colors = state.colors;
+  const labels = node.labels;
   const levelLines = LEVELS.map((l) => state.layout(plain(labels.levels[l], { bold: true, color: colors.muted }), 60, 8.5));
   const axisW = Math.max(...levelLines.map(maxLineWidth)) + 12;
   const cellW = (state.width - axisW) / 3;
@@ -56,26 +57,41 @@ export const peopleMap: Handler<PeopleMap> = (state, node) => {
   const titleH = 8.5 * 1.4 + 4;
   const xLabelH = 8.5 * 1.4 + 4;
   const legendH = node.people.some((p) => p.guide) ? 8 * 1.4 + 6 : 0;
-  const total = titleH + rowH.reduce((a, b) => a + b, 0) + xLabelH + 8.5 * 1.4 + legendH;
+  const total = titleH + rowH.reduce((a, b) => a + b, 0) + 4 + xLabelH + 8.5 * 1.4 + legendH;
 
   state.gap(state.size);
   state.begin(Math.min(total, state.pageRoom));
-  const top = state.y;
+  state.ensure(titleH + rowH[0]);
   const gridX = state.x + axisW;
-  state.takeMarker(top + 8.5, top);
-  state.paint((doc) => {
-    const label = (text: string, x: number, y: number, width: number, align: 'left' | 'center', size = 8.5, bold = true): void => {
-      for (const [i, line] of state.layout(plain(text, { bold, color: colors.muted }), width, size).entries()) {
-        const shift = align === 'center' ? (width - line.width) / 2 : 0;
-        state.drawLine(line, x + shift, y + i * size * 1.3 + baselineOffset(size, 1.3), size, colors.muted);
-      }
-    };
-    label(labels.influence, gridX + 8, top, 3 * cellW - 8, 'left');
-    let y = top + titleH;
-    LEVELS.forEach((level, r) => {
-      levelLines[r].forEach((line, i) =>
-        state.drawLine(line, gridX - 8 - line.width, y + rowH[r] / 2 - (levelLines[r].length * 8.5 * 1.3) / 2 + i * 8.5 * 1.3 + baselineOffset(8.5, 1.3), 8.5, colors.muted),
-      );
+  const gridW = 3 * cellW;
+  const label = (text: string, x: number, y: number, width: number, align: 'left' | 'center', size = 8.5, bold = true): void => {
+    for (const [i, line] of state.layout(plain(text, { bold, color: colors.muted }), width, size).entries()) {
+      const shift = align === 'center' ? (width - line.width) / 2 : 0;
+      state.drawLine(line, x + shift, y + i * size * 1.3 + baselineOffset(size, 1.3), size, colors.muted);
+    }
+  };
+  // The y axis with its title; drawn once per page the grid occupies.
+  const yAxis = (from: number, to: number): void =>
+    state.paint((doc) => {
+      label(labels.influence, gridX + 8, from - titleH, gridW - 8, 'left');
+      doc.moveTo(gridX, from - 4).lineTo(gridX, to).lineWidth(0.8).strokeColor(colors.ruleStrong).stroke();
+      doc.polygon([gridX, from - 8], [gridX - 2.6, from - 3], [gridX + 2.6, from - 3]).fill(colors.ruleStrong);
+    });
+  state.takeMarker(state.y + 8.5, state.y);
+  state.y += titleH;
+  let segmentTop = state.y;
+  LEVELS.forEach((level, r) => {
+    if (r > 0 && state.y + rowH[r] > state.bottom) {
+      yAxis(segmentTop, state.y);
+      state.newPage();
+      state.y += titleH;
+      segmentTop = state.y;
+    }
+    const y = state.y;
+    state.paint((doc) => {
+      const lines = levelLines[r];
+      const ly = y + rowH[r] / 2 - (lines.length * 8.5 * 1.3) / 2;
+      lines.forEach((line, i) => state.drawLine(line, gridX - 8 - line.width, ly + i * 8.5 * 1.3 + baselineOffset(8.5, 1.3), 8.5, colors.muted));
       ATTITUDES.forEach((att, c) => {
         const cx = gridX + c * cellW;
         doc.rect(cx, y, cellW, rowH[r]).fill(tint(CELL_TINT[att], LEVEL_LIGHTEN[level]));
@@ -85,26 +101,31 @@ export const peopleMap: Handler<PeopleMap> = (state, node) => {
           by += b.height + BADGE_GAP;
         }
       });
-      y += rowH[r];
+      // White gutters between cells.
+      for (let c = 1; c < 3; c++) doc.moveTo(gridX + c * cellW, y).lineTo(gridX + c * cellW, y + rowH[r]).lineWidth(2).strokeColor('#FFFFFF').stroke();
+      if (y > segmentTop) doc.moveTo(gridX, y).lineTo(gridX + gridW, y).lineWidth(2).strokeColor('#FFFFFF').stroke();
     });
-    // White gutters between the cells, then the axes.
-    for (let c = 1; c < 3; c++) doc.moveTo(gridX + c * cellW, top + titleH).lineTo(gridX + c * cellW, y).lineWidth(2).strokeColor('#FFFFFF').stroke();
-    for (let r = 1, ry = top + titleH; r < 3; r++) {
-      ry += rowH[r - 1];
-      doc.moveTo(gridX, ry).lineTo(gridX + 3 * cellW, ry).lineWidth(2).strokeColor('#FFFFFF').stroke();
-    }
-    doc.moveTo(gridX, top + titleH - 4).lineTo(gridX, y).lineTo(gridX + 3 * cellW + 4, y).lineWidth(0.8).strokeColor(colors.ruleStrong).stroke();
-    doc.polygon([gridX, top + titleH - 8], [gridX - 2.6, top + titleH - 3], [gridX + 2.6, top + titleH - 3]).fill(colors.ruleStrong);
-    doc.polygon([gridX + 3 * cellW + 8, y], [gridX + 3 * cellW + 3, y - 2.6], [gridX + 3 * cellW + 3, y + 2.6]).fill(colors.ruleStrong);
-    ATTITUDES.forEach((att, c) => label(labels.attitudes[att], gridX + c * cellW, y + 4, cellW, 'center'));
-    label(labels.attitude, gridX, y + 4 + xLabelH, 3 * cellW, 'center');
+    state.y += rowH[r];
+  });
+  yAxis(segmentTop, state.y);
+  const bottom = state.y;
+  state.paint((doc) => {
+    doc.moveTo(gridX, bottom).lineTo(gridX + gridW + 4, bottom).lineWidth(0.8).strokeColor(colors.ruleStrong).stroke();
+    doc.polygon([gridX + gridW + 8, bottom], [gridX + gridW + 3, bottom - 2.6], [gridX + gridW + 3, bottom + 2.6]).fill(colors.ruleStrong);
+  });
+  state.y += 4;
+  state.ensure(xLabelH + 8.5 * 1.4 + legendH);
+  const y = state.y;
+  state.paint((doc) => {
+    ATTITUDES.forEach((att, c) => label(labels.attitudes[att], gridX + c * cellW, y, cellW, 'center'));
+    label(labels.attitude, gridX, y + xLabelH, gridW, 'center');
     if (legendH) {
-      const ly = y + 4 + xLabelH + 8.5 * 1.4 + 4;
+      const ly = y + xLabelH + 8.5 * 1.4 + 4;
       star(doc, gridX + 5, ly + 5, 4.5, GUIDE);
-      label(labels.guide, gridX + 13, ly, 3 * cellW - 13, 'left', 8, false);
+      label(labels.guide, gridX + 13, ly, gridW - 13, 'left', 8, false);
     }
   });
-  state.y = top + total;
+  state.y += xLabelH + 8.5 * 1.4 + legendH;
   state.gap(state.size);
 };
 

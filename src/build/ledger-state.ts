@@ -1,0 +1,113 @@
+/**
+ * The ledger as a build input: its files' hash, and — only when that changed — the parsed rows.
+ * A report's input is the set of ledger rows dated on or before its date, so a month's report
+ * does not rebuild when only later months' rows change.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { findLedgerFiles } from '../data/ledger/index.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { isMonthEnd, type IsoDate } from '../domain/dates.js';
+import { ledgerFingerprint, ledgerOfCustomer, monthEnds } from '../domain/receivables/index.js';
+import type { Ledger } from '../domain/receivables/types.js';
+import type { BuildContext } from './context.js';
+import { displayPath } from './deals.js';
+import { hashParts, sha256 } from './hash.js';
+import type { JobSpec } from './job-spec.js';
+import type { JobRecord, Manifest } from './manifest.js';
+
+async function readLedgerFiles(ctx: BuildContext) {
+  const { readLedger } = await import('../data/ledger/index.js');
+  return readLedger(ledgerDir(ctx), { functionalCurrency: ctx.config.provisioning.functional_currency });
+}
+
+export interface LedgerState {
+  /** Hash of the ledger files' bytes ('none' without a ledger folder). */
+  rawHash: string;
+  ok: boolean;
+  present: boolean;
+  ledger?: Ledger;
+  diagnostics: Diagnostic[];
+  /** Unchanged since the last build: figures come from the manifest, nothing was parsed. */
+  fromManifest?: Manifest;
+}
+
+const cache = new Map<string, LedgerState>();
+
+export function ledgerDir(ctx: BuildContext): string {
+  return join(ctx.dataDir, ctx.config.provisioning.ledger_dir);
+}
+
+async function rawHashOf(ctx: BuildContext): Promise<{ hash: string; present: boolean }> {
+  const found = await findLedgerFiles(ledgerDir(ctx));
+  if (!found.files.length) return { hash: 'none', present: false };
+  const parts: Record<string, string> = {};
+  for (const f of found.files) parts[relative(ctx.dataDir, f.file)] = sha256(await readFile(f.file));
+  return { hash: hashParts(parts), present: true };
+}
+
+/** Parse the ledger only when its bytes changed since the last (successful) build. */
+export async function loadLedgerState(ctx: BuildContext, manifest?: Manifest): Promise<LedgerState> {
+  const raw = await rawHashOf(ctx);
+  if (!raw.present) {
+    // No ledger folder at all: a sales-only setup, nothing to report. A folder without its files is an error.
+    const found = await findLedgerFiles(ledgerDir(ctx));
+    const noFolder = found.diagnostics.some((d) => d.ruleId === 'ledger/folder');
+    return { rawHash: 'none', ok: noFolder, present: false, diagnostics: noFolder ? [] : found.diagnostics.map(shorten) };
+  }
+  const cached = cache.get(raw.hash);
+  if (cached) return cached;
+  if (manifest?.ledger?.ok && manifest.ledger.rawHash === raw.hash && !ctx.options.asOf) {
+    return { rawHash: raw.hash, ok: true, present: true, diagnostics: [], fromManifest: manifest };
+  }
+  const read = await readLedgerFiles(ctx);
+  const state: LedgerState = { rawHash: raw.hash, ok: Boolean(read.ledger), present: true, ledger: read.ledger, diagnostics: read.diagnostics.map(shorten) };
+  cache.set(raw.hash, state);
+  return state;
+}
+
+export function shorten(d: Diagnostic): Diagnostic {
+  d.file = displayPath(String(d.file));
+  return d;
+}
+
+export async function parsed(ctx: BuildContext, state: LedgerState): Promise<LedgerState> {
+  if (state.ledger || !state.fromManifest) return state;
+  cache.delete(state.rawHash);
+  const read = await readLedgerFiles(ctx);
+  const full: LedgerState = { rawHash: state.rawHash, ok: Boolean(read.ledger), present: true, ledger: read.ledger, diagnostics: read.diagnostics.map(shorten) };
+  cache.set(state.rawHash, full);
+  return full;
+}
+
+export function reportDir(asOf: IsoDate): string {
+  return isMonthEnd(asOf) ? asOf.slice(0, 7) : asOf;
+}
+
+export async function reportJobs(ctx: BuildContext, state: LedgerState, asOf?: string): Promise<{ spec: JobSpec; ledgerPart: string }[]> {
+  if (!state.present || !state.ok) return [];
+  const formats = ctx.options.formats;
+  const spec = (d: IsoDate): JobSpec => ({ id: `receivables/${reportDir(d)}`, kind: 'report', asOf: d, dir: reportDir(d), formats });
+  if (state.fromManifest && !asOf) {
+    const records = Object.entries(state.fromManifest.jobs).filter(([, r]) => r.kind === 'report' && r.asOf && isMonthEnd(r.asOf as IsoDate));
+    const configPart = records[0]?.[1].parts.config;
+    // Reuse the month list only when the config (which may set periods) did not change either.
+    if (records.length && records.every(([, r]) => r.parts.config === configPart)) {
+      const currentConfig = ctx.configFile ? sha256(await readFile(ctx.configFile)) : 'default';
+      if (currentConfig === configPart) return records.map(([, r]) => ({ spec: spec(r.asOf as IsoDate), ledgerPart: r.parts.ledger }));
+    }
+  }
+  const full = await parsed(ctx, state);
+  if (!full.ledger) return [];
+  const dates = asOf ? [asOf as IsoDate] : monthEnds(full.ledger, ctx.config.provisioning);
+  return dates.map((d) => ({ spec: spec(d), ledgerPart: ledgerFingerprint(full.ledger!, d) }));
+}
+
+/** The ledger rows a deal's brief shows: that customer's, up to the brief's as-of date. */
+export async function customerLedgerPart(state: LedgerState, customerId: string | undefined, record: Pick<JobRecord, 'asOf' | 'parts'> | undefined): Promise<string> {
+  if (!customerId || !state.present || !state.ok) return 'none';
+  if (state.fromManifest) return record?.parts?.ledger ?? 'unknown';
+  if (!state.ledger || !record?.asOf) return 'unknown';
+  return ledgerFingerprint(ledgerOfCustomer(state.ledger, customerId), record.asOf as IsoDate);
+}
+
