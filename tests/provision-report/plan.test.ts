@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compose, createTemplateStore } from '../../src/compose/index.js';
 import { Decimal } from '../../src/domain/money.js';
-import { planProvisionReport } from '../../src/documents/provision-report/index.js';
+import { planProvisionReport, provisionReportChecks } from '../../src/documents/provision-report/index.js';
 import { ctx, reversalExample, workedExample } from './fixture.js';
 import { assertFoots, barCharts, callouts, dataTables, parseFigure, tableWithHeader, textOf } from './tree-helpers.js';
 
@@ -236,6 +236,8 @@ describe('planProvisionReport: figures of the worked example (RECEIVABLES-NOTES 
     expect(text).toContain('核对不符');
     expect(text).toContain('账龄合计与汇总 · 坏账准备：33,662.91 ≠ 33,662.90（差异 0.01）');
     expect(callouts(tree).at(-1)!.tone).toBe('danger');
+    expect(provisionReportChecks(r, ctx()).reconciled).toBe(false);
+    expect(provisionReportChecks(workedExample(), ctx())).toEqual({ reconciled: true, mismatches: [] });
   });
 
   it('a bucket subtotal that does not foot to its lines is caught by the detail check', () => {

@@ -296,6 +296,24 @@ describe('renderDocx', () => {
     expect(text).toContain('AB');
   });
 
+  it('starts an ordered list at its Markdown start number', async () => {
+    const parts = unzip(await render(root(...md('3. three\n4. four\n'))));
+    expect(parts['word/numbering.xml']).toMatch(/<w:lvl w:ilvl="0"[^>]*><w:start w:val="3"\/>/);
+  });
+
+  it('drops HTML comments, keeps tabs as Word tabs', async () => {
+    const buf = await render(root(...md('<!-- note for the rep -->\n\nA\tB')));
+    expect(docxText(buf)).not.toContain('note for the rep');
+    expect(docxXml(buf)).toMatch(/>A<\/w:t><w:tab\/><w:t xml:space="preserve">B</);
+  });
+
+  it('renders an empty tree, and a cover that is not first as a page of its own', async () => {
+    expect(docxText(await render(root()))).toBe('');
+    const xml = docxXml(await render(root(...md('前言'), { type: 'cover', title: '封面', company: '科松', lines: [] })));
+    expect(xml.match(/<w:sectPr>/g)).toHaveLength(1);
+    expect(xml).toMatch(/封面.*<w:br w:type="page"\/>/);
+  });
+
   it('sets the core properties from the metadata', async () => {
     const core = unzip(await render(proposal()))['docProps/core.xml'];
     expect(core).toContain('<dc:creator>dealdoc</dc:creator>');

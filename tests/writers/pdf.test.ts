@@ -188,7 +188,7 @@ describe('renderPdf: tables', () => {
   });
 
   it('splits a row taller than a page between lines and keeps all of its text', async () => {
-    const long = Array.from({ length: 260 }, (_, i) => `第${i}句说明文字较长。`).join('') + '完结标记';
+    const long = Array.from({ length: 400 }, (_, i) => `第${i}句说明文字较长。`).join('') + '完结标记';
     const table: DataTable = {
       type: 'dataTable',
       columns: [{ label: '项目' }, { label: '说明', width: 4 }],
@@ -198,10 +198,33 @@ describe('renderPdf: tables', () => {
     const text = pages(await pdfText(doc));
     expect(text.length).toBeGreaterThanOrEqual(2);
     const all = text.join('').replace(/\s/g, '');
-    for (let i = 0; i < 260; i++) expect(all, `sentence ${i}`).toContain(`第${i}句说明文字较长。`);
+    for (let i = 0; i < 400; i++) expect(all, `sentence ${i}`).toContain(`第${i}句说明文字较长。`);
     expect(all).toContain('完结标记');
     expect(all.indexOf('前一行')).toBeLessThan(all.indexOf('后一行'));
+    const pageOf = (s: string): number => text.findIndex((p) => p.replace(/\s/g, '').includes(s));
+    expect(pageOf('第0句')).toBe(pageOf('前一行')); // split, not pushed whole to the next page
+    expect(pageOf('完结标记')).toBeGreaterThan(pageOf('第0句'));
     for (const p of text) expect(p).toContain('说明');
+  });
+
+  it('never splits a word in a narrow column, and lets a total label span the empty cells', async () => {
+    const table: DataTable = {
+      type: 'dataTable',
+      columns: [
+        { label: 'No.', align: 'center', width: 0.3 },
+        { label: 'Item', width: 4 },
+        { label: 'Discount', align: 'right', width: 0.3 },
+        { label: 'Amount (USD)', align: 'right', width: 1 },
+      ],
+      rows: [
+        { cells: ['1', 'Inline automated X-ray inspection system', '4%', '284,160.00'] },
+        { cells: ['Total (incl. tax)', '', '', '432,250.00'], kind: 'total' },
+      ],
+    };
+    const text = await pdfText(await renderPdf(root(table), meta({ locale: 'en' }), ctx));
+    expect(text).toContain('Discount');
+    expect(text).toContain('Total (incl. tax)');
+    expect(text).toContain('432,250.00');
   });
 
   it('renders GFM tables through the same engine, with styled cells', async () => {

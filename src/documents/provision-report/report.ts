@@ -192,3 +192,12 @@ function equal(name: string, a: Decimal, b: Decimal, l: ReportLabels): Check {
   const ok = a.eq(b);
   return { name, ok, message: ok ? '' : l.text.mismatch(name, money(a), money(b), money(a.minus(b))) };
 }
+
+/**
+ * The report's reconciliation without rendering: whether detail = buckets = summary, the
+ * schedules and the movement all agree. A build may refuse to write a report that does not.
+ */
+export function provisionReportChecks(result: ProvisionResult, ctx: ProvisionReportContext): { reconciled: boolean; mismatches: string[] } {
+  const report = buildReport(result, ctx);
+  return { reconciled: report.reconciled, mismatches: report.mismatches };
+}

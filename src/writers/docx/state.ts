@@ -165,8 +165,10 @@ export class State {
   run(text: string, marks: Marks = {}): TextRun {
     const clean = xmlSafe(text);
     const cell = this.frame.cell;
+    // A tab inside w:t is not a tab to Word: it must be its own w:tab element.
+    const content = clean.includes('\t') ? { children: clean.split('\t').flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part])) } : { text: clean };
     return new TextRun({
-      text: clean,
+      ...content,
       bold: marks.bold || cell?.bold || undefined,
       italics: marks.emphasis && !hasCjk(clean) ? true : undefined,
       color: marks.color ?? (marks.emphasis ? this.theme.brand : cell?.color),
