@@ -5,7 +5,7 @@
  * — which `paragraph()` and `run()` apply so handlers stay short.
  */
 import type { Definition, FootnoteDefinition, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
-import { Paragraph, Tab, TextRun, type IParagraphOptions, type ParagraphChild, type Table } from 'docx';
+import { Paragraph, Tab, TextRun, type IParagraphOptions, type IRunOptions, type ParagraphChild, type Table } from 'docx';
 import type { Align, DocMeta } from '../../tree/nodes.js';
 import type { RenderContext } from '../types.js';
 import { blockHandlers, inlineHandlers, type BlockType, type InlineType } from './handlers/index.js';
@@ -161,23 +161,26 @@ export class State {
     return [];
   }
 
-  /** A text run with the marks and the frame's cell defaults applied. */
+  /** A text run with the marks and the frame's cell defaults applied. Only set keys are passed (docx checks each). */
   run(text: string, marks: Marks = {}): TextRun {
     const clean = xmlSafe(text);
     const cell = this.frame.cell;
+    const o: Mutable<IRunOptions> = {};
     // A tab inside w:t is not a tab to Word: it must be its own w:tab element.
-    const content = clean.includes('\t') ? { children: clean.split('\t').flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part])) } : { text: clean };
-    return new TextRun({
-      ...content,
-      bold: marks.bold || cell?.bold || undefined,
-      italics: marks.emphasis && !hasCjk(clean) ? true : undefined,
-      color: marks.color ?? (marks.emphasis ? this.theme.brand : cell?.color),
-      strike: marks.strike || undefined,
-      superScript: marks.superScript || undefined,
-      // Table Text is already 9 pt: writing it on every run would only bloat the XML.
-      size: marks.size ?? (cell?.size === SIZE.table ? undefined : cell?.size),
-      style: marks.link ? 'Hyperlink' : marks.code ? 'InlineCode' : undefined,
-    });
+    if (clean.includes('\t')) o.children = clean.split('\t').flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part]));
+    else o.text = clean;
+    if (marks.bold || cell?.bold) o.bold = true;
+    if (marks.emphasis && !hasCjk(clean)) o.italics = true;
+    const color = marks.color ?? (marks.emphasis ? this.theme.brand : cell?.color);
+    if (color) o.color = color;
+    if (marks.strike) o.strike = true;
+    if (marks.superScript) o.superScript = true;
+    // Table Text is already 9 pt: writing it on every run would only bloat the XML.
+    const size = marks.size ?? (cell?.size === SIZE.table ? undefined : cell?.size);
+    if (size !== undefined) o.size = size;
+    if (marks.link) o.style = 'Hyperlink';
+    else if (marks.code) o.style = 'InlineCode';
+    return new TextRun(o);
   }
 
   /** A paragraph placed in the current frame: list number or checkbox, indents, quote, cell style. */

@@ -12,7 +12,11 @@ export const hasCjk = (text: string): boolean => CJK.test(text);
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-export const xmlSafe = (text: string): string => text.replace(XML_INVALID, '');
+// eslint-disable-next-line no-control-regex
+const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** Fast path first: almost every string is clean, and the full pattern (with lookbehind) is slow. */
+export const xmlSafe = (text: string): string => (MAYBE_INVALID.test(text) ? text.replace(XML_INVALID, '') : text);
 
 /**
  * Markdown soft line breaks: a space between Latin words, nothing between two CJK
