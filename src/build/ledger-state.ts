@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { findLedgerFiles } from '../data/ledger/index.js';
+import { findLedgerFiles } from '../data/ledger/find.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { isMonthEnd, type IsoDate } from '../domain/dates.js';
 import { ledgerFingerprint, ledgerOfCustomer, monthEnds } from '../domain/receivables/index.js';

@@ -3,13 +3,13 @@ import { Diagnostic, InputError } from '../diagnostics.js';
 import { toUtcDate, type IsoDate } from '../domain/dates.js';
 import { computeProvision, customerPaymentRecord, monthEnds } from '../domain/receivables/index.js';
 import type { CustomerPaymentRecord } from '../domain/receivables/types.js';
-import { planProvisionReport, workbookForProvisionReport } from '../documents/provision-report/index.js';
+import { planProvisionReport, provisionReportChecks, workbookForProvisionReport } from '../documents/provision-report/index.js';
 import { compose } from '../compose/index.js';
 import { renderXlsx } from '../writers/xlsx/index.js';
 import type { BuildContext } from './context.js';
 import { displayPath } from './deals.js';
 import type { JobSpec } from './job-spec.js';
-import { loadLedgerState, parsed, shorten } from './ledger-state.js';
+import { ledgerDir as ledgerDirOf, loadLedgerState, parsed, shorten } from './ledger-state.js';
 import { renderTree } from './render.js';
 
 /** A customer's payment record for the SWOT brief, from the same computation as the report. */
@@ -43,6 +43,11 @@ export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, 
     created: toUtcDate(spec.asOf),
     ledgerFiles: state.ledger.files.map((f) => displayPath(f)),
   };
+  // Figures that do not reconcile are a defect, not a report: refuse rather than print them.
+  const checks = provisionReportChecks(result, reportCtx);
+  if (!checks.reconciled) {
+    return { files: [], diagnostics: [new Diagnostic({ file: displayPath(ledgerDirOf(ctx)), rule: 'reconcile', message: `report for ${spec.asOf} does not reconcile: ${checks.mismatches.join('; ')}` })] };
+  }
   const plan = planProvisionReport(result, reportCtx);
   const base = `receivables/${spec.dir}/provision-report`;
   const files: { path: string; bytes: Buffer }[] = [];

@@ -3,20 +3,20 @@
  * as .csv, .json or .xlsx in one folder, decodes, maps headers, reads rows and checks the tables
  * against each other. Any error diagnostic → no ledger: a report from inconsistent data would be wrong.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { Diagnostic, hasErrors, sortDiagnostics } from '../../diagnostics.js';
 import type { Ledger } from '../../domain/receivables/types.js';
 import { tableFromCsv } from './csv-table.js';
 import { readTableRows } from './table-rows.js';
 import type { TableName } from './headers.js';
 import { tableFromJson } from './json-table.js';
-import { tableFromXlsx } from './xlsx-table.js';
 import { decodeText } from './decode.js';
 import type { TableResult } from './table.js';
 import { validateLedger } from './validate.js';
+import { findLedgerFiles, type LedgerFormat } from './find.js';
 
-export type LedgerFormat = 'csv' | 'json' | 'xlsx';
+export { findLedgerFiles, type LedgerFormat };
+
 
 export interface LedgerSource {
   table: TableName;
@@ -34,32 +34,6 @@ export interface ReadLedgerOptions {
 export interface ReadLedgerResult {
   ledger?: Ledger;
   diagnostics: Diagnostic[];
-}
-
-const TABLES: TableName[] = ['invoices', 'payments', 'adjustments', 'fx', 'specific'];
-const REQUIRED: TableName[] = ['invoices', 'payments'];
-const FORMATS: LedgerFormat[] = ['csv', 'json', 'xlsx'];
-
-/** Which files in `dir` make up the ledger (or diagnostics when a table is missing or given twice). */
-export async function findLedgerFiles(dir: string): Promise<{ files: { table: TableName; file: string; format: LedgerFormat }[]; diagnostics: Diagnostic[] }> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (e) {
-    return { files: [], diagnostics: [new Diagnostic({ file: dir, message: `cannot read the ledger folder: ${(e as Error).message}`, rule: 'ledger/folder' })] };
-  }
-  const files: { table: TableName; file: string; format: LedgerFormat }[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const table of TABLES) {
-    const found = FORMATS.filter((f) => names.includes(`${table}.${f}`));
-    if (found.length > 1) {
-      diagnostics.push(new Diagnostic({ file: join(dir, `${table}.${found[0]}`), message: `${found.map((f) => `${table}.${f}`).join(' and ')} both exist; keep one`, rule: 'ledger/ambiguous-file' }));
-    } else if (found.length === 1) files.push({ table, file: join(dir, `${table}.${found[0]}`), format: found[0] });
-    else if (REQUIRED.includes(table)) {
-      diagnostics.push(new Diagnostic({ file: join(dir, `${table}.csv`), message: `missing ${table}.csv (or .json / .xlsx)`, rule: 'ledger/missing-file' }));
-    }
-  }
-  return { files, diagnostics };
 }
 
 export async function readLedger(dir: string, opts: ReadLedgerOptions = {}): Promise<ReadLedgerResult> {
@@ -96,7 +70,8 @@ export async function parseLedger(sources: LedgerSource[], opts: ReadLedgerOptio
 }
 
 async function toTable(src: LedgerSource): Promise<TableResult & { rule?: string }> {
-  if (src.format === 'xlsx') return tableFromXlsx(src.bytes, src.file);
+  // exceljs is large: load it only when a ledger table really is a workbook.
+  if (src.format === 'xlsx') return (await import('./xlsx-table.js')).tableFromXlsx(src.bytes, src.file);
   const decoded = decodeText(src.bytes);
   if ('error' in decoded) return { error: `unreadable encoding: ${decoded.error}`, rule: 'ledger/encoding' };
   return src.format === 'json' ? tableFromJson(decoded.text, src.file) : tableFromCsv(decoded.text, src.file);

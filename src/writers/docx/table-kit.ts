@@ -93,6 +93,8 @@ export function fixedTable(o: TableOptions): Table {
     layout: TableLayoutType.FIXED,
     borders: o.borders,
     style: o.style,
+    // Which of the style's conditional formats apply: the header row, no banding.
+    tableLook: o.style ? { firstRow: true, lastRow: false, firstColumn: false, lastColumn: false, noHBand: true, noVBand: true } : undefined,
     indent: o.indent ? { size: o.indent, type: WidthType.DXA } : undefined,
     margins: o.margins ?? { top: 57, bottom: 57, left: 85, right: 85 },
   });

@@ -247,9 +247,6 @@ export function minContentWidth(runs: Run[], fonts: FontSet, size: number): numb
   return max;
 }
 
-/** Height of `lines` at `size` with the given line-height factor. */
-export const linesHeight = (lines: Line[], size: number, lineHeight: number): number => lines.length * size * lineHeight;
-
 /** Widest line, e.g. to size a label column. */
 export const maxLineWidth = (lines: Line[]): number => lines.reduce((m, l) => Math.max(m, l.width), 0);
 

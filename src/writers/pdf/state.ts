@@ -165,11 +165,6 @@ export class PdfState {
     return this.y <= this.contentStart + 0.01 && !this.pendingBreak;
   }
 
-  /** Room left on this page. */
-  get room(): number {
-    return this.pendingBreak ? 0 : this.bottom - this.y;
-  }
-
   /** Usable height of a fresh page. */
   get pageRoom(): number {
     return this.geo.bottom - this.geo.top;
