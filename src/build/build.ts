@@ -37,7 +37,7 @@ const optionsOf = (r: BuildRequest): BuildOptions => ({ dataDir: r.dataDir, outD
 
 export async function build(request: BuildRequest, events: BuildEvents = {}): Promise<BuildSummary> {
   const summary: BuildSummary = { built: [], skipped: [], failed: [], removed: [], explain: [], diagnostics: [] };
-  const { ctx, diagnostics } = createContext(request);
+  const { ctx, diagnostics } = createContext(optionsOf(request));
   summary.diagnostics.push(...diagnostics);
   if (!ctx) return summary;
 
@@ -125,7 +125,7 @@ function relativeTo(root: string, file: string): string {
 
 /** `dealdoc check`: what a build would do, without writing anything. */
 export async function check(request: BuildRequest): Promise<{ stale: { id: string; reason: string }[]; diagnostics: Diagnostic[] }> {
-  const { ctx, diagnostics } = createContext(request);
+  const { ctx, diagnostics } = createContext(optionsOf(request));
   if (!ctx) return { stale: [], diagnostics };
   const manifest = await readManifest(ctx.outDir);
   const plan = await planBuild(ctx, manifest, request);

@@ -30,7 +30,24 @@ export interface BuildContext {
   env: NodeJS.ProcessEnv;
 }
 
+const contexts = new Map<string, { ctx?: BuildContext; diagnostics: Diagnostic[] }>();
+
+/** One context per process (or worker) and options: config, templates and fonts load once. */
 export function createContext(options: BuildOptions): { ctx?: BuildContext; diagnostics: Diagnostic[] } {
+  const key = JSON.stringify({ ...options, env: undefined, cwd: process.cwd() });
+  const cached = contexts.get(key);
+  if (cached?.ctx && options.env === undefined) return cached;
+  const made = makeContext(options);
+  if (options.env === undefined) contexts.set(key, made);
+  return made;
+}
+
+/** Forget cached contexts (watch mode: the config may have changed). */
+export function resetContexts(): void {
+  contexts.clear();
+}
+
+function makeContext(options: BuildOptions): { ctx?: BuildContext; diagnostics: Diagnostic[] } {
   const loaded = loadConfig(options.configPath);
   if (!loaded.config) return { diagnostics: loaded.diagnostics };
   const config = loaded.config;

@@ -13,19 +13,11 @@ import { composePlan, renderTree } from './render.js';
 import { executeReport } from './reports.js';
 import { tmpDirOf, writeAtomic } from './write.js';
 
-const contexts = new Map<string, BuildContext>();
-
-/** One context per process (worker) and options: config, templates and fonts load once. */
+/** The process's context for these options (cached in createContext). */
 export function contextFor(options: BuildOptions): BuildContext {
-  const key = JSON.stringify(options);
-  let ctx = contexts.get(key);
-  if (!ctx) {
-    const created = createContext(options);
-    if (!created.ctx) throw new Error(created.diagnostics.map((d) => d.format()).join('\n'));
-    ctx = created.ctx;
-    contexts.set(key, ctx);
-  }
-  return ctx;
+  const created = createContext(options);
+  if (!created.ctx) throw new Error(created.diagnostics.map((d) => d.format()).join('\n'));
+  return created.ctx;
 }
 
 export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<JobResult> {

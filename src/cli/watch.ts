@@ -2,6 +2,7 @@
 import { watch as chokidarWatch } from 'chokidar';
 import { resolve } from 'node:path';
 import { build } from '../build/build.js';
+import { resetContexts } from '../build/context.js';
 import { BUILTIN_TEMPLATES } from '../compose/templates.js';
 import { report } from '../diagnostics.js';
 import { requestFrom, type BuildFlags } from './commands.js';
@@ -16,6 +17,7 @@ export async function runWatch(opts: BuildFlags, signal?: AbortSignal): Promise<
 
   const once = async () => {
     const started = Date.now();
+    resetContexts();
     const summary = await build(request);
     report(summary.diagnostics, (l) => process.stdout.write(l + '\n'));
     const files = summary.built.length;

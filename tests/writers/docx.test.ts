@@ -314,6 +314,16 @@ describe('renderDocx', () => {
     expect(xml).toMatch(/封面.*<w:br w:type="page"\/>/);
   });
 
+  it('keeps the text of node types it does not know', async () => {
+    const odd = [
+      { type: 'containerDirective', name: 'note', children: md('指令内容') },
+      { type: 'toString', value: '原型名' },
+    ] as unknown as RootContent[];
+    const text = docxText(await render(root(...odd)));
+    expect(text).toContain('指令内容');
+    expect(text).toContain('原型名');
+  });
+
   it('sets the core properties from the metadata', async () => {
     const core = unzip(await render(proposal()))['docProps/core.xml'];
     expect(core).toContain('<dc:creator>dealdoc</dc:creator>');

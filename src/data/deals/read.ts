@@ -74,16 +74,34 @@ function splitFrontMatter(text: string, file: string): { split?: Split; diagnost
   return { split: { frontMatter: captured || '\n' + lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 } };
 }
 
+const parsedDeals = new Map<string, ReadDealResult>();
+
+/**
+ * Read and validate a deal file. Results are memoised by path and content, so planning a build
+ * and rendering its documents in the same process parse each file once.
+ */
 export async function readDeal(path: string, displayPath: string, opts: ReadDealOptions): Promise<ReadDealResult> {
+  if ((await stat(path)).size > MAX_DEAL_BYTES) {
+    return { diagnostics: [new Diagnostic({ file: displayPath, rule: 'size', message: `file is larger than ${MAX_DEAL_BYTES / 1024 / 1024} MB` })] };
+  }
+  const bytes = await readFile(path);
+  const key = `${path}\0${displayPath}\0${opts.defaultLocale}\0${opts.checkGlyphs !== false}\0${bytes.toString('latin1')}`;
+  const hit = parsedDeals.get(key);
+  if (hit) return hit;
+  const result = await readDealUncached(path, displayPath, opts, bytes);
+  if (parsedDeals.size > 500) parsedDeals.clear();
+  parsedDeals.set(key, result);
+  return result;
+}
+
+async function readDealUncached(path: string, displayPath: string, opts: ReadDealOptions, bytes: Buffer): Promise<ReadDealResult> {
   const ext = extname(path).toLowerCase();
   const stem = basename(path, extname(path));
   const fail = (d: Diagnostic): ReadDealResult => ({ diagnostics: [d] });
 
-  const info = await stat(path);
-  if (info.size > MAX_DEAL_BYTES) return fail(new Diagnostic({ file: displayPath, rule: 'size', message: `file is larger than ${MAX_DEAL_BYTES / 1024 / 1024} MB` }));
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return fail(new Diagnostic({ file: displayPath, rule: 'encoding', message: 'deal files must be UTF-8 text' }));
   }

@@ -41,7 +41,20 @@ const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const LATIN_WORD = /[a-z0-9]+(?:[.-][a-z0-9]+)*/g;
 
 /** Full-width to half-width, lower case, punctuation and symbols to single spaces, Latin set apart from CJK. */
+const normalized = new Map<string, string>();
+
+/** Memoised: matching compares every criterion with every competitor statement and synonym. */
 export function normalizeText(text: string): string {
+  let hit = normalized.get(text);
+  if (hit === undefined) {
+    if (normalized.size > 50_000) normalized.clear();
+    hit = normalizeUncached(text);
+    normalized.set(text, hit);
+  }
+  return hit;
+}
+
+function normalizeUncached(text: string): string {
   return ` ${text
     .normalize('NFKC')
     .toLowerCase()

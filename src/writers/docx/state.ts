@@ -123,11 +123,11 @@ export class State {
       inline = [];
     };
     for (const node of nodes) {
-      if (node.type in blockHandlers) {
+      if (Object.hasOwn(blockHandlers, node.type)) {
         flush();
         const handler = blockHandlers[node.type as BlockType] as (state: State, node: RootContent) => Block[];
         out.push(...handler(this, node));
-      } else if (node.type in inlineHandlers) {
+      } else if (Object.hasOwn(inlineHandlers, node.type)) {
         inline.push(node as PhrasingContent);
       } else {
         flush();
@@ -141,7 +141,9 @@ export class State {
   inlines(nodes: readonly PhrasingContent[], marks: Marks = {}): ParagraphChild[] {
     const out: ParagraphChild[] = [];
     for (const node of nodes) {
-      const handler = inlineHandlers[node.type as InlineType] as ((state: State, node: PhrasingContent, marks: Marks) => ParagraphChild[]) | undefined;
+      const handler = Object.hasOwn(inlineHandlers, node.type)
+        ? (inlineHandlers[node.type as InlineType] as (state: State, node: PhrasingContent, marks: Marks) => ParagraphChild[])
+        : undefined;
       if (handler) out.push(...handler(this, node, marks));
       else out.push(...this.unknownInline(node as Nodes, marks));
     }
