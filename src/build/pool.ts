@@ -11,6 +11,7 @@ import type { JobResult, JobSpec } from './job-spec.js';
 const MIN_JOBS_FOR_POOL = 6;
 
 export async function runJobs(specs: JobSpec[], options: BuildOptions, jobs: number | undefined, onDone: (r: JobResult) => void): Promise<JobResult[]> {
+  if (specs.length === 0) return [];
   const threads = Math.max(1, jobs ?? availableParallelism());
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
   const canPool = threads > 1 && specs.length >= MIN_JOBS_FOR_POOL && workerFile.endsWith('.js') && !import.meta.url.endsWith('.ts');

@@ -5,7 +5,6 @@ import { computeProvision, customerPaymentRecord, monthEnds } from '../domain/re
 import type { CustomerPaymentRecord } from '../domain/receivables/types.js';
 import { planProvisionReport, provisionReportChecks, workbookForProvisionReport } from '../documents/provision-report/index.js';
 import { compose } from '../compose/index.js';
-import { renderXlsx } from '../writers/xlsx/index.js';
 import type { BuildContext } from './context.js';
 import { displayPath } from './deals.js';
 import type { JobSpec } from './job-spec.js';
@@ -53,7 +52,7 @@ export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, 
   const files: { path: string; bytes: Buffer }[] = [];
   const tree = spec.formats.some((f) => f !== 'xlsx') ? compose(plan, ctx.templates) : undefined;
   for (const format of spec.formats) {
-    const bytes = format === 'xlsx' ? await renderXlsx(workbookForProvisionReport(result, reportCtx)) : await renderTree(tree!, plan, format, ctx);
+    const bytes = format === 'xlsx' ? await (await import('../writers/xlsx/index.js')).renderXlsx(workbookForProvisionReport(result, reportCtx)) : await renderTree(tree!, plan, format, ctx);
     files.push({ path: `${base}.${format}`, bytes });
   }
   return { files, diagnostics: [] };
