@@ -84,23 +84,28 @@ export function reportDir(asOf: IsoDate): string {
   return isMonthEnd(asOf) ? asOf.slice(0, 7) : asOf;
 }
 
-export async function reportJobs(ctx: BuildContext, state: LedgerState, asOf?: string): Promise<{ spec: JobSpec; ledgerPart: string }[]> {
-  if (!state.present || !state.ok) return [];
+export async function configHashOf(ctx: BuildContext): Promise<string> {
+  return ctx.configFile ? sha256(await readFile(ctx.configFile)) : 'default';
+}
+
+/**
+ * The report jobs: one per month end (or the --as-of date), each with the hash of the ledger rows
+ * dated on or before it. An unchanged ledger and config reuse the list recorded in the manifest.
+ */
+export async function reportJobs(ctx: BuildContext, state: LedgerState, asOf?: string): Promise<{ jobs: { spec: JobSpec; ledgerPart: string }[]; months?: { asOf: string; ledgerPart: string }[] }> {
+  if (!state.present || !state.ok) return { jobs: [] };
   const formats = ctx.options.formats;
   const spec = (d: IsoDate): JobSpec => ({ id: `receivables/${reportDir(d)}`, kind: 'report', asOf: d, dir: reportDir(d), formats });
-  if (state.fromManifest && !asOf) {
-    const records = Object.entries(state.fromManifest.jobs).filter(([, r]) => r.kind === 'report' && r.asOf && isMonthEnd(r.asOf as IsoDate));
-    const configPart = records[0]?.[1].parts.config;
-    // Reuse the month list only when the config (which may set periods) did not change either.
-    if (records.length && records.every(([, r]) => r.parts.config === configPart)) {
-      const currentConfig = ctx.configFile ? sha256(await readFile(ctx.configFile)) : 'default';
-      if (currentConfig === configPart) return records.map(([, r]) => ({ spec: spec(r.asOf as IsoDate), ledgerPart: r.parts.ledger }));
-    }
+  const configHash = await configHashOf(ctx);
+  const recorded = state.fromManifest?.ledger;
+  if (state.fromManifest && !asOf && recorded?.months && recorded.configHash === configHash) {
+    return { jobs: recorded.months.map((m) => ({ spec: spec(m.asOf as IsoDate), ledgerPart: m.ledgerPart })), months: recorded.months };
   }
   const full = await parsed(ctx, state);
-  if (!full.ledger) return [];
+  if (!full.ledger) return { jobs: [] };
   const dates = asOf ? [asOf as IsoDate] : monthEnds(full.ledger, ctx.config.provisioning);
-  return dates.map((d) => ({ spec: spec(d), ledgerPart: ledgerFingerprint(full.ledger!, d) }));
+  const months = dates.map((d) => ({ asOf: d as string, ledgerPart: ledgerFingerprint(full.ledger!, d) }));
+  return { jobs: months.map((m) => ({ spec: spec(m.asOf as IsoDate), ledgerPart: m.ledgerPart })), months: asOf ? undefined : months };
 }
 
 /** The ledger rows a deal's brief shows: that customer's, up to the brief's as-of date. */

@@ -30,9 +30,18 @@ export interface JobRecord {
   outputs: Record<string, OutputRecord>;
 }
 
+export interface LedgerRecord {
+  rawHash: string;
+  ok: boolean;
+  /** Config hash the month list was computed under (provisioning.periods may change it). */
+  configHash?: string;
+  months?: { asOf: string; ledgerPart: string }[];
+}
+
 export interface Manifest {
   version: 1;
-  ledger?: { rawHash: string; ok: boolean };
+  /** The ledger as last read: its files' hash, and the report dates with their input hashes. */
+  ledger?: LedgerRecord;
   jobs: Record<string, JobRecord>;
 }
 

@@ -14,8 +14,8 @@ import { documentDate } from './dates.js';
 import { discoverDeals, displayPath } from './deals.js';
 import { hashFile, hashParts, sha256 } from './hash.js';
 import { DEAL_DOCUMENT_KINDS, dealJobId, outputPaths, type JobSpec } from './job-spec.js';
-import type { JobRecord, Manifest } from './manifest.js';
-import { customerLedgerPart, loadLedgerState, reportJobs, type LedgerState } from './ledger-state.js';
+import type { JobRecord, LedgerRecord, Manifest } from './manifest.js';
+import { configHashOf, customerLedgerPart, loadLedgerState, reportJobs, type LedgerState } from './ledger-state.js';
 
 export interface PlannedJob {
   spec: JobSpec;
@@ -35,7 +35,7 @@ export interface PlanOptions {
 export interface BuildPlan {
   jobs: PlannedJob[];
   diagnostics: Diagnostic[];
-  ledger?: { rawHash: string; ok: boolean };
+  ledger?: LedgerRecord;
   /** Whether this plan covers every output (so outputs missing from it are stale). */
   complete: boolean;
 }
@@ -151,12 +151,15 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
     }
   }
 
+  let ledgerRecord: LedgerRecord | undefined = manifest.ledger;
   if (!opts.only?.length || opts.asOf) {
     const state = await ledger();
     diagnostics.push(...state.diagnostics);
-    for (const job of await reportJobs(ctx, state, opts.asOf)) {
+    const reports = await reportJobs(ctx, state, opts.asOf);
+    for (const job of reports.jobs) {
       candidates.push({ spec: job.spec, parts: { ...global, template: await templateOf('provision-report'), ledger: job.ledgerPart } });
     }
+    ledgerRecord = { rawHash: state.rawHash, ok: state.ok, configHash: await configHashOf(ctx), months: reports.months ?? (state.rawHash === manifest.ledger?.rawHash ? manifest.ledger?.months : undefined) };
   }
 
   const jobs: PlannedJob[] = [];
@@ -167,7 +170,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
   return {
     jobs,
     diagnostics,
-    ledger: ledgerState ? { rawHash: ledgerState.rawHash, ok: ledgerState.ok } : manifest.ledger,
+    ledger: ledgerRecord,
     complete: !opts.only?.length && !opts.asOf && !opts.shard && ctx.options.formats.length === 3,
   };
 }

@@ -30,7 +30,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): { s
   });
   if (diagnostics.length) return { diagnostics };
   try {
-    const data = doc.toJS({ maxAliasCount: 100 });
+    const data = dropEmpty(doc.toJS({ maxAliasCount: 100 }));
     return { source: { doc, lineCounter, lineOffset }, data, diagnostics };
   } catch (e) {
     return { diagnostics: [new Diagnostic({ file, message: (e as Error).message, rule: 'syntax' })] };
@@ -88,4 +88,16 @@ function positionOfKey(source: YamlSource, path: readonly PropertyKey[]): { line
   if (!range) return undefined;
   const pos = source.lineCounter.linePos(range[0]);
   return { line: pos.line + source.lineOffset, column: pos.col };
+}
+
+/** `key:` with no value reads as an empty string under the failsafe schema; treat it as absent. */
+function dropEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropEmpty);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    // defineProperty: a `__proto__` key stays an own (and so unknown, rejected) field, never a prototype.
+    for (const [k, v] of Object.entries(value)) if (v !== '') Object.defineProperty(out, k, { value: dropEmpty(v), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value;
 }
