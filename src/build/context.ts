@@ -1,8 +1,9 @@
 /** Everything a build needs, resolved once from flags and config. */
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { createTemplateStore, type TemplateStore } from '../compose/templates.js';
+import { BUILTIN_TEMPLATES, createTemplateStore, type TemplateStore } from '../compose/templates.js';
 import { assetsDirOf, resolveAsset } from '../data/assets.js';
 import { Diagnostic } from '../diagnostics.js';
 import type { Format } from '../writers/types.js';
@@ -54,7 +55,11 @@ function makeContext(options: BuildOptions): { ctx?: BuildContext; diagnostics: 
   const diagnostics = [...loaded.diagnostics];
   const dataDir = resolve(options.dataDir);
   const assetsDir = assetsDirOf(dataDir);
-  const overrideDir = config.templates ? resolve(loaded.file ? dirname(loaded.file) : '.', config.templates) : undefined;
+  // Overrides: the config's `templates:` folder, else a `templates/` folder beside the config
+  // (or in the working directory) — unless that is dealdoc's own.
+  const base = loaded.file ? dirname(loaded.file) : '.';
+  const candidate = resolve(base, config.templates ?? 'templates');
+  const overrideDir = (config.templates || existsSync(candidate)) && candidate !== BUILTIN_TEMPLATES ? candidate : undefined;
   let logo: string | undefined;
   if (config.company.logo) {
     const res = resolveAsset(assetsDir, config.company.logo);
