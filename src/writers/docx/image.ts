@@ -5,6 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { esc } from './xml.js';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const MAX_PIXELS = 20_000;
@@ -119,4 +120,31 @@ export function fitPx(width: number, height: number, maxWidthTwips: number, maxH
   const maxH = maxHeightTwips / 15;
   const k = Math.min(1, maxW / width, maxH / height);
   return { width: Math.max(1, Math.round(width * k)), height: Math.max(1, Math.round(height * k)) };
+}
+
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const PIC = 'http://schemas.openxmlformats.org/drawingml/2006/picture';
+
+/** An inline picture run (docx's ImageRun XML), its bytes added to the package as a media part. */
+export function imageRun(
+  state: { image(data: Uint8Array, extension: string): string; drawingId(): number },
+  image: { type: 'png' | 'jpg'; data: Uint8Array },
+  size: { width: number; height: number },
+  description: string,
+  title: string,
+): string {
+  const rId = state.image(image.data, image.type);
+  const id = state.drawingId();
+  const cx = Math.round(size.width * 9525);
+  const cy = Math.round(size.height * 9525);
+  return (
+    `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent t="0" r="0" b="0" l="0"/>` +
+    `<wp:docPr id="${id}" name="Picture ${id}" descr="${esc(description)}"${title ? ` title="${esc(title)}"` : ''}/>` +
+    `<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${A}" noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
+    `<a:graphic xmlns:a="${A}"><a:graphicData uri="${PIC}"><pic:pic xmlns:pic="${PIC}"><pic:nvPicPr><pic:cNvPr id="0" name="" descr=""/>` +
+    `<pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr>` +
+    `<pic:blipFill><a:blip r:embed="${rId}" cstate="none"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+    `<pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+    `</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+  );
 }

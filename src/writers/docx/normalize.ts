@@ -1,20 +1,10 @@
 /**
- * Determinism post-pass. docx 9.15.2 writes the clock into core.xml, random `rId…`
- * relationship ids (nanoid) for hyperlinks, ids from module-level counters (bookmarks,
- * drawings) and zip entries stamped with the current time. This pass pins all of them and
- * zips the parts itself — sorted names, fixed 1980-01-01 mtime, pure-JS deflate (fflate, so
- * the bytes do not depend on the Node build's zlib) — so the same tree gives the same bytes
- * in one process and across processes.
+ * docx 9.15.2 writes the clock into core.xml, random `rId…` relationship ids (nanoid) for
+ * hyperlinks and ids from module-level counters (bookmarks, drawings). The writer only lets
+ * docx compile skeletons (see package.ts); this pins what would vary in them.
  */
 import { Packer, type Document } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-
-export interface NormalizeOptions {
-  /** Written as dcterms:created and dcterms:modified. */
-  created: Date;
-  /** Further edits of the XML parts (e.g. the font table) before zipping. */
-  transform?: (parts: Map<string, string>) => void;
-}
+import { strFromU8, unzipSync } from 'fflate';
 
 /** Package parts by path: XML as text, media as bytes. */
 export interface Parts {
@@ -22,7 +12,6 @@ export interface Parts {
   binary: Map<string, Uint8Array>;
 }
 
-const FIXED_MTIME = new Date(1980, 0, 1);
 const isXml = (name: string) => name.endsWith('.xml') || name.endsWith('.rels');
 
 type Compiler = { compile: (file: Document, prettify?: string, overrides?: readonly unknown[]) => Map<string, unknown> };
@@ -60,36 +49,11 @@ export function w3cdtf(date: Date): string {
   return Number.isFinite(time) ? new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z') : '1980-01-01T00:00:00Z';
 }
 
-/** Pin dates and ids, then zip deterministically. */
-export function normalizeParts(parts: Parts, options: NormalizeOptions): Buffer {
-  const xml = new Map([...parts.xml].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-
-  const core = xml.get('docProps/core.xml');
-  if (core !== undefined) {
-    const stamp = w3cdtf(options.created);
-    xml.set(
-      'docProps/core.xml',
-      core.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, (_m, open: string, _tag: string, close: string) => open + stamp + close),
-    );
-  }
+/** Random relationship ids → rIdN<k>; counter ids (bookmarks, drawings) → 1, 2, … in order of first appearance. */
+export function pinIds(xml: Map<string, string>): void {
   renumberRelationships(xml);
   renumber(xml, /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(-?\d+)(")/g);
   renumber(xml, /(<wp:docPr\b[^>]*?\bid=")(\d+)(")/g);
-  options.transform?.(xml);
-
-  const out: Zippable = {};
-  const names = [...xml.keys(), ...parts.binary.keys()].sort();
-  for (const name of names) {
-    const text = xml.get(name);
-    // Media is already compressed: store it.
-    out[name] = text === undefined ? [parts.binary.get(name)!, { level: 0 }] : strToU8(text);
-  }
-  return Buffer.from(zipSync(out, { level: 6, mtime: FIXED_MTIME }));
-}
-
-/** Normalize an already zipped DOCX (e.g. one written by another docx build). */
-export function normalizeDocx(docx: Uint8Array, options: NormalizeOptions): Buffer {
-  return normalizeParts(fromZip(docx), options);
 }
 
 /** Random relationship ids (anything but rId<digits>) → rIdN<k>, numbered in order of first appearance. */

@@ -5,7 +5,6 @@
  * — which `paragraph()` and `run()` apply so handlers stay short.
  */
 import type { Definition, FootnoteDefinition, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
-import { Paragraph, Tab, TextRun, type IParagraphOptions, type IRunOptions, type ParagraphChild, type Table } from 'docx';
 import type { Align, DocMeta } from '../../tree/nodes.js';
 import type { RenderContext } from '../types.js';
 import { blockHandlers, inlineHandlers, type BlockType, type InlineType } from './handlers/index.js';
@@ -13,8 +12,18 @@ import { SYMBOL_FONT } from './styles.js';
 import { ALIGN } from './table-kit.js';
 import { hasCjk, xmlSafe } from './text.js';
 import { createTheme, INDENT_STEP, SIZE, type Theme } from './theme.js';
+import { paragraphXml, runXml, TAB, type ParagraphSpec, type RunChild, type RunSpec } from './xml.js';
 
-export type Block = Paragraph | Table;
+/** A block as WordprocessingML: a `w:p` or a `w:tbl`. */
+export type Block = string;
+/** An inline as WordprocessingML: runs, a hyperlink, a drawing. */
+export type ParagraphChild = string;
+
+/** A media part the document embeds. */
+export interface MediaPart {
+  name: string;
+  data: Uint8Array;
+}
 
 /** Inline formatting inherited from emphasis/strong/delete/link ancestors. */
 export interface Marks {
@@ -55,8 +64,11 @@ export interface Frame {
   compact: boolean;
 }
 
-type ParagraphOptions = Omit<IParagraphOptions, 'children' | 'text'>;
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** Paragraph options as handlers give them: numbering by list reference and instance. */
+export type ParagraphOptions = Omit<ParagraphSpec, 'numbering'> & { numbering?: { reference: string; level: number; instance: number } };
+
+/** The package part blocks are being written for (relationships are per part). */
+export type Part = 'document' | 'footnotes';
 
 export class State {
   readonly theme: Theme;
@@ -65,11 +77,19 @@ export class State {
   readonly footnoteDefinitions = new Map<string, FootnoteDefinition>();
   /** Footnote id (1, 2, …, in order of first reference) by identifier. */
   readonly footnoteIds = new Map<string, number>();
-  readonly footnotes: Record<string, { children: Paragraph[] }> = {};
+  /** Footnote paragraphs by id, in id order. */
+  readonly footnotes: { id: number; children: string[] }[] = [];
   /** Numbering references used (see numbering.ts); only these get definitions. */
   readonly numbering = new Set<string>();
+  /** numId by "reference\u0000instance", in order of first use; 1 is docx's own default list. */
+  readonly numIds = new Map<string, { numId: number; reference: string }>();
+  /** Extra relationships (hyperlinks, images) by part. */
+  readonly relationships: Record<Part, string[]> = { document: [], footnotes: [] };
+  readonly media: MediaPart[] = [];
+  part: Part = 'document';
   private instances = 0;
   private drawings = 0;
+  private links = 0;
 
   constructor(
     readonly meta: DocMeta,
@@ -77,7 +97,7 @@ export class State {
     tree: Root,
   ) {
     this.theme = createTheme(meta);
-    this.frame = { width: this.theme.textWidth, indent: 0, quoteDepth: 0, note: false, compact: false };
+    this.frame = { width: this.theme.textWidth, indent: 0, quoteDepth: 0, list: undefined, cell: undefined, note: false, compact: false };
     this.collect(tree);
   }
 
@@ -98,10 +118,50 @@ export class State {
     return ++this.drawings;
   }
 
+  /** The Word list (`w:num`) of a numbering reference's instance, numbered in order of first use. */
+  numId(reference: string, instance: number): number {
+    this.numbering.add(reference);
+    const key = `${reference}\u0000${instance}`;
+    let entry = this.numIds.get(key);
+    if (!entry) {
+      entry = { numId: this.numIds.size + 2, reference };
+      this.numIds.set(key, entry);
+    }
+    return entry.numId;
+  }
+
+  /** Relationship id of an external hyperlink from the current part. */
+  hyperlink(url: string): string {
+    const id = `rIdN${++this.links}`;
+    this.relationships[this.part].push(
+      `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${escAttr(url)}" TargetMode="External"/>`,
+    );
+    return id;
+  }
+
+  /** Relationship id of an embedded image from the current part. */
+  image(data: Uint8Array, extension: string): string {
+    const name = `image${this.media.length + 1}.${extension}`;
+    this.media.push({ name: `word/media/${name}`, data });
+    const id = `rIdM${this.media.length}`;
+    this.relationships[this.part].push(`<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/${name}"/>`);
+    return id;
+  }
+
   /** Render `fn` with part of the frame replaced; the old frame comes back afterwards. */
   within<T>(patch: Partial<Frame>, fn: () => T): T {
     const saved = this.frame;
-    this.frame = { ...saved, ...patch };
+    // One object shape for every frame (a spread would give each patch its own hidden class,
+    // and every handler reading the frame would go megamorphic on big tables).
+    this.frame = {
+      width: 'width' in patch ? patch.width! : saved.width,
+      indent: 'indent' in patch ? patch.indent! : saved.indent,
+      quoteDepth: 'quoteDepth' in patch ? patch.quoteDepth! : saved.quoteDepth,
+      list: 'list' in patch ? patch.list : saved.list,
+      cell: 'cell' in patch ? patch.cell : saved.cell,
+      note: 'note' in patch ? patch.note! : saved.note,
+      compact: 'compact' in patch ? patch.compact! : saved.compact,
+    };
     try {
       return fn();
     } finally {
@@ -163,13 +223,13 @@ export class State {
     return [];
   }
 
-  /** A text run with the marks and the frame's cell defaults applied. Only set keys are passed (docx checks each). */
-  run(text: string, marks: Marks = {}): TextRun {
+  /** A text run with the marks and the frame's cell defaults applied. */
+  run(text: string, marks: Marks = {}): string {
     const clean = xmlSafe(text);
     const cell = this.frame.cell;
-    const o: Mutable<IRunOptions> = {};
+    const o: RunSpec = {};
     // A tab inside w:t is not a tab to Word: it must be its own w:tab element.
-    if (clean.includes('\t')) o.children = clean.split('\t').flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part]));
+    if (clean.includes('\t')) o.children = clean.split('\t').flatMap((part, i): RunChild[] => (i === 0 ? [part] : [TAB, part]));
     else o.text = clean;
     if (marks.bold || cell?.bold) o.bold = true;
     if (marks.emphasis && !hasCjk(clean)) o.italics = true;
@@ -182,11 +242,11 @@ export class State {
     if (size !== undefined) o.size = size;
     if (marks.link) o.style = 'Hyperlink';
     else if (marks.code) o.style = 'InlineCode';
-    return new TextRun(o);
+    return runXml(o);
   }
 
   /** A paragraph placed in the current frame: list number or checkbox, indents, quote, cell style. */
-  paragraph(children: ParagraphChild[], options: ParagraphOptions = {}): Paragraph {
+  paragraph(children: ParagraphChild[], options: ParagraphOptions = {}): string {
     const f = this.frame;
     let style = options.style;
     let alignment = options.alignment;
@@ -197,20 +257,18 @@ export class State {
     if (f.note) style ??= 'FootnoteText';
     if (f.quoteDepth > 0 && !options.heading) style ??= 'Quote';
 
-    const props: Mutable<IParagraphOptions> = { ...options, style, alignment, children };
+    const { numbering, ...rest } = options;
+    const props: ParagraphSpec = { ...rest, style, alignment };
+    if (numbering) props.numbering = { numId: this.numId(numbering.reference, numbering.instance), level: numbering.level };
     const list = f.list;
     if (list) {
       if (list.first) {
         list.first = false;
         if (typeof list.checked === 'boolean') {
-          props.children = [
-            new TextRun({ text: list.checked ? '☑' : '☐', font: SYMBOL_FONT }),
-            new TextRun({ children: [new Tab()] }),
-            ...children,
-          ];
+          children = [runXml({ text: list.checked ? '☑' : '☐', font: SYMBOL_FONT }), runXml({ children: [TAB] }), ...children];
           props.indent = { left: f.indent, hanging: INDENT_STEP };
         } else {
-          props.numbering = { reference: list.reference, level: list.level, instance: list.instance };
+          props.numbering = { numId: this.numId(list.reference, list.instance), level: list.level };
           // The level's own indent applies unless a quote shifted the list.
           if (f.indent !== INDENT_STEP * (list.level + 1)) props.indent = { left: f.indent, hanging: INDENT_STEP };
         }
@@ -222,6 +280,8 @@ export class State {
       props.indent = { left: f.indent };
     }
     if (f.compact && !props.spacing) props.spacing = { after: 60 };
-    return new Paragraph(props);
+    return paragraphXml(props, children);
   }
 }
+
+const escAttr = (s: string) => s.replace(/[&"'<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' })[c] ?? c);

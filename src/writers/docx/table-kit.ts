@@ -1,23 +1,13 @@
 /** Small builders shared by every handler that draws with tables (data tables and diagrams). */
-import {
-  AlignmentType,
-  BorderStyle,
-  Table,
-  TableCell,
-  TableLayoutType,
-  VerticalAlignTable,
-  WidthType,
-  type IBorderOptions,
-  type ITableBordersOptions,
-  type ITableCellBorders,
-  type Paragraph,
-} from 'docx';
 import type { Align } from '../../tree/nodes.js';
+import { tableXml, type BorderSpec, type CellSpec, type Margins, type RowSpec, type TableSpec } from './xml.js';
 
-export const NONE: IBorderOptions = { style: BorderStyle.NIL };
-export const line = (size: number, color: string): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color, space: 0 });
+export const NONE: BorderSpec = { style: 'nil' };
+export const line = (size: number, color: string): BorderSpec => ({ style: 'single', size, color, space: 0 });
 
-export const NO_BORDERS: ITableBordersOptions = {
+export type TableBorders = TableSpec['borders'];
+
+export const NO_BORDERS: TableBorders = {
   top: NONE,
   bottom: NONE,
   left: NONE,
@@ -27,7 +17,7 @@ export const NO_BORDERS: ITableBordersOptions = {
 };
 
 /** White rules between shaded cells, so each cell reads as a separate box. */
-export const gutters = (size: number): ITableBordersOptions => ({
+export const gutters = (size: number): TableBorders => ({
   top: NONE,
   bottom: NONE,
   left: NONE,
@@ -37,10 +27,10 @@ export const gutters = (size: number): ITableBordersOptions => ({
 });
 
 export const ALIGN = {
-  left: AlignmentType.LEFT,
-  right: AlignmentType.RIGHT,
-  center: AlignmentType.CENTER,
-} as const satisfies Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]>;
+  left: 'left',
+  right: 'right',
+  center: 'center',
+} as const satisfies Record<Align, string>;
 
 /** Integer twips proportional to `weights`, summing exactly to `total`. */
 export function distribute(weights: readonly number[], total: number): number[] {
@@ -51,51 +41,31 @@ export function distribute(weights: readonly number[], total: number): number[] 
   return widths;
 }
 
-export interface CellOptions {
-  width: number;
-  fill?: string;
-  borders?: ITableCellBorders;
-  columnSpan?: number;
-  rowSpan?: number;
-  middle?: boolean;
-  margins?: { top?: number; bottom?: number; left?: number; right?: number };
-}
+export type CellOptions = Omit<CellSpec, 'children' | 'verticalMerge'>;
+export type Cell = CellSpec;
+export type Row = RowSpec;
 
-export function cell(children: (Paragraph | Table)[], o: CellOptions): TableCell {
-  return new TableCell({
-    children,
-    width: { size: o.width, type: WidthType.DXA },
-    shading: o.fill ? { type: 'clear', color: 'auto', fill: o.fill } : undefined,
-    borders: o.borders,
-    columnSpan: o.columnSpan,
-    rowSpan: o.rowSpan,
-    verticalAlign: o.middle ? VerticalAlignTable.CENTER : undefined,
-    margins: o.margins,
-  });
-}
+export const cell = (children: string[], o: CellOptions): Cell => ({ ...o, children });
+
+export const row = (cells: Cell[], o: Omit<RowSpec, 'cells'> = {}): Row => ({ ...o, cells });
 
 export interface TableOptions {
   widths: number[];
-  rows: ConstructorParameters<typeof Table>[0]['rows'];
-  borders?: ITableBordersOptions;
+  rows: Row[];
+  borders?: TableBorders;
   style?: string;
   indent?: number;
-  margins?: { top?: number; bottom?: number; left?: number; right?: number };
+  margins?: Margins;
 }
 
 /** A fixed-layout table whose grid and width are given in twips (Word, LibreOffice and Pages agree then). */
-export function fixedTable(o: TableOptions): Table {
-  const width = o.widths.reduce((a, b) => a + b, 0);
-  return new Table({
+export function fixedTable(o: TableOptions): string {
+  return tableXml({
+    widths: o.widths,
     rows: o.rows,
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: o.widths,
-    layout: TableLayoutType.FIXED,
-    borders: o.borders,
+    borders: o.borders ?? NO_BORDERS,
     style: o.style,
-    // Which of the style's conditional formats apply: the header row, no banding.
-    tableLook: o.style ? { firstRow: true, lastRow: false, firstColumn: false, lastColumn: false, noHBand: true, noVBand: true } : undefined,
-    indent: o.indent ? { size: o.indent, type: WidthType.DXA } : undefined,
+    indent: o.indent,
     margins: o.margins ?? { top: 57, bottom: 57, left: 85, right: 85 },
   });
 }

@@ -3,7 +3,7 @@
  * (bufferPages + switchToPage). Text here is drawn with lineBreak:false, so writing into the
  * margins never makes pdfkit add a page. Cover pages get no header/footer and are not counted.
  */
-import { widthOf } from './measure.js';
+import { singleLine, widthOf } from './layout.js';
 import type { PdfState } from './state.js';
 import { mm } from './theme.js';
 
@@ -19,8 +19,7 @@ function fit(state: PdfState, text: string, size: number, width: number, bold = 
 
 function put(state: PdfState, text: string, x: number, baseline: number, size: number, color: string, bold = false): void {
   if (!text) return;
-  const width = widthOf(state.fonts, bold ? 'bold' : 'regular', text, size);
-  state.drawLine({ frags: [{ text, x: 0, width, style: { bold } }], width }, x, baseline, size, color);
+  state.drawLine(singleLine([{ text, style: { bold } }], state.fonts, size), x, baseline, size, color);
 }
 
 export function pageLabel(template: string, page: number, pages: number): string {

@@ -15,7 +15,7 @@ import { decoratePages } from './furniture.js';
 import { handlers } from './handlers/index.js';
 import { prepare } from './prepass.js';
 import { PdfState } from './state.js';
-import { memoiseSubsetGlyphs, shareLayoutCache } from './speed.js';
+import { deflateLevel, memoiseSubsetGlyphs } from './speed.js';
 import { pageGeometry, palette, SIZES } from './theme.js';
 
 /** PDF info dictionary; pdfkit would write absent keys as the string "undefined". */
@@ -41,6 +41,7 @@ export const renderPdf: TreeWriter = async (tree: Root, meta: DocMeta, ctx: Rend
     displayTitle: true,
     info: documentInfo(meta),
   });
+  deflateLevel(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
@@ -49,10 +50,8 @@ export const renderPdf: TreeWriter = async (tree: Root, meta: DocMeta, ctx: Rend
   });
 
   const state = new PdfState(doc, fonts, meta, ctx, geo, palette(meta.brandColor), handlers);
-  for (const key of ['bold', 'regular'] as const) {
-    state.setFont(key === 'bold' ? { bold: true } : {}, SIZES.body);
-    shareLayoutCache(doc, key);
-  }
+  // Fixed order: font resource names and subset tags do not depend on what is drawn first.
+  for (const key of ['bold', 'regular'] as const) state.setFont(key === 'bold' ? { bold: true } : {}, SIZES.body);
   await prepare(state, tree);
   state.one(tree);
   decoratePages(state);

@@ -5,7 +5,7 @@
  * (no line starts with ，。、；：？！）」》 and none ends with （「《).
  */
 import type { FontSet } from '../fonts.js';
-import { widthOf, type FontKey } from './measure.js';
+import { shapeChar, shapeWord, type FontKey, type Shaped } from './measure.js';
 
 export interface RunStyle {
   bold?: boolean;
@@ -32,6 +32,8 @@ export interface Frag {
   x: number;
   width: number;
   style: RunStyle;
+  /** The glyphs to draw, as measured (absent: the text is shaped when drawn). */
+  parts?: Shaped[];
 }
 
 export interface Line {
@@ -60,6 +62,15 @@ interface Atom {
   kind: Kind;
   /** A line may break between the previous atom and this one. */
   breakBefore: boolean;
+  /** Glyphs (absent for hard breaks and for preformatted spaces, which are positioned, not drawn). */
+  shaped: Shaped | undefined;
+}
+
+/** A block's text measured once: lay it out at any width, or ask for its narrowest width. */
+export interface Tokens {
+  readonly atoms: readonly Atom[];
+  readonly pre: boolean;
+  readonly size: number;
 }
 
 const CLOSING = new Set([...'，。、；：？！）」』》〉】〕｝］〗〙〛”’·‥…—～%‰℃°,.;:!?)]}>ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ']);
@@ -97,71 +108,93 @@ function canBreak(prev: Atom | undefined, next: Atom): boolean {
   return prev.kind === Kind.Cjk || next.kind === Kind.Cjk;
 }
 
-function tokenize(runs: Run[], fonts: FontSet, size: number, pre: boolean): Atom[] {
+const isLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+
+/** Measure styled runs once: atoms (words, CJK characters, spaces, hard breaks) with their glyphs. */
+export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false): Tokens {
   const atoms: Atom[] = [];
-  const push = (text: string, style: RunStyle, kind: Kind, forceBreak = false): void => {
+  const push = (text: string, style: RunStyle, kind: Kind, shaped: Shaped | undefined, forceBreak = false): void => {
     const prev = atoms[atoms.length - 1];
-    const width = kind === Kind.Hard ? 0 : pre && kind === Kind.Space ? size * 0.36 : widthOf(fonts, fontKey(style), text, runSize(style, size));
-    const atom: Atom = { text, style, width, kind, breakBefore: false };
+    const width = kind === Kind.Hard ? 0 : shaped ? (shaped.width * runSize(style, size)) / 1000 : size * 0.36;
+    const atom: Atom = { text, style, width, kind, breakBefore: false, shaped };
     atom.breakBefore = forceBreak || (pre ? kind !== Kind.Space || prev?.kind !== Kind.Space : canBreak(prev, atom));
     atoms.push(atom);
   };
   for (const run of runs) {
     if (run.hard) {
-      push('\n', run.style, Kind.Hard);
+      push('\n', run.style, Kind.Hard, undefined);
       continue;
     }
-    let word = '';
+    const font = fonts[fontKey(run.style)];
+    const text = run.text;
+    let wordStart = -1;
     let afterHyphen = false;
-    const flushWord = (): void => {
-      if (word) push(word, run.style, Kind.Word, afterHyphen);
-      word = '';
+    const flushWord = (end: number): void => {
+      if (wordStart >= 0) {
+        const word = text.slice(wordStart, end);
+        push(word, run.style, Kind.Word, shapeWord(font, word), afterHyphen);
+      }
+      wordStart = -1;
       afterHyphen = false;
     };
-    const chars = [...run.text];
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i];
-      const cp = ch.codePointAt(0)!;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      const len = cp > 0xffff ? 2 : 1;
       if (pre) {
-        if (ch === '\n') push('\n', run.style, Kind.Hard);
-        else if (ch === '\t') for (let i = 0; i < 4; i++) push(' ', run.style, Kind.Space);
-        else if (ch !== '\r') push(ch, run.style, ch === ' ' ? Kind.Space : Kind.Cjk);
-      } else if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u3000') {
-        flushWord();
+        if (cp === 0x0a) push('\n', run.style, Kind.Hard, undefined);
+        else if (cp === 0x09) for (let k = 0; k < 4; k++) push(' ', run.style, Kind.Space, undefined);
+        else if (cp === 0x20) push(' ', run.style, Kind.Space, undefined);
+        else if (cp !== 0x0d) push(text.slice(i, i + len), run.style, Kind.Cjk, shapeChar(font, cp));
+      } else if (cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x3000) {
+        flushWord(i);
         const prev = atoms[atoms.length - 1];
-        if (prev?.kind !== Kind.Space) push(ch === '\u3000' ? ch : ' ', run.style, Kind.Space);
+        if (prev?.kind !== Kind.Space) {
+          const space = cp === 0x3000 ? 0x3000 : 0x20;
+          push(space === 0x20 ? ' ' : '\u3000', run.style, Kind.Space, shapeChar(font, space));
+        }
       } else if (isCjk(cp)) {
-        flushWord();
-        push(ch, run.style, Kind.Cjk);
+        flushWord(i);
+        push(text.slice(i, i + len), run.style, Kind.Cjk, shapeChar(font, cp));
       } else {
-        word += ch;
+        if (wordStart < 0) wordStart = i;
         // A hyphen or slash inside a Latin word may end a line when a letter follows ("KS-3D-|AOI-500").
-        if ((ch === '-' || ch === '/') && word.length > 1 && /[A-Za-z]/.test(chars[i + 1] ?? '')) {
-          flushWord();
+        if ((cp === 0x2d || cp === 0x2f) && i > wordStart && isLetter(text.charCodeAt(i + 1))) {
+          flushWord(i + 1);
           afterHyphen = true;
         }
       }
+      i += len - 1;
     }
-    flushWord();
+    flushWord(text.length);
   }
-  return atoms;
+  return { atoms, pre, size };
 }
 
 /** Split an atom too wide for any line into single characters. */
 function explode(atom: Atom, fonts: FontSet, size: number): Atom[] {
-  return [...atom.text].map((ch, i) => ({
-    text: ch,
-    style: atom.style,
-    kind: Kind.Cjk,
-    width: widthOf(fonts, fontKey(atom.style), ch, runSize(atom.style, size)),
-    breakBefore: i === 0 ? atom.breakBefore : !CLOSING.has(ch),
-  }));
+  const font = fonts[fontKey(atom.style)];
+  return [...atom.text].map((ch, i) => {
+    const shaped = shapeChar(font, ch.codePointAt(0)!);
+    return {
+      text: ch,
+      style: atom.style,
+      kind: Kind.Cjk,
+      width: (shaped.width * runSize(atom.style, size)) / 1000,
+      breakBefore: i === 0 ? atom.breakBefore : !CLOSING.has(ch),
+      shaped,
+    };
+  });
 }
 
 export function layoutRuns(runs: Run[], fonts: FontSet, opts: LayoutOptions): Line[] {
-  const { width, size } = opts;
-  const pre = opts.pre ?? false;
-  const atoms = tokenize(runs, fonts, size, pre);
+  return layoutTokens(tokenize(runs, fonts, opts.size, opts.pre ?? false), fonts, opts.width);
+}
+
+/** Break measured text into lines of at most `width` points. */
+export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Line[] {
+  const { pre, size } = tokens;
+  let atoms = tokens.atoms as Atom[];
+  let copied = false;
   const lines: Atom[][] = [];
   let line: Atom[] = [];
   let w = 0;
@@ -186,6 +219,7 @@ export function layoutRuns(runs: Run[], fonts: FontSet, opts: LayoutOptions): Li
     if (line.length === 0) {
       // Alone on a line and still too wide: split it, or accept a single glyph wider than the line.
       if ([...a.text].length > 1) {
+        if (!copied) [atoms, copied] = [atoms.slice(), true];
         atoms.splice(i, 1, ...explode(a, fonts, size));
         i--;
       } else {
@@ -213,31 +247,55 @@ export function layoutRuns(runs: Run[], fonts: FontSet, opts: LayoutOptions): Li
 function toLine(atoms: Atom[], pre: boolean): Line {
   const frags: Frag[] = [];
   let x = 0;
-  let last: Frag | undefined;
+  let last: (Frag & { parts: Shaped[]; ink: boolean }) | undefined;
   for (const a of atoms) {
-    if (pre && a.kind === Kind.Space) {
+    if (!a.shaped) {
       // Preformatted spaces are positioned, not drawn: indentation keeps a fixed half-em step.
       last = undefined;
     } else if (last && last.style === a.style) {
       last.text += a.text;
       last.width += a.width;
+      last.parts.push(a.shaped);
+      last.ink ||= a.kind !== Kind.Space;
     } else {
-      last = { text: a.text, x, width: a.width, style: a.style };
+      last = { text: a.text, x, width: a.width, style: a.style, parts: [a.shaped], ink: a.kind !== Kind.Space };
       frags.push(last);
     }
     x += a.width;
   }
-  return { frags: frags.filter((f) => f.text.trim() !== ''), width: x };
+  const drawn: Frag[] = [];
+  for (const f of frags as (Frag & { ink: boolean })[]) if (f.ink) drawn.push({ text: f.text, x: f.x, width: f.width, style: f.style, parts: f.parts });
+  return { frags: drawn, width: x };
 }
+
+/** One line, never broken (labels, running header, page numbers). */
+export function singleLine(runs: Run[], fonts: FontSet, size: number): Line {
+  return toLine(
+    tokenize(runs, fonts, size).atoms.filter((a) => a.kind !== Kind.Hard) as Atom[],
+    false,
+  );
+}
+
+/** Width in points of `text` set in one face at `size`, as `singleLine` lays it out. */
+export function widthOf(fonts: FontSet, key: FontKey, text: string, size: number): number {
+  return singleLine([{ text, style: key === 'bold' ? BOLD : PLAIN }], fonts, size).width;
+}
+
+const PLAIN: RunStyle = {};
+const BOLD: RunStyle = { bold: true };
 
 /**
  * Width of the widest piece that can never be broken (a word, a number, a CJK character with
  * the punctuation glued to it): a table column narrower than this would split it mid-word.
  */
 export function minContentWidth(runs: Run[], fonts: FontSet, size: number): number {
+  return minContentOf(tokenize(runs, fonts, size, false));
+}
+
+export function minContentOf(tokens: Tokens): number {
   let max = 0;
   let cur = 0;
-  for (const a of tokenize(runs, fonts, size, false)) {
+  for (const a of tokens.atoms) {
     if (a.kind === Kind.Space || a.kind === Kind.Hard) cur = 0;
     else {
       cur = a.breakBefore ? a.width : cur + a.width;

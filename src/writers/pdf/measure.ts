@@ -1,32 +1,189 @@
 /**
- * Text widths straight from the pre-parsed fontkit fonts, cached per process: a CJK document
- * measures the same few thousand characters again and again, and `doc.widthOfString` would
- * re-run the shaper (and pdfkit's own cache lives only as long as one document).
+ * Glyphs and advances straight from the pre-parsed fontkit fonts. Every width the layout measures
+ * and every glyph the PDF draws comes from here, so what is measured is exactly what is drawn.
+ *
+ * - One code point → one glyph (the font's cmap) with its hmtx advance: CJK, digits, punctuation,
+ *   spaces. No shaper runs for these; lookups go through flat per-font tables, so measuring a
+ *   character costs an array read and no per-character objects are made.
+ * - A Latin word (one with letters) is shaped by fontkit once, for kerning and ligatures, and the
+ *   result is kept in a bounded per-font cache: documents share most of their words.
+ *
+ * Process-wide and bounded: the tables cover the BMP (~0.5 MB per font), the word cache keeps at
+ * most 2 × WORD_CACHE words per font (two generations: the older one is dropped when the newer one
+ * fills up). `setSharedCaches(false)` (tests) bypasses both caches and must give the same bytes.
  */
 import type { FontSet, FontkitFont } from '../fonts.js';
 
 export type FontKey = keyof FontSet;
 
-const MAX_ENTRIES = 50_000;
-const caches = new WeakMap<FontkitFont, Map<string, number>>();
-
-/** Advance width of `text` in thousandths of an em (kerning within the string included). */
-export function units(font: FontkitFont, text: string): number {
-  let cache = caches.get(font);
-  if (!cache) {
-    cache = new Map();
-    caches.set(font, cache);
-  }
-  let w = cache.get(text);
-  if (w === undefined) {
-    w = (font.layout(text).advanceWidth * 1000) / font.unitsPerEm;
-    if (cache.size >= MAX_ENTRIES) cache.clear();
-    cache.set(text, w);
-  }
-  return w;
+/** A piece of text as glyphs. Advances are in thousandths of an em. Immutable once made (shared). */
+export interface Shaped {
+  /** Glyph ids in the font. */
+  readonly ids: readonly number[];
+  /** Advance of each glyph, kerning included. */
+  readonly adv: readonly number[];
+  /** Unicode code points each glyph stands for (ToUnicode). */
+  readonly cps: readonly (readonly number[])[];
+  /** Natural (hmtx) advance of each glyph where kerning changed one; absent = same as `adv`. */
+  readonly nat?: readonly number[];
+  /** Sum of `adv`. */
+  readonly width: number;
 }
 
-/** Width in points of `text` set in `font` at `size`. */
-export function widthOf(fonts: FontSet, key: FontKey, text: string, size: number): number {
-  return (units(fonts[key], text) * size) / 1000;
+const WORD_CACHE = 6_000;
+
+interface Tables {
+  font: FontkitFont;
+  scale: number;
+  /** BMP code point → glyph id + 1 (0 = not looked up yet). */
+  gid: Int32Array;
+  /** BMP code point → advance (thousandths of an em); valid where gid is set. */
+  adv: Float64Array;
+  astral: Map<number, [number, number]>;
+  /** BMP code point → its one-glyph Shaped (made on first use, shared). */
+  single: (Shaped | undefined)[];
+  words: Map<string, Shaped>;
+  oldWords: Map<string, Shaped>;
+}
+
+const tables = new WeakMap<FontkitFont, Tables>();
+let shared = process.env.DEALDOC_PDF_NO_SHARED_CACHE !== '1';
+
+/** For tests: with the caches off everything is recomputed, and the output must not change. */
+export function setGlyphCaches(on: boolean): void {
+  shared = on;
+}
+
+function fresh(font: FontkitFont): Tables {
+  return {
+    font,
+    scale: 1000 / font.unitsPerEm,
+    gid: new Int32Array(0x10000),
+    adv: new Float64Array(0x10000),
+    astral: new Map(),
+    single: [],
+    words: new Map(),
+    oldWords: new Map(),
+  };
+}
+
+function tablesOf(font: FontkitFont): Tables {
+  if (!shared) return fresh(font);
+  let t = tables.get(font);
+  if (!t) {
+    t = fresh(font);
+    tables.set(font, t);
+  }
+  return t;
+}
+
+function lookup(t: Tables, cp: number): void {
+  const glyph = t.font.glyphForCodePoint(cp);
+  const entry: [number, number] = [glyph.id, glyph.advanceWidth * t.scale];
+  if (cp < 0x10000) {
+    t.gid[cp] = entry[0] + 1;
+    t.adv[cp] = entry[1];
+  } else t.astral.set(cp, entry);
+}
+
+/** Advance of one code point, thousandths of an em. */
+function advanceIn(t: Tables, cp: number): number {
+  if (cp < 0x10000) {
+    if (t.gid[cp] === 0) lookup(t, cp);
+    return t.adv[cp];
+  }
+  if (!t.astral.has(cp)) lookup(t, cp);
+  return t.astral.get(cp)![1];
+}
+
+function glyphIn(t: Tables, cp: number): number {
+  if (cp < 0x10000) {
+    if (t.gid[cp] === 0) lookup(t, cp);
+    return t.gid[cp] - 1;
+  }
+  if (!t.astral.has(cp)) lookup(t, cp);
+  return t.astral.get(cp)![0];
+}
+
+/** Advance of one code point in thousandths of an em. */
+export function advance(font: FontkitFont, cp: number): number {
+  return advanceIn(tablesOf(font), cp);
+}
+
+/** One code point as one glyph. */
+export function shapeChar(font: FontkitFont, cp: number): Shaped {
+  const t = tablesOf(font);
+  if (cp < 0x10000) {
+    const hit = t.single[cp];
+    if (hit) return hit;
+  }
+  const made: Shaped = { ids: [glyphIn(t, cp)], adv: [advanceIn(t, cp)], cps: [[cp]], width: advanceIn(t, cp) };
+  if (cp < 0x10000) t.single[cp] = made;
+  return made;
+}
+
+/** Glyph per code point, no shaping (numbers, codes, anything without Latin letters). */
+export function shapePlain(font: FontkitFont, text: string): Shaped {
+  const t = tablesOf(font);
+  const ids: number[] = [];
+  const adv: number[] = [];
+  const cps: number[][] = [];
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const a = advanceIn(t, cp);
+    ids.push(glyphIn(t, cp));
+    adv.push(a);
+    cps.push([cp]);
+    width += a;
+  }
+  return { ids, adv, cps, width };
+}
+
+/** Letters (Latin, Greek, Cyrillic): the font kerns them and has ligatures. */
+const KERNED = /[A-Za-z\u00c0-\u024f\u0370-\u04ff]/;
+
+/** Shape a word (no spaces): fontkit for Latin letters, cached; plain glyphs otherwise. */
+export function shapeWord(font: FontkitFont, text: string): Shaped {
+  if (!KERNED.test(text)) return shapePlain(font, text);
+  const t = tablesOf(font);
+  let hit = t.words.get(text);
+  if (hit) return hit;
+  hit = t.oldWords.get(text);
+  if (!hit) hit = shapeWithFontkit(t, text);
+  if (t.words.size >= WORD_CACHE) {
+    t.oldWords = t.words;
+    t.words = new Map();
+  }
+  t.words.set(text, hit);
+  return hit;
+}
+
+function shapeWithFontkit(t: Tables, text: string): Shaped {
+  const run = t.font.layout(text);
+  const points = [...text].map((c) => c.codePointAt(0)!);
+  const oneToOne = run.glyphs.length === points.length;
+  const ids: number[] = [];
+  const adv: number[] = [];
+  const cps: number[][] = [];
+  const nat: number[] = [];
+  let kerned = false;
+  let width = 0;
+  run.glyphs.forEach((glyph, i) => {
+    const pos = run.positions[i];
+    // Positioned marks (x/y offsets) do not occur in the words we shape; fall back to plain glyphs.
+    if (pos.xOffset || pos.yOffset) return;
+    const a = pos.xAdvance * t.scale;
+    const n = glyph.advanceWidth * t.scale;
+    kerned ||= n !== a;
+    ids.push(glyph.id);
+    adv.push(a);
+    nat.push(n);
+    // Our own code points, not the glyph's: fontkit keeps the first ones a glyph was made with.
+    cps.push(oneToOne ? [points[i]] : [...glyph.codePoints]);
+    width += a;
+  });
+  if (ids.length !== run.glyphs.length) return shapePlain(t.font, text);
+  return kerned ? { ids, adv, cps, nat, width } : { ids, adv, cps, width };
 }

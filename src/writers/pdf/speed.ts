@@ -13,11 +13,11 @@
  * Each graft checks the shape it expects and otherwise leaves the library alone: output bytes are
  * identical with or without them (the tests compare).
  */
+import { deflateSync } from 'node:zlib';
+import { setGlyphCaches } from './measure.js';
 import type { Doc } from './state.js';
 
 interface EmbeddedFontLike {
-  scale?: number;
-  layoutCache?: Record<string, unknown>;
   font?: { getGlyph?: (id: number) => GlyphLike | null };
   subset?: { glyphs?: number[] };
 }
@@ -26,33 +26,14 @@ interface GlyphLike {
   _decode?: () => unknown;
 }
 
-const MAX_RUNS = 8_000;
-const layoutCaches = new Map<string, { runs: Record<string, unknown>; size: number }>();
 const memoised = new WeakSet<object>();
 
 let enabled = process.env.DEALDOC_PDF_NO_SHARED_CACHE !== '1';
 
-/** For tests: run with and without the grafts to prove they do not change the output. */
+/** For tests: run with and without the grafts and caches to prove they do not change the output. */
 export function setSharedCaches(on: boolean): void {
   enabled = on;
-}
-
-const current = (doc: Doc): EmbeddedFontLike | undefined => (doc as unknown as { _font?: EmbeddedFontLike })._font;
-
-/** Call right after selecting a font: give this document's embedded font the shared run cache. */
-export function shareLayoutCache(doc: Doc, family: string): void {
-  if (!enabled) return;
-  const font = current(doc);
-  if (!font || font.scale !== 1 || typeof font.layoutCache !== 'object' || font.layoutCache === null) return;
-  let shared = layoutCaches.get(family);
-  if (!shared) {
-    shared = { runs: Object.create(null) as Record<string, unknown>, size: 0 };
-    layoutCaches.set(family, shared);
-  }
-  // Bounded: start over rather than grow without limit in a long-lived worker.
-  const size = Object.keys(shared.runs).length;
-  if (size > MAX_RUNS) shared.runs = Object.create(null) as Record<string, unknown>;
-  font.layoutCache = shared.runs;
+  setGlyphCaches(on);
 }
 
 /** Call before doc.end(): memoise outline decoding of the glyphs about to be subset. */
@@ -76,4 +57,44 @@ export function memoiseSubsetGlyphs(doc: Doc): void {
       memoised.add(glyph);
     }
   }
+}
+
+interface RefLike {
+  compress?: boolean;
+  buffer?: Uint8Array[];
+  data?: Record<string, unknown>;
+  finalize?: () => void;
+}
+
+const LEVEL = Number(process.env.DEALDOC_PDF_DEFLATE ?? 6);
+
+function ownDeflate(ref: RefLike): void {
+  if (ref.compress !== true || !Array.isArray(ref.buffer) || typeof ref.finalize !== 'function' || !ref.data) return;
+  ref.compress = false;
+  const finalize = ref.finalize;
+  ref.finalize = function (this: RefLike): void {
+    const chunks = this.buffer!;
+    if (chunks.length) {
+      this.buffer = [deflateSync(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), { level: LEVEL })];
+      this.data!.Filter = 'FlateDecode';
+    }
+    finalize.call(this);
+  };
+}
+
+/**
+ * Deflate streams at our own level: pdfkit always uses zlib's default (6), which on this content
+ * (glyph outlines, text operators) costs far more time than it saves bytes. Call right after
+ * the constructor: the first page already exists.
+ */
+export function deflateLevel(doc: Doc): void {
+  const d = doc as unknown as { ref?: (data?: unknown) => RefLike; page?: { content?: RefLike } };
+  const make = d.ref;
+  if (typeof make !== 'function') return;
+  if (d.page?.content) ownDeflate(d.page.content);
+  d.ref = function (this: unknown, data?: unknown): RefLike {
+    const ref = make.call(this, data);
+    ownDeflate(ref);
+    return ref;
+  };
 }

@@ -11,7 +11,9 @@ import type { Definition, FootnoteDefinition, Image, Nodes, PhrasingContent } fr
 import type { FontSet } from '../fonts.js';
 import type { DocMeta } from '../../tree/nodes.js';
 import type { RenderContext } from '../types.js';
-import { fontKey, layoutRuns, runSize, type Line, type Run, type RunStyle } from './layout.js';
+import { fontKey, layoutTokens, singleLine, tokenize, runSize, type Line, type Run, type RunStyle, type Tokens } from './layout.js';
+import type { FontKey } from './measure.js';
+import { asEmbeddedFont, TextOut } from './text-out.js';
 import { SIZES, type Geometry, type Palette } from './theme.js';
 import type { LoadedImage } from './assets.js';
 
@@ -89,6 +91,9 @@ export class PdfState {
   private contentStart: number;
   private runs: Run[] = [];
   private style: RunStyle = {};
+  private readonly embeddedFonts: Partial<Record<FontKey, ReturnType<typeof asEmbeddedFont>>> = {};
+  /** Text drawing: glyphs go straight into the content stream (./text-out.ts). */
+  readonly out: TextOut;
 
   constructor(
     readonly doc: Doc,
@@ -104,6 +109,17 @@ export class PdfState {
     this.x = geo.left;
     this.width = geo.right - geo.left;
     this.textColor = colors.text;
+    this.out = new TextOut(doc as unknown as ConstructorParameters<typeof TextOut>[0], (key) => this.embedded(key));
+  }
+
+  /** pdfkit's embedded font for a face in this document (created on first use). */
+  private embedded(key: FontKey): ReturnType<typeof asEmbeddedFont> {
+    let ef = this.embeddedFonts[key];
+    if (!ef) {
+      this.setFont(key === 'bold' ? { bold: true } : {}, this.size);
+      ef = this.embeddedFonts[key] = asEmbeddedFont((this.doc as unknown as { _font?: unknown })._font);
+    }
+    return ef;
   }
 
   // ── dispatch ──────────────────────────────────────────────────────────
@@ -297,7 +313,16 @@ export class PdfState {
   // ── text ──────────────────────────────────────────────────────────────
 
   layout(runs: Run[], width = this.width, size = this.size, pre = false): Line[] {
-    return layoutRuns(runs, this.fonts, { width, size, pre });
+    return layoutTokens(tokenize(runs, this.fonts, size, pre), this.fonts, width);
+  }
+
+  /** Measure runs once, to lay them out later (possibly at several widths). */
+  tokens(runs: Run[], size = this.size): Tokens {
+    return tokenize(runs, this.fonts, size);
+  }
+
+  layoutTokens(tokens: Tokens, width: number): Line[] {
+    return layoutTokens(tokens, this.fonts, width);
   }
 
   /** Flow lines down the column, breaking pages between lines. */
@@ -340,21 +365,41 @@ export class PdfState {
   /** Paint one laid-out line with its baseline at `baseline`. */
   drawLine(line: Line, x: number, baseline: number, size: number, color: string): void {
     const doc = this.doc;
+    const out = this.out;
+    // Backgrounds first, then all text of the line in one text object, then rules and links.
+    for (const f of line.frags) {
+      const st = f.style;
+      if (!st.code) continue;
+      const s = runSize(st, size);
+      const by = st.sup ? baseline - size * 0.38 : baseline;
+      doc.rect(x + f.x - 1.5, by - s * 0.95, f.width + 3, s * 1.25).fill(this.colors.codeBg);
+    }
+    out.begin();
     for (const f of line.frags) {
       const st = f.style;
       const s = runSize(st, size);
+      const by = st.sup ? baseline - size * 0.38 : baseline;
+      const parts = f.parts ?? singleLine([{ text: f.text, style: st }], this.fonts, s).frags.flatMap((g) => g.parts ?? []);
+      out.glyphs(fontKey(st), s, st.color ?? color, x + f.x, by, parts);
+    }
+    out.end();
+    for (const f of line.frags) {
+      const st = f.style;
+      if (!st.strike && !st.underline && !st.link) continue;
+      const s = runSize(st, size);
       const fx = x + f.x;
       const by = st.sup ? baseline - size * 0.38 : baseline;
-      const c = st.color ?? color;
-      if (st.code) doc.rect(fx - 1.5, by - s * 0.95, f.width + 3, s * 1.25).fill(this.colors.codeBg);
-      this.setFont(st, s);
-      doc.fillColor(c).text(f.text, fx, by, { lineBreak: false, baseline: 'alphabetic' });
       if (st.strike || st.underline) {
         const ly = st.strike ? by - s * 0.3 : by + s * 0.14;
-        doc.moveTo(fx, ly).lineTo(fx + f.width, ly).lineWidth(s * 0.06).strokeColor(c).stroke();
+        doc.moveTo(fx, ly).lineTo(fx + f.width, ly).lineWidth(s * 0.06).strokeColor(st.color ?? color).stroke();
       }
       if (st.link) doc.link(fx, by - s * 0.95, f.width, s * 1.25, st.link);
     }
+  }
+
+  /** One unbroken label (list numbers, footnote marks), left end at `x`. */
+  drawText(text: string, x: number, baseline: number, size: number, color: string, style: RunStyle = {}): void {
+    this.drawLine(singleLine([{ text, style }], this.fonts, size), x, baseline, size, color);
   }
 
   /** Inline image lookup filled by the asset pre-pass; undefined = refused or unreadable. */

@@ -5,7 +5,7 @@
  * then it is split cleanly between lines, never truncated.
  */
 import type { Align } from '../../tree/nodes.js';
-import { minContentWidth, type Line, type Run } from './layout.js';
+import { minContentOf, type Line, type Run, type Tokens } from './layout.js';
 import { baselineOffset, type PdfState } from './state.js';
 import { SIZES } from './theme.js';
 
@@ -46,12 +46,15 @@ const isEmpty = (runs: Run[] | undefined): boolean => !runs?.some((r) => r.text.
  * word or number (a header like "Discount" must not split as "Disco|unt"), taking the room from
  * the columns that have slack.
  */
-function columnWidths(state: PdfState, spec: TableSpec, rowSpans: number[][], total: number, size: number, padX: number): number[] {
+function columnWidths(spec: TableSpec, header: Tokens[], body: (Tokens | undefined)[][], rowSpans: number[][], total: number, padX: number): number[] {
   const n = spec.columns.length;
   const weights = spec.columns.map((c) => Math.max(c.weight, 0.01));
   const mins = spec.columns.map((_, i) => {
-    const cells = [bolden(spec.header[i] ?? []), ...spec.rows.filter((r, k) => r.kind !== 'group' && rowSpans[k][i] === 1).map((r) => r.cells[i] ?? [])];
-    const widest = Math.max(0, ...cells.map((runs) => minContentWidth(runs, state.fonts, size)));
+    let widest = minContentOf(header[i]);
+    spec.rows.forEach((r, k) => {
+      const t = body[k][i];
+      if (r.kind !== 'group' && rowSpans[k][i] === 1 && t) widest = Math.max(widest, minContentOf(t));
+    });
     return Math.min(widest + 2 * padX + 0.5, total * 0.35);
   });
   const minSum = mins.reduce((a, b) => a + b, 0);
@@ -95,57 +98,71 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
   const left = state.x;
   const total = state.width;
   const rowSpans = spec.rows.map((row) => spansOf(row, n));
-  const widths = columnWidths(state, spec, rowSpans, total, size, padX);
+  // Every cell is measured once; the same measurement sizes the columns and breaks the lines.
+  const empty = state.tokens([], size);
+  const measure = (runs: Run[] | undefined): Tokens => (runs?.length ? state.tokens(runs, size) : empty);
+  const headTokens = spec.columns.map((_, i) => measure(bolden(spec.header[i] ?? [])));
+  const bodyTokens = spec.rows.map((row, k) => {
+    if (row.kind === 'group') return [measure(bolden(row.cells[0] ?? []))];
+    const bold = row.kind !== 'normal';
+    return rowSpans[k].map((span, i) => (span ? measure(bold ? bolden(row.cells[i] ?? []) : row.cells[i]) : undefined));
+  });
+  const widths = columnWidths(spec, headTokens, bodyTokens, rowSpans, total, padX);
   const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((s, w) => s + w, 0));
   const spanWidth = (col: number, span: number): number => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-  const cell = (runs: Run[] | undefined, col: number, span = 1): Cell => ({ col, span, lines: state.layout(runs ?? [], spanWidth(col, span) - 2 * padX, size) });
+  const cell = (tokens: Tokens, col: number, span = 1): Cell => ({ col, span, lines: state.layoutTokens(tokens, spanWidth(col, span) - 2 * padX) });
 
-  const header = spec.columns.map((_, i) => cell(bolden(spec.header[i] ?? []), i));
+  const header = headTokens.map((t, i) => cell(t, i));
   const headerLines = Math.max(1, ...header.map((c) => c.lines.length));
   const headerH = headerLines * lineH + 2 * padY;
   const rows: Prepared[] = spec.rows.map((row, k) => {
     let cells: Cell[];
-    if (row.kind === 'group') cells = [cell(bolden(row.cells[0] ?? []), 0, n)];
-    else {
-      const bold = row.kind !== 'normal';
-      cells = rowSpans[k].flatMap((span, i) => (span ? [cell(bold ? bolden(row.cells[i] ?? []) : row.cells[i], i, span)] : []));
-    }
-    return { kind: row.kind, cells, lines: Math.max(1, ...cells.map((c) => c.lines.length)) };
+    if (row.kind === 'group') cells = [cell(bodyTokens[k][0]!, 0, n)];
+    else cells = rowSpans[k].flatMap((span, i) => (span ? [cell(bodyTokens[k][i]!, i, span)] : []));
+    let lines = 1;
+    for (const c of cells) lines = Math.max(lines, c.lines.length);
+    return { kind: row.kind, cells, lines };
   });
   const rowH = (lines: number): number => lines * lineH + 2 * padY;
 
+  const inners = widths.map((w) => w - 2 * padX);
   const drawCells = (row: Prepared, from: number, to: number, top: number): void => {
     state.paint(() => {
       for (const c of row.cells) {
         const align = c.span > 1 ? 'left' : spec.columns[c.col].align;
-        const inner = spanWidth(c.col, c.span) - 2 * padX;
-        c.lines.slice(from, to).forEach((line, k) => {
+        const inner = c.span > 1 ? spanWidth(c.col, c.span) - 2 * padX : inners[c.col];
+        for (let k = from; k < to && k < c.lines.length; k++) {
+          const line = c.lines[k];
           const shift = align === 'right' ? inner - line.width : align === 'center' ? (inner - line.width) / 2 : 0;
-          const baseline = top + padY + k * lineH + baselineOffset(size, LINE_HEIGHT);
+          const baseline = top + padY + (k - from) * lineH + baselineOffset(size, LINE_HEIGHT);
           state.drawLine(line, xs[c.col] + padX + shift, baseline, size, colors.text);
-        });
+        }
       }
     });
   };
-  const rule = (y: number, width: number, color: string): void =>
-    state.paint((doc) => doc.moveTo(left, y).lineTo(left + total, y).lineWidth(width).strokeColor(color).stroke());
+  // Rules join the row's text batch: one content chunk per row.
+  const rule = (y: number, width: number, color: string): void => state.paint(() => state.out.rule(left, y, left + total, y, width, color));
 
   const drawHeader = (): void => {
     const top = state.y;
     state.paint((doc) => doc.rect(left, top, total, headerH).fill(colors.brandTint));
+    state.out.begin();
     drawCells({ kind: 'normal', cells: header, lines: headerLines }, 0, headerLines, top);
     rule(top, 0.9, colors.brand);
     rule(top + headerH, 0.6, colors.brand);
+    state.out.end();
     state.y += headerH;
   };
   const drawSlice = (row: Prepared, from: number, to: number): void => {
     const top = state.y;
     const h = rowH(to - from);
     if (row.kind === 'group' && from === 0) state.paint((doc) => doc.rect(left, top, total, h).fill(colors.band));
+    state.out.begin();
     drawCells(row, from, to, top);
     if (from === 0 && row.kind === 'total') rule(top, 1, colors.ruleStrong);
     else if (from === 0 && row.kind === 'subtotal') rule(top, 0.7, colors.muted);
     rule(top + h, 0.4, colors.rule);
+    state.out.end();
     state.y += h;
   };
   const continuePage = (): void => {
@@ -189,6 +206,8 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
       if (from < row.lines) continuePage();
     }
   }
+  state.out.begin();
   rule(state.y, 0.8, colors.ruleStrong);
+  state.out.end();
   state.gap(state.size * 0.9);
 }

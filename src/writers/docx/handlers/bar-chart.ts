@@ -1,11 +1,11 @@
-import { Paragraph, TableRow } from 'docx';
 import type { BarChart } from '../../../tree/nodes.js';
 import type { Block, State } from '../state.js';
-import { cell, distribute, fixedTable, line, NO_BORDERS, NONE } from '../table-kit.js';
+import { cell, distribute, fixedTable, line, NO_BORDERS, NONE, row } from '../table-kit.js';
 import { GREY, SIZE } from '../theme.js';
+import { paragraphXml } from '../xml.js';
 
 /** Word needs a paragraph after a nested table; this one takes no visible room. */
-const hairline = () => new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' } });
+const hairline = () => paragraphXml({ spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' } });
 
 /** Share of the bar area the longest bar takes; the rest keeps room for its value label. */
 const MAX_BAR = 0.8;
@@ -32,7 +32,7 @@ export function barChart(state: State, node: BarChart): Block[] {
     const cells = filled > 0 ? [cell([state.paragraph([])], { width: filled, fill: brand }), cell(label, { width: area - filled, middle: true, margins: { left: 60 } })] : [cell(label, { width: area })];
     return fixedTable({
       widths: filled > 0 ? [filled, area - filled] : [area],
-      rows: [new TableRow({ cantSplit: true, children: cells })],
+      rows: [row(cells, { cantSplit: true })],
       borders: NO_BORDERS,
       margins: { top: 0, bottom: 0, left: 0, right: 0 },
     });
@@ -40,17 +40,16 @@ export function barChart(state: State, node: BarChart): Block[] {
 
   const rows = node.bars.map(
     (b, i) =>
-      new TableRow({
-        cantSplit: true,
-        keepNext: i < node.bars.length - 1,
-        children: [
+      row(
+        [
           cell(
             state.inCell(widths[0], { size: SIZE.table, alignment: 'right' }, () => [state.paragraph([state.run(b.label)])]),
             { width: widths[0], middle: true },
           ),
           cell([bar(b.value, b.display), hairline()], { width: widths[1], middle: true, borders: { left: line(8, GREY.muted) }, margins: { top: 40, bottom: 40, left: 0, right: 85 } }),
         ],
-      }),
+        { cantSplit: true, keepNext: i < node.bars.length - 1 },
+      ),
   );
   out.push(fixedTable({ widths, rows, borders: { ...NO_BORDERS, insideHorizontal: NONE }, indent: state.frame.indent }));
 

@@ -1,5 +1,6 @@
-import { TextRun, type ParagraphChild } from 'docx';
+import type { ParagraphChild } from '../state.js';
+import { runXml } from '../xml.js';
 
 export function hardBreak(): ParagraphChild[] {
-  return [new TextRun({ break: 1 })];
+  return [runXml({ break: 1 })];
 }

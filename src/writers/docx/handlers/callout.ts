@@ -1,8 +1,7 @@
-import { TableRow } from 'docx';
 import type { Callout } from '../../../tree/nodes.js';
 import { spacer } from '../ruled-table.js';
 import type { Block, State } from '../state.js';
-import { cell, fixedTable, line, NO_BORDERS, NONE } from '../table-kit.js';
+import { cell, fixedTable, line, NO_BORDERS, NONE, row } from '../table-kit.js';
 import { SIZE, TONE } from '../theme.js';
 
 const PAD = { top: 120, bottom: 120, left: 200, right: 200 };
@@ -22,5 +21,5 @@ export function callout(state: State, node: Callout): Block[] {
     borders: { left: line(24, tone.ink), top: NONE, bottom: NONE, right: NONE },
     margins: PAD,
   });
-  return [fixedTable({ widths: [width], rows: [new TableRow({ cantSplit: true, children: [box] })], borders: NO_BORDERS, indent: state.frame.indent }), spacer()];
+  return [fixedTable({ widths: [width], rows: [row([box], { cantSplit: true })], borders: NO_BORDERS, indent: state.frame.indent }), spacer()];
 }

@@ -1,9 +1,9 @@
-import { ImageRun, Paragraph, TableRow } from 'docx';
 import type { Cover } from '../../../tree/nodes.js';
-import { fitPx, loadImage } from '../image.js';
+import { fitPx, imageRun, loadImage } from '../image.js';
 import type { Block, State } from '../state.js';
-import { cell, distribute, fixedTable, line, NO_BORDERS } from '../table-kit.js';
+import { cell, distribute, fixedTable, line, NO_BORDERS, row } from '../table-kit.js';
 import { GREY, mm, SIZE } from '../theme.js';
+import { paragraphXml as p } from '../xml.js';
 import { pageBreak } from './page-break.js';
 
 /**
@@ -16,36 +16,20 @@ export function coverPage(state: State, node: Cover): Block[] {
   const out: Block[] = [];
   const logo = node.logo ? loadImage(node.logo, state.ctx.assetRoots) : undefined;
   if (logo?.ok) {
-    const id = state.drawingId();
-    out.push(
-      new Paragraph({
-        spacing: { after: 0 },
-        children: [
-          new ImageRun({
-            type: logo.image.type,
-            data: logo.image.data,
-            transformation: fitPx(logo.image.width, logo.image.height, mm(60), mm(16)),
-            altText: { id: String(id), name: `Picture ${id}`, description: node.company, title: '' },
-          }),
-        ],
-      }),
-    );
+    out.push(p({ spacing: { after: 0 } }, [imageRun(state, logo.image, fitPx(logo.image.width, logo.image.height, mm(60), mm(16)), node.company, '')]));
   }
   const text = (value: string, o: { size: number; bold?: boolean; color?: string }, spacing: { before?: number; after?: number } = {}, style?: string) =>
-    new Paragraph({ style, spacing: { line: 300, lineRule: 'auto', ...spacing }, children: [state.run(value, o)] });
+    p({ style, spacing: { line: 300, lineRule: 'auto', ...spacing } }, [state.run(value, o)]);
 
   out.push(
     node.kicker
-      ? new Paragraph({
-          spacing: { before: logo?.ok ? mm(38) : mm(55), after: 160 },
-          children: [state.run(node.kicker, { size: 24, bold: true, color: brand })],
-        })
-      : new Paragraph({ spacing: { before: logo?.ok ? mm(38) : mm(55), after: 0, line: 20, lineRule: 'exact' } }),
-    new Paragraph({ style: 'Title', children: [state.run(node.title)] }),
+      ? p({ spacing: { before: logo?.ok ? mm(38) : mm(55), after: 160 } }, [state.run(node.kicker, { size: 24, bold: true, color: brand })])
+      : p({ spacing: { before: logo?.ok ? mm(38) : mm(55), after: 0, line: 20, lineRule: 'exact' } }),
+    p({ style: 'Title' }, [state.run(node.title)]),
   );
   if (node.subtitle) out.push(text(node.subtitle, { size: 28, color: GREY.muted }, { after: 120 }));
   out.push(
-    new Paragraph({
+    p({
       spacing: { before: 240, after: 480, line: 40, lineRule: 'exact' },
       indent: { right: Math.round(textWidth * 0.72) },
       border: { bottom: { ...line(24, brand), space: 1 } },
@@ -63,13 +47,13 @@ function linesTable(state: State, lines: Cover['lines']): Block {
   const widths = distribute([22, 78], Math.round(state.theme.textWidth * 0.7));
   const rows = lines.map(
     (l) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
+      row(
+        [
           cell(state.inCell(widths[0], { size: SIZE.table, color: GREY.muted }, () => [state.paragraph([state.run(l.label)])]), { width: widths[0] }),
           cell(state.inCell(widths[1], { size: SIZE.body }, () => [state.paragraph([state.run(l.value)])]), { width: widths[1] }),
         ],
-      }),
+        { cantSplit: true },
+      ),
   );
   return fixedTable({
     widths,

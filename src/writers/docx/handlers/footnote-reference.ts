@@ -1,6 +1,6 @@
 import type { FootnoteReference } from 'mdast';
-import { FootnoteReferenceRun, Paragraph, type ParagraphChild } from 'docx';
-import type { Marks, State } from '../state.js';
+import type { Marks, ParagraphChild, State } from '../state.js';
+import { isParagraph } from '../xml.js';
 
 /**
  * Real Word footnotes, numbered in order of first reference. A second reference to the same
@@ -13,9 +13,12 @@ export function footnoteReference(state: State, node: FootnoteReference, marks: 
   if (known !== undefined) return [state.run(String(known), { ...marks, superScript: true })];
   const id = state.footnoteIds.size + 1;
   state.footnoteIds.set(node.identifier, id);
+  const part = state.part;
+  state.part = 'footnotes';
   const children = state
     .within({ note: true, list: undefined, cell: undefined, indent: 0, quoteDepth: 0, compact: false }, () => state.blocks(definition.children))
-    .filter((block): block is Paragraph => block instanceof Paragraph);
-  state.footnotes[id] = { children: children.length ? children : [new Paragraph({})] };
-  return [new FootnoteReferenceRun(id)];
+    .filter(isParagraph);
+  state.part = part;
+  state.footnotes.push({ id, children: children.length ? children : ['<w:p/>'] });
+  return [`<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`];
 }

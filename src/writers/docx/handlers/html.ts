@@ -1,6 +1,5 @@
 import type { Html } from 'mdast';
-import type { ParagraphChild } from 'docx';
-import type { Block, Marks, State } from '../state.js';
+import type { Block, Marks, ParagraphChild, State } from '../state.js';
 
 /** An HTML comment is invisible in every renderer; printing it would show authoring notes to the customer. */
 const isComment = (value: string) => /^<!--[^]*-->$/.test(value.trim());

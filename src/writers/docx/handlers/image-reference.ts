@@ -1,6 +1,5 @@
 import type { ImageReference } from 'mdast';
-import type { ParagraphChild } from 'docx';
-import type { Marks, State } from '../state.js';
+import type { Marks, ParagraphChild, State } from '../state.js';
 import { altText } from './image.js';
 
 /** Reference images are not resolved to files: their alt text stands in. */

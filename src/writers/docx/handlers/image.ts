@@ -1,7 +1,6 @@
 import type { Image } from 'mdast';
-import { ImageRun, type ParagraphChild } from 'docx';
-import { fitPx, loadImage } from '../image.js';
-import type { Marks, State } from '../state.js';
+import { fitPx, imageRun, loadImage } from '../image.js';
+import type { Marks, ParagraphChild, State } from '../state.js';
 
 export const altText = (state: State, alt: string | null | undefined): string =>
   `[${alt?.trim() || (state.meta.locale === 'zh-CN' ? '图片' : 'image')}]`;
@@ -11,13 +10,5 @@ export function image(state: State, node: Image, marks: Marks): ParagraphChild[]
   const result = loadImage(node.url, state.ctx.assetRoots);
   if (!result.ok) return [state.run(altText(state, node.alt), marks)];
   const { data, type, width, height } = result.image;
-  const id = state.drawingId();
-  return [
-    new ImageRun({
-      type,
-      data,
-      transformation: fitPx(width, height, state.frame.width - state.frame.indent, state.theme.textHeight * 0.6),
-      altText: { id: String(id), name: `Picture ${id}`, description: node.alt ?? '', title: node.title ?? '' },
-    }),
-  ];
+  return [imageRun(state, { type, data }, fitPx(width, height, state.frame.width - state.frame.indent, state.theme.textHeight * 0.6), node.alt ?? '', node.title ?? '')];
 }

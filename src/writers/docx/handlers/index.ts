@@ -2,9 +2,8 @@
  * The handler table: one small function per node type, block handlers returning Word
  * paragraphs/tables, inline handlers returning runs — the same node names as the PDF writer.
  */
-import type { ParagraphChild } from 'docx';
 import type { PhrasingContentMap, RootContentMap } from 'mdast';
-import type { Block, Marks, State } from '../state.js';
+import type { Block, Marks, ParagraphChild, State } from '../state.js';
 import { barChart } from './bar-chart.js';
 import { blockquote } from './blockquote.js';
 import { hardBreak } from './break.js';

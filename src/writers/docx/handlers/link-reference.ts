@@ -1,6 +1,5 @@
 import type { LinkReference } from 'mdast';
-import type { ParagraphChild } from 'docx';
-import type { Marks, State } from '../state.js';
+import type { Marks, ParagraphChild, State } from '../state.js';
 import { link } from './link.js';
 
 /** A reference link whose definition exists is a link (same URL rules); otherwise its text. */

@@ -1,9 +1,8 @@
-import { TableRow, type Paragraph } from 'docx';
 import { BULLET_COMPACT } from '../numbering.js';
 import type { NeedTree } from '../../../tree/nodes.js';
 import { spacer } from '../ruled-table.js';
 import type { Block, State } from '../state.js';
-import { cell, distribute, fixedTable, line, NO_BORDERS } from '../table-kit.js';
+import { cell, distribute, fixedTable, line, NO_BORDERS, row } from '../table-kit.js';
 import { GREY, SIZE, tint } from '../theme.js';
 
 /** Goal | → | problem | → | solution | → | products | → | criteria, as weights of the text width. */
@@ -19,20 +18,20 @@ export function needTree(state: State, node: NeedTree): Block[] {
   const widths = distribute(WEIGHTS, state.frame.width - state.frame.indent);
   const fills = { problem: tint(brand, 0.22), solution: tint(brand, 0.14), products: tint(brand, 0.08), criteria: GREY.band };
 
-  const lines = (col: number, items: string[], opts: { bold?: boolean; color?: string; center?: boolean } = {}): Paragraph[] =>
+  const lines = (col: number, items: string[], opts: { bold?: boolean; color?: string; center?: boolean } = {}): string[] =>
     state.inCell(widths[col], { size: SIZE.table, bold: opts.bold, color: opts.color, alignment: opts.center ? 'center' : undefined }, () =>
       (items.length ? items : ['—']).map((item) => state.paragraph([state.run(item)])),
     );
   /** Several products/criteria are real (compact) bullets, so wrapped lines hang. */
   const instance = state.listInstance();
-  const list = (col: number, items: string[]): Paragraph[] => {
+  const list = (col: number, items: string[]): string[] => {
     if (items.length < 2) return lines(col, items);
     state.numbering.add(BULLET_COMPACT);
     return state.inCell(widths[col], { size: SIZE.table }, () =>
       items.map((item) => state.paragraph([state.run(item)], { numbering: { reference: BULLET_COMPACT, level: 0, instance } })),
     );
   };
-  const box = (col: number, paragraphs: Paragraph[], fill: string) => cell(paragraphs, { width: widths[col], fill, middle: true });
+  const box = (col: number, paragraphs: string[], fill: string) => cell(paragraphs, { width: widths[col], fill, middle: true });
   const arrow = (col: number) =>
     cell(
       state.inCell(widths[col], { size: 24, color: GREY.muted, alignment: 'center' }, () => [state.paragraph([state.run('→')])]),
@@ -40,16 +39,15 @@ export function needTree(state: State, node: NeedTree): Block[] {
     );
 
   const labels = [node.labels.goal, '', node.labels.problem, '', node.labels.solution, '', node.labels.products, '', node.labels.criteria];
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: labels.map((label, col) =>
+  const header = row(
+    labels.map((label, col) =>
       cell(
         state.inCell(widths[col], { size: SIZE.small, bold: true, color: GREY.muted, alignment: 'center' }, () => [state.paragraph(label ? [state.run(label)] : [])]),
         { width: widths[col], borders: { bottom: line(6, GREY.rule) } },
       ),
     ),
-  });
+    { tableHeader: true, cantSplit: true },
+  );
 
   const problems = node.problems.length ? node.problems : [{ problem: '', solution: '', products: [], criteria: [] }];
   const rows = problems.map((p, i) => {
@@ -72,7 +70,7 @@ export function needTree(state: State, node: NeedTree): Block[] {
       });
       children.unshift(goal);
     }
-    return new TableRow({ cantSplit: true, children });
+    return row(children, { cantSplit: true });
   });
 
   return [

@@ -1,7 +1,7 @@
-import { PageBreak, Paragraph } from 'docx';
 import type { Block } from '../state.js';
+import { paragraphXml } from '../xml.js';
 
 /** The break sits in a hairline paragraph so the next page does not start with an empty line. */
 export function pageBreak(): Block[] {
-  return [new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' }, children: [new PageBreak()] })];
+  return [paragraphXml({ spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' } }, ['<w:r><w:br w:type="page"/></w:r>'])];
 }

@@ -1,7 +1,6 @@
-import { HeightRule, TableRow, type Paragraph } from 'docx';
 import type { Attitude, Level, PeopleMap } from '../../../tree/nodes.js';
 import type { Block, State } from '../state.js';
-import { cell, distribute, fixedTable, gutters, line } from '../table-kit.js';
+import { cell, distribute, fixedTable, gutters, line, row } from '../table-kit.js';
 import { ATTITUDE_FILL, GREY, GUIDE_INK, SIZE } from '../theme.js';
 
 const LEVELS: Level[] = ['high', 'medium', 'low'];
@@ -16,7 +15,7 @@ export function peopleMap(state: State, node: PeopleMap): Block[] {
   const widths = distribute([16, 28, 28, 28], state.frame.width - state.frame.indent);
   const { labels } = node;
 
-  const person = (p: PeopleMap['people'][number]): Paragraph =>
+  const person = (p: PeopleMap['people'][number]): string =>
     state.paragraph(
       [
         ...(p.guide ? [state.run('★ ', { color: GUIDE_INK, bold: true })] : []),
@@ -33,11 +32,8 @@ export function peopleMap(state: State, node: PeopleMap): Block[] {
     ]),
     { width: widths[0], borders: { diagonalDown: line(4, GREY.rule) } },
   );
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    keepNext: true,
-    children: [
+  const header = row(
+    [
       corner,
       ...ATTITUDES.map((a, i) =>
         cell(
@@ -46,15 +42,13 @@ export function peopleMap(state: State, node: PeopleMap): Block[] {
         ),
       ),
     ],
-  });
+    { tableHeader: true, cantSplit: true, keepNext: true },
+  );
 
   const rows = LEVELS.map(
     (level, r) =>
-      new TableRow({
-        cantSplit: true,
-        keepNext: r < LEVELS.length - 1,
-        height: { value: 1300, rule: HeightRule.ATLEAST },
-        children: [
+      row(
+        [
           cell(
             state.inCell(widths[0], { size: SIZE.table, bold: true, alignment: 'center' }, () => [state.paragraph([state.run(labels.levels[level])])]),
             { width: widths[0], middle: true, fill: GREY.band },
@@ -67,7 +61,8 @@ export function peopleMap(state: State, node: PeopleMap): Block[] {
             );
           }),
         ],
-      }),
+        { cantSplit: true, keepNext: r < LEVELS.length - 1, height: { value: 1300, rule: 'atLeast' } },
+      ),
   );
 
   const legend = state.within({ list: undefined }, () =>

@@ -1,6 +1,5 @@
 import type { Strong } from 'mdast';
-import type { ParagraphChild } from 'docx';
-import type { Marks, State } from '../state.js';
+import type { Marks, ParagraphChild, State } from '../state.js';
 
 export function strong(state: State, node: Strong, marks: Marks): ParagraphChild[] {
   return state.inlines(node.children, { ...marks, bold: true });

@@ -1,11 +1,11 @@
-import { HeightRule, TableRow, TextRun, type Paragraph } from 'docx';
 import type { SwotGrid, SwotItem } from '../../../tree/nodes.js';
 import { BULLET_COMPACT } from '../numbering.js';
 import { spacer } from '../ruled-table.js';
 import type { Block, State } from '../state.js';
-import { cell, distribute, fixedTable, gutters } from '../table-kit.js';
+import { cell, distribute, fixedTable, gutters, row as tableRow } from '../table-kit.js';
 import { xmlSafe } from '../text.js';
 import { GREY, SIZE, SWOT } from '../theme.js';
+import { runXml } from '../xml.js';
 
 type Quadrant = keyof typeof SWOT;
 
@@ -18,11 +18,11 @@ export function swotGrid(state: State, node: SwotGrid): Block[] {
   const instance = state.listInstance();
   state.numbering.add(BULLET_COMPACT);
 
-  const item = (it: SwotItem): Paragraph =>
+  const item = (it: SwotItem): string =>
     state.paragraph(
       [
         state.run(it.text),
-        ...(it.source ? [new TextRun({ text: xmlSafe(it.source), break: 1, size: SIZE.small, color: GREY.muted })] : []),
+        ...(it.source ? [runXml({ text: xmlSafe(it.source), break: 1, size: SIZE.small, color: GREY.muted })] : []),
       ],
       { numbering: { reference: BULLET_COMPACT, level: 0, instance }, spacing: { after: 60 } },
     );
@@ -37,7 +37,7 @@ export function swotGrid(state: State, node: SwotGrid): Block[] {
   };
 
   const row = (a: Quadrant, b: Quadrant, keepNext: boolean) =>
-    new TableRow({ cantSplit: true, keepNext, height: { value: 2000, rule: HeightRule.ATLEAST }, children: [quadrant(a, 0), quadrant(b, 1)] });
+    tableRow([quadrant(a, 0), quadrant(b, 1)], { cantSplit: true, keepNext, height: { value: 2000, rule: 'atLeast' } });
 
   return [
     fixedTable({

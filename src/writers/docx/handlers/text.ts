@@ -1,6 +1,5 @@
 import type { Text } from 'mdast';
-import type { ParagraphChild } from 'docx';
-import type { Marks, State } from '../state.js';
+import type { Marks, ParagraphChild, State } from '../state.js';
 import { softBreaks } from '../text.js';
 
 export function text(state: State, node: Text, marks: Marks): ParagraphChild[] {

@@ -1,6 +1,5 @@
 import type { BarChart } from '../../../tree/nodes.js';
-import { widthOf } from '../measure.js';
-import { plain, type Line } from '../layout.js';
+import { plain, singleLine, widthOf, type Line } from '../layout.js';
 import { baselineOffset, type Handler } from '../state.js';
 
 const SIZE = 9;
@@ -56,7 +55,7 @@ export const barChart: Handler<BarChart> = (state, node) => {
       if (len > 0) doc.rect(v < 0 ? zeroX - len : zeroX, by, len, BAR).fill(v < 0 ? NEGATIVE : colors.brand);
       const dw = widthOf(state.fonts, 'regular', bar.display, SIZE);
       const vx = v < 0 ? zeroX - len - 4 - dw : zeroX + len + 4;
-      state.drawLine({ frags: [{ text: bar.display, x: 0, width: dw, style: {} }], width: dw }, vx, by + BAR / 2 + SIZE * 0.36, SIZE, colors.text);
+      state.drawLine(singleLine(plain(bar.display), fonts, SIZE), vx, by + BAR / 2 + SIZE * 0.36, SIZE, colors.text);
     });
     state.y += rowH[i];
   });

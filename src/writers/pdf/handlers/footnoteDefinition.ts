@@ -1,5 +1,5 @@
 import type { FootnoteDefinition } from 'mdast';
-import { widthOf } from '../measure.js';
+import { widthOf } from '../layout.js';
 import type { Handler, PdfState } from '../state.js';
 import { SIZES } from '../theme.js';
 
@@ -29,9 +29,8 @@ export function footnoteSection(state: PdfState): void {
     state.indented(indent, 0, () => {
       const right = state.x;
       state.marker = (baseline) => {
-        state.setFont({}, state.size);
         const w = widthOf(state.fonts, 'regular', label, state.size);
-        state.doc.fillColor(state.colors.brand).text(label, right - state.size * 0.5 - w, baseline, { lineBreak: false, baseline: 'alphabetic' });
+        state.drawText(label, right - state.size * 0.5 - w, baseline, state.size, state.colors.brand);
       };
       state.open(state.size * state.lineHeight);
       state.all(def);

@@ -1,5 +1,5 @@
 import type { List, ListItem } from 'mdast';
-import { widthOf } from '../measure.js';
+import { widthOf } from '../layout.js';
 import type { Doc, Handler, PdfState } from '../state.js';
 
 type Marker = { kind: 'number'; label: string } | { kind: 'bullet'; depth: number } | { kind: 'task'; checked: boolean };
@@ -10,8 +10,7 @@ function drawMarker(state: PdfState, doc: Doc, marker: Marker, right: number, ba
   const mid = baseline - s * 0.34;
   if (marker.kind === 'number') {
     const w = widthOf(state.fonts, 'regular', marker.label, s);
-    state.setFont({}, s);
-    doc.fillColor(state.textColor).text(marker.label, right - s * 0.45 - w, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    state.drawText(marker.label, right - s * 0.45 - w, baseline, s, state.textColor);
   } else if (marker.kind === 'task') {
     const box = s * 0.78;
     const x = right - s * 0.55 - box;

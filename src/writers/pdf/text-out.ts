@@ -1,0 +1,218 @@
+/**
+ * Text operators written straight into the page content stream, from the glyphs the layout
+ * measured (./measure.ts). pdfkit's `doc.text` would shape every fragment again with fontkit,
+ * measure it again, and wrap each one in its own save/transform/BT…ET/restore; a table of a few
+ * thousand cells spent most of its time there.
+ *
+ * A batch is one `q BT … ET … Q` block written as bytes in one chunk: font, size and colour are
+ * set only when they change, the first fragment is placed with a flipped text matrix (pdfkit's
+ * page CTM already flips y) and the next ones with short relative `Td` moves, glyphs go out as
+ * 2-byte CIDs of pdfkit's own subset (so pdfkit still embeds the fonts, writes /W and ToUnicode
+ * and lists the font in each page's resources). Thin rules (table lines) can join the batch.
+ */
+import type { FontKey, Shaped } from './measure.js';
+
+/** The parts of pdfkit's EmbeddedFont we use (checked once per document). */
+export interface EmbeddedFontLike {
+  id: string;
+  ref(): unknown;
+  subset: { includeGlyph(id: number): number };
+  widths: (number | undefined)[];
+  unicode: (readonly number[] | undefined)[];
+  font: { numGlyphs: number };
+}
+
+interface DocLike {
+  page: { fonts: Record<string, unknown>; write(chunk: Uint8Array): void };
+}
+
+/** Points to at most 3 decimals; deterministic, no exponent for the values we write. */
+export const num = (n: number): string => String(Math.round(n * 1000) / 1000);
+
+const colorCache = new Map<string, string>();
+/** "r g b" for a #RRGGBB colour. */
+function rgb(color: string): string {
+  let op = colorCache.get(color);
+  if (op === undefined) {
+    const m = /^#([0-9a-f]{6})$/i.exec(color);
+    const v = m ? parseInt(m[1], 16) : 0;
+    op = `${num(((v >> 16) & 255) / 255)} ${num(((v >> 8) & 255) / 255)} ${num((v & 255) / 255)}`;
+    if (colorCache.size > 256) colorCache.clear();
+    colorCache.set(color, op);
+  }
+  return op;
+}
+
+export function asEmbeddedFont(font: unknown): EmbeddedFontLike {
+  const f = font as Partial<EmbeddedFontLike> | undefined;
+  if (
+    !f ||
+    typeof f.id !== 'string' ||
+    typeof f.ref !== 'function' ||
+    typeof f.subset?.includeGlyph !== 'function' ||
+    !Array.isArray(f.widths) ||
+    !Array.isArray(f.unicode) ||
+    typeof f.font?.numGlyphs !== 'number'
+  ) {
+    throw new Error('pdfkit EmbeddedFont does not have the expected shape (id, ref, subset, widths, unicode, font)');
+  }
+  return f as EmbeddedFontLike;
+}
+
+const HEX = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+
+/** Growable byte buffer for ASCII content. */
+class Bytes {
+  buf = Buffer.allocUnsafe(1 << 14);
+  pos = 0;
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  str(s: string): void {
+    this.room(s.length);
+    this.pos += this.buf.write(s, this.pos, 'latin1');
+  }
+
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.pos++] = b;
+  }
+
+  hex4(n: number): void {
+    this.room(4);
+    const b = this.buf;
+    let p = this.pos;
+    b[p++] = HEX[(n >> 12) & 15];
+    b[p++] = HEX[(n >> 8) & 15];
+    b[p++] = HEX[(n >> 4) & 15];
+    b[p++] = HEX[n & 15];
+    this.pos = p;
+  }
+
+  /** Copy the bytes written so far into `into` at `at`, and start over. */
+  drain(into: Uint8Array, at: number): number {
+    into.set(this.buf.subarray(0, this.pos), at);
+    const end = at + this.pos;
+    this.pos = 0;
+    return end;
+  }
+}
+
+const LT = 60;
+const GT = 62;
+const ascii = (s: string, into: Uint8Array, at: number): number => {
+  for (let i = 0; i < s.length; i++) into[at + i] = s.charCodeAt(i);
+  return at + s.length;
+};
+
+export class TextOut {
+  private readonly text = new Bytes();
+  private readonly gfx = new Bytes();
+  private depth = 0;
+  private font: FontKey | undefined;
+  private size = -1;
+  private color = '';
+  /** Origin of the current text line matrix, once one is set in this batch. */
+  private lx = 0;
+  private ly = 0;
+  private placed = false;
+  private readonly used = new Set<FontKey>();
+  /** Per font: glyph id in the font → id in this document's subset, + 1. */
+  private readonly maps: Partial<Record<FontKey, Int32Array>> = {};
+
+  constructor(
+    private readonly doc: DocLike,
+    private readonly embedded: (key: FontKey) => EmbeddedFontLike,
+  ) {}
+
+  /** Start (or nest into) a batch; the outermost `end()` writes it. */
+  begin(): void {
+    if (this.depth++ > 0) return;
+    this.font = undefined;
+    this.size = -1;
+    this.color = '';
+    this.placed = false;
+    this.used.clear();
+  }
+
+  end(): void {
+    if (--this.depth > 0) return;
+    const hasText = this.text.pos > 0;
+    const hasGfx = this.gfx.pos > 0;
+    if (!hasText && !hasGfx) return;
+    const page = this.doc.page;
+    for (const key of this.used) {
+      const ef = this.embedded(key);
+      page.fonts[ef.id] ??= ef.ref();
+    }
+    // One fresh chunk per batch: pdfkit keeps it until the page's stream is finalised.
+    const chunk = new Uint8Array(this.text.pos + this.gfx.pos + (hasText ? 10 : 4));
+    let at = ascii(hasText ? 'q\nBT\n' : 'q\n', chunk, 0);
+    if (hasText) at = ascii('ET\n', chunk, this.text.drain(chunk, at));
+    at = this.gfx.drain(chunk, at);
+    ascii('Q\n', chunk, at);
+    page.write(chunk);
+  }
+
+  /** A straight stroked line (table rules), drawn after the batch's text. */
+  rule(x1: number, y1: number, x2: number, y2: number, width: number, color: string): void {
+    this.gfx.str(`${num(width)} w ${rgb(color)} RG ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S\n`);
+  }
+
+  /** Glyphs with their baseline origin at (x, y) in pdfkit's top-down coordinates. */
+  glyphs(key: FontKey, size: number, color: string, x: number, y: number, shaped: readonly Shaped[]): void {
+    const ef = this.embedded(key);
+    const out = this.text;
+    if (this.font !== key || this.size !== size) {
+      out.str(`/${ef.id} ${num(size)} Tf\n`);
+      this.font = key;
+      this.size = size;
+      this.used.add(key);
+    }
+    if (this.color !== color) {
+      out.str(`${rgb(color)} rg\n`);
+      this.color = color;
+    }
+    if (!this.placed) {
+      this.lx = Math.round(x * 1000) / 1000;
+      this.ly = Math.round(y * 1000) / 1000;
+      out.str(`1 0 0 -1 ${num(this.lx)} ${num(this.ly)} Tm\n`);
+      this.placed = true;
+    } else {
+      // Td moves in text space, whose y axis points up again under the flipped matrix.
+      const dx = Math.round((x - this.lx) * 1000) / 1000;
+      const dy = Math.round((this.ly - y) * 1000) / 1000;
+      this.lx += dx;
+      this.ly -= dy;
+      out.str(`${num(dx)} ${num(dy)} Td\n`);
+    }
+    const map = (this.maps[key] ??= new Int32Array(ef.font.numGlyphs + 1));
+    const { subset, widths, unicode } = ef;
+    let kerned = false;
+    for (const part of shaped) if (part.nat) kerned = true;
+    if (kerned) out.byte(91); // [
+    out.byte(LT);
+    for (const part of shaped) {
+      const { ids, adv, cps, nat } = part;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i];
+        let gid = map[id] - 1;
+        if (gid < 0) {
+          gid = subset.includeGlyph(id);
+          map[id] = gid + 1;
+          if (widths[gid] === undefined) widths[gid] = nat ? nat[i] : adv[i];
+          if (unicode[gid] === undefined) unicode[gid] = cps[i];
+        }
+        out.hex4(gid);
+        if (nat && nat[i] !== adv[i]) out.str(`> ${num(nat[i] - adv[i])} <`);
+      }
+    }
+    out.byte(GT);
+    out.str(kerned ? '] TJ\n' : ' Tj\n');
+  }
+}
