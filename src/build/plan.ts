@@ -46,6 +46,13 @@ let codeHash: string | undefined;
 /** dealdoc's own version: package version + the hash of its code. */
 async function versionPart(): Promise<string> {
   if (codeHash) return codeHash;
+  // Compiled builds carry their hash (scripts/build-id.mjs); running from source hashes the files.
+  const recorded = await readFile(resolve(CODE_ROOT, 'build-id.json'), 'utf8').catch(() => undefined);
+  if (recorded) {
+    const id = JSON.parse(recorded) as { version: string; code: string };
+    codeHash = `${id.version}:${id.code}`;
+    return codeHash;
+  }
   const files: string[] = [];
   const walk = async (dir: string) => {
     for (const e of await readdir(dir, { withFileTypes: true })) {
