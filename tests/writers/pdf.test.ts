@@ -4,13 +4,15 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
 import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataTable, DocMeta } from '../../src/tree/nodes.js';
+import * as fontkit from 'fontkit';
+import { loadFonts } from '../../src/writers/fonts.js';
 import { renderPdf } from '../../src/writers/pdf/index.js';
 import { setSharedCaches } from '../../src/writers/pdf/speed.js';
 import { pdffonts, pdfPageCount, pdfText, pdftotext } from '../helpers/extract.js';
@@ -164,6 +166,53 @@ describe('renderPdf: text, order and page furniture', () => {
     expect(out).toMatch(/[A-Z]{6}\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
     expect(out).toMatch(/[A-Z]{6}\+NotoSansSC-Bold/);
     expect(out).not.toMatch(/Helvetica/);
+  });
+
+  it('embeds subsets that are valid TrueType: each glyph has the outline and advance of the source glyph', () => {
+    // Streams in file order: pdfkit writes each font file, then that font's ToUnicode map.
+    const streams: Buffer[] = [];
+    const pdf = latin1(sample);
+    for (const m of pdf.matchAll(/<<([^]*?)>>\nstream\n/g)) {
+      if (!m[1].includes('/FlateDecode') || m[1].includes('/Subtype /Image')) continue;
+      const start = m.index + m[0].length;
+      const length = Number(/\/Length (\d+)/.exec(m[1])![1]);
+      streams.push(inflateSync(sample.subarray(start, start + length)));
+    }
+    const source = loadFonts();
+    let checked = 0;
+    let fonts = 0;
+    const faces = new Set<fontkit.Font>();
+    streams.forEach((data, i) => {
+      if (data.readUInt32BE(0) !== 0x00010000) return;
+      fonts++;
+      const subset = fontkit.create(data) as fontkit.Font;
+      const cmap = latin1(streams[i + 1]);
+      expect(cmap).toContain('beginbfrange');
+      let original: fontkit.Font | undefined;
+      for (const range of cmap.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
+        const entries = [...range[2].matchAll(/<([0-9a-f ]+)>/g)].map((e) => e[1].split(' '));
+        entries.forEach((units, k) => {
+          const gid = parseInt(range[1], 16) + k;
+          if (gid === 0 || units.length !== 1) return;
+          const glyph = subset.getGlyph(gid);
+          const cp = parseInt(units[0], 16);
+          // Which face this subset was cut from: the one whose outline the first glyph has.
+          if (!original) {
+            if (glyph.path.commands.length === 0) return;
+            original = [source.regular, source.bold].find((f) => f.glyphForCodePoint(cp).path.toSVG() === glyph.path.toSVG());
+            expect(original).toBeDefined();
+          }
+          const want = original!.glyphForCodePoint(cp);
+          expect(glyph.advanceWidth).toBe(want.advanceWidth);
+          expect(glyph.path.toSVG()).toBe(want.path.toSVG());
+          checked++;
+        });
+      }
+      if (original) faces.add(original);
+    });
+    expect(fonts).toBe(2);
+    expect(faces.size).toBe(2);
+    expect(checked).toBeGreaterThan(40);
   });
 
   it('never starts a line with closing punctuation', async () => {

@@ -15,7 +15,7 @@ import { decoratePages } from './furniture.js';
 import { handlers } from './handlers/index.js';
 import { prepare } from './prepass.js';
 import { PdfState } from './state.js';
-import { deflateLevel, memoiseSubsetGlyphs } from './speed.js';
+import { ownSubsets } from './speed.js';
 import { pageGeometry, palette, SIZES } from './theme.js';
 
 /** PDF info dictionary; pdfkit would write absent keys as the string "undefined". */
@@ -41,7 +41,6 @@ export const renderPdf: TreeWriter = async (tree: Root, meta: DocMeta, ctx: Rend
     displayTitle: true,
     info: documentInfo(meta),
   });
-  deflateLevel(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
@@ -55,7 +54,7 @@ export const renderPdf: TreeWriter = async (tree: Root, meta: DocMeta, ctx: Rend
   await prepare(state, tree);
   state.one(tree);
   decoratePages(state);
-  memoiseSubsetGlyphs(doc);
+  ownSubsets(doc);
   doc.end();
   await done;
   return Buffer.concat(chunks);

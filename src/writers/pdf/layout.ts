@@ -4,7 +4,7 @@
  * once, can be split line by line across pages, and obeys the Chinese line-breaking rules
  * (no line starts with ，。、；：？！）」》 and none ends with （「《).
  */
-import type { FontSet } from '../fonts.js';
+import type { FontSet, FontkitFont } from '../fonts.js';
 import { shapeChar, shapeWord, type FontKey, type Shaped } from './measure.js';
 
 export interface RunStyle {
@@ -110,71 +110,83 @@ function canBreak(prev: Atom | undefined, next: Atom): boolean {
 
 const isLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 
+function pushAtom(tokens: Tokens, text: string, style: RunStyle, kind: Kind, shaped: Shaped | undefined, forceBreak: boolean): void {
+  const atoms = tokens.atoms as Atom[];
+  const prev = atoms.length ? atoms[atoms.length - 1] : undefined;
+  const width = kind === Kind.Hard ? 0 : shaped ? (shaped.width * runSize(style, tokens.size)) / 1000 : tokens.size * 0.36;
+  const atom: Atom = { text, style, width, kind, breakBefore: false, shaped };
+  atom.breakBefore = forceBreak || (tokens.pre ? kind !== Kind.Space || prev?.kind !== Kind.Space : canBreak(prev, atom));
+  atoms.push(atom);
+}
+
+function pushWord(tokens: Tokens, font: FontkitFont, word: string, style: RunStyle, afterHyphen: boolean): void {
+  pushAtom(tokens, word, style, Kind.Word, shapeWord(font, word), afterHyphen);
+}
+
 /** Measure styled runs once: atoms (words, CJK characters, spaces, hard breaks) with their glyphs. */
 export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false): Tokens {
-  const atoms: Atom[] = [];
-  const push = (text: string, style: RunStyle, kind: Kind, shaped: Shaped | undefined, forceBreak = false): void => {
-    const prev = atoms[atoms.length - 1];
-    const width = kind === Kind.Hard ? 0 : shaped ? (shaped.width * runSize(style, size)) / 1000 : size * 0.36;
-    const atom: Atom = { text, style, width, kind, breakBefore: false, shaped };
-    atom.breakBefore = forceBreak || (pre ? kind !== Kind.Space || prev?.kind !== Kind.Space : canBreak(prev, atom));
-    atoms.push(atom);
-  };
+  const tokens: Tokens = { atoms: [], pre, size };
+  const atoms = tokens.atoms;
   for (const run of runs) {
+    const style = run.style;
     if (run.hard) {
-      push('\n', run.style, Kind.Hard, undefined);
+      pushAtom(tokens, '\n', style, Kind.Hard, undefined, false);
       continue;
     }
-    const font = fonts[fontKey(run.style)];
+    const font = fonts[fontKey(style)];
     const text = run.text;
     let wordStart = -1;
     let afterHyphen = false;
-    const flushWord = (end: number): void => {
-      if (wordStart >= 0) {
-        const word = text.slice(wordStart, end);
-        push(word, run.style, Kind.Word, shapeWord(font, word), afterHyphen);
-      }
-      wordStart = -1;
-      afterHyphen = false;
-    };
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       const len = cp > 0xffff ? 2 : 1;
       if (pre) {
-        if (cp === 0x0a) push('\n', run.style, Kind.Hard, undefined);
-        else if (cp === 0x09) for (let k = 0; k < 4; k++) push(' ', run.style, Kind.Space, undefined);
-        else if (cp === 0x20) push(' ', run.style, Kind.Space, undefined);
-        else if (cp !== 0x0d) push(text.slice(i, i + len), run.style, Kind.Cjk, shapeChar(font, cp));
+        if (cp === 0x0a) pushAtom(tokens, '\n', style, Kind.Hard, undefined, false);
+        else if (cp === 0x09) for (let k = 0; k < 4; k++) pushAtom(tokens, ' ', style, Kind.Space, undefined, false);
+        else if (cp === 0x20) pushAtom(tokens, ' ', style, Kind.Space, undefined, false);
+        else if (cp !== 0x0d) {
+          const ch = text.slice(i, i + len);
+          pushAtom(tokens, ch, style, Kind.Cjk, shapeChar(font, cp, ch), false);
+        }
       } else if (cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x3000) {
-        flushWord(i);
-        const prev = atoms[atoms.length - 1];
-        if (prev?.kind !== Kind.Space) {
-          const space = cp === 0x3000 ? 0x3000 : 0x20;
-          push(space === 0x20 ? ' ' : '\u3000', run.style, Kind.Space, shapeChar(font, space));
+        if (wordStart >= 0) pushWord(tokens, font, text.slice(wordStart, i), style, afterHyphen);
+        [wordStart, afterHyphen] = [-1, false];
+        if (atoms.length === 0 || atoms[atoms.length - 1].kind !== Kind.Space) {
+          const ch = cp === 0x3000 ? '\u3000' : ' ';
+          pushAtom(tokens, ch, style, Kind.Space, shapeChar(font, cp === 0x3000 ? 0x3000 : 0x20, ch), false);
         }
       } else if (isCjk(cp)) {
-        flushWord(i);
-        push(text.slice(i, i + len), run.style, Kind.Cjk, shapeChar(font, cp));
+        if (wordStart >= 0) pushWord(tokens, font, text.slice(wordStart, i), style, afterHyphen);
+        [wordStart, afterHyphen] = [-1, false];
+        if ((cp === 0x2014 || cp === 0x2026) && text.charCodeAt(i + 1) === cp) {
+          // ——/……: one unbreakable atom, shaped, so the font's joined glyph is used.
+          const pair = text.slice(i, i + 2);
+          pushAtom(tokens, pair, style, Kind.Cjk, shapeWord(font, pair, true), false);
+          i++;
+          continue;
+        }
+        const ch = text.slice(i, i + len);
+        pushAtom(tokens, ch, style, Kind.Cjk, shapeChar(font, cp, ch), false);
       } else {
         if (wordStart < 0) wordStart = i;
         // A hyphen or slash inside a Latin word may end a line when a letter follows ("KS-3D-|AOI-500").
         if ((cp === 0x2d || cp === 0x2f) && i > wordStart && isLetter(text.charCodeAt(i + 1))) {
-          flushWord(i + 1);
-          afterHyphen = true;
+          pushWord(tokens, font, text.slice(wordStart, i + 1), style, afterHyphen);
+          [wordStart, afterHyphen] = [-1, true];
         }
       }
       i += len - 1;
     }
-    flushWord(text.length);
+    if (wordStart >= 0) pushWord(tokens, font, text.slice(wordStart), style, afterHyphen);
   }
-  return { atoms, pre, size };
+  return tokens;
 }
 
 /** Split an atom too wide for any line into single characters. */
 function explode(atom: Atom, fonts: FontSet, size: number): Atom[] {
   const font = fonts[fontKey(atom.style)];
   return [...atom.text].map((ch, i) => {
-    const shaped = shapeChar(font, ch.codePointAt(0)!);
+    const shaped = shapeChar(font, ch.codePointAt(0)!, ch);
     return {
       text: ch,
       style: atom.style,
@@ -194,20 +206,26 @@ export function layoutRuns(runs: Run[], fonts: FontSet, opts: LayoutOptions): Li
 export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Line[] {
   const { pre, size } = tokens;
   let atoms = tokens.atoms as Atom[];
+  // Fast path (most table cells): no hard break and everything fits on one line.
+  let total = 0;
+  let simple = !pre;
+  for (let i = 0; simple && i < atoms.length; i++) {
+    if (atoms[i].kind === Kind.Hard) simple = false;
+    total += atoms[i].width;
+  }
+  if (simple && total <= width + 0.01) {
+    const only = trimmed(atoms, 0, atoms.length);
+    return only.length ? [toLine(only)] : [];
+  }
   let copied = false;
-  const lines: Atom[][] = [];
+  const lines: Line[] = [];
   let line: Atom[] = [];
   let w = 0;
-  const flush = (): void => {
-    while (!pre && line.length && line[line.length - 1].kind === Kind.Space) line.pop();
-    lines.push(line);
-    line = [];
-    w = 0;
-  };
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
     if (a.kind === Kind.Hard) {
-      flush();
+      lines.push(toLine(pre ? line : trimmed(line, 0, line.length)));
+      [line, w] = [[], 0];
       continue;
     }
     if (a.kind === Kind.Space && line.length === 0 && !pre) continue;
@@ -232,7 +250,8 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     for (let j = line.length - 1; k < 0 && j > 0; j--) if (line[j].breakBefore) k = j;
     if (k < 0) k = line.length; // no opportunity at all: break before `a` rather than overflow
     const carry = line.splice(k);
-    flush();
+    lines.push(toLine(pre ? line : trimmed(line, 0, line.length)));
+    [line, w] = [[], 0];
     for (const c of carry) {
       if (c.kind === Kind.Space && line.length === 0 && !pre) continue;
       line.push(c);
@@ -240,40 +259,50 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     }
     i--;
   }
-  if (line.length) flush();
-  return lines.map((atomsOfLine) => toLine(atomsOfLine, pre));
+  if (line.length) lines.push(toLine(pre ? line : trimmed(line, 0, line.length)));
+  return lines;
 }
 
-function toLine(atoms: Atom[], pre: boolean): Line {
+/** atoms[from, to) without trailing (and, for the fast path, leading) spaces. */
+function trimmed(atoms: Atom[], from: number, to: number): Atom[] {
+  while (from < to && atoms[from].kind === Kind.Space) from++;
+  while (to > from && atoms[to - 1].kind === Kind.Space) to--;
+  return from === 0 && to === atoms.length ? atoms : atoms.slice(from, to);
+}
+
+function toLine(atoms: Atom[]): Line {
   const frags: Frag[] = [];
   let x = 0;
-  let last: (Frag & { parts: Shaped[]; ink: boolean }) | undefined;
+  let last: Frag | undefined;
+  let parts: Shaped[] = [];
+  let ink = false;
   for (const a of atoms) {
+    if (!a.shaped || !last || last.style !== a.style) {
+      if (last && ink) frags.push(last);
+      last = undefined;
+      ink = false;
+    }
     if (!a.shaped) {
       // Preformatted spaces are positioned, not drawn: indentation keeps a fixed half-em step.
-      last = undefined;
-    } else if (last && last.style === a.style) {
+    } else if (last) {
       last.text += a.text;
       last.width += a.width;
-      last.parts.push(a.shaped);
-      last.ink ||= a.kind !== Kind.Space;
+      parts.push(a.shaped);
+      ink ||= a.kind !== Kind.Space;
     } else {
-      last = { text: a.text, x, width: a.width, style: a.style, parts: [a.shaped], ink: a.kind !== Kind.Space };
-      frags.push(last);
+      parts = [a.shaped];
+      last = { text: a.text, x, width: a.width, style: a.style, parts };
+      ink = a.kind !== Kind.Space;
     }
     x += a.width;
   }
-  const drawn: Frag[] = [];
-  for (const f of frags as (Frag & { ink: boolean })[]) if (f.ink) drawn.push({ text: f.text, x: f.x, width: f.width, style: f.style, parts: f.parts });
-  return { frags: drawn, width: x };
+  if (last && ink) frags.push(last);
+  return { frags, width: x };
 }
 
 /** One line, never broken (labels, running header, page numbers). */
 export function singleLine(runs: Run[], fonts: FontSet, size: number): Line {
-  return toLine(
-    tokenize(runs, fonts, size).atoms.filter((a) => a.kind !== Kind.Hard) as Atom[],
-    false,
-  );
+  return toLine(tokenize(runs, fonts, size).atoms.filter((a) => a.kind !== Kind.Hard));
 }
 
 /** Width in points of `text` set in one face at `size`, as `singleLine` lays it out. */

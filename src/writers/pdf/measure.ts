@@ -13,11 +13,23 @@
  * fills up). `setSharedCaches(false)` (tests) bypasses both caches and must give the same bytes.
  */
 import type { FontSet, FontkitFont } from '../fonts.js';
+import { sfnt } from './sfnt.js';
 
 export type FontKey = keyof FontSet;
 
-/** A piece of text as glyphs. Advances are in thousandths of an em. Immutable once made (shared). */
-export interface Shaped {
+/**
+ * A piece of text as glyphs; advances in thousandths of an em. Immutable once made (shared).
+ * Plain: one glyph per code point of `plain`, looked up again when drawn (no arrays to allocate).
+ */
+export type Shaped = PlainGlyphs | KernedGlyphs;
+
+export interface PlainGlyphs {
+  readonly plain: string;
+  readonly width: number;
+}
+
+export interface KernedGlyphs {
+  readonly plain?: undefined;
   /** Glyph ids in the font. */
   readonly ids: readonly number[];
   /** Advance of each glyph, kerning included. */
@@ -78,8 +90,15 @@ function tablesOf(font: FontkitFont): Tables {
 }
 
 function lookup(t: Tables, cp: number): void {
-  const glyph = t.font.glyphForCodePoint(cp);
-  const entry: [number, number] = [glyph.id, glyph.advanceWidth * t.scale];
+  const raw = sfnt(t.font);
+  let entry: [number, number];
+  if (raw?.glyphFor) {
+    const id = raw.glyphFor(cp);
+    entry = [id, raw.advance(id) * t.scale];
+  } else {
+    const glyph = t.font.glyphForCodePoint(cp);
+    entry = [glyph.id, glyph.advanceWidth * t.scale];
+  }
   if (cp < 0x10000) {
     t.gid[cp] = entry[0] + 1;
     t.adv[cp] = entry[1];
@@ -110,14 +129,19 @@ export function advance(font: FontkitFont, cp: number): number {
   return advanceIn(tablesOf(font), cp);
 }
 
-/** One code point as one glyph. */
-export function shapeChar(font: FontkitFont, cp: number): Shaped {
+/** Glyph id of one code point (the font's cmap; 0 = .notdef). */
+export function glyphOf(font: FontkitFont, cp: number): number {
+  return glyphIn(tablesOf(font), cp);
+}
+
+/** One code point (given as its string) as one glyph. */
+export function shapeChar(font: FontkitFont, cp: number, ch: string): Shaped {
   const t = tablesOf(font);
   if (cp < 0x10000) {
     const hit = t.single[cp];
     if (hit) return hit;
   }
-  const made: Shaped = { ids: [glyphIn(t, cp)], adv: [advanceIn(t, cp)], cps: [[cp]], width: advanceIn(t, cp) };
+  const made: Shaped = { plain: ch, width: advanceIn(t, cp) };
   if (cp < 0x10000) t.single[cp] = made;
   return made;
 }
@@ -125,28 +149,24 @@ export function shapeChar(font: FontkitFont, cp: number): Shaped {
 /** Glyph per code point, no shaping (numbers, codes, anything without Latin letters). */
 export function shapePlain(font: FontkitFont, text: string): Shaped {
   const t = tablesOf(font);
-  const ids: number[] = [];
-  const adv: number[] = [];
-  const cps: number[][] = [];
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
-    const a = advanceIn(t, cp);
-    ids.push(glyphIn(t, cp));
-    adv.push(a);
-    cps.push([cp]);
-    width += a;
+    width += advanceIn(t, cp);
   }
-  return { ids, adv, cps, width };
+  return { plain: text, width };
 }
 
 /** Letters (Latin, Greek, Cyrillic): the font kerns them and has ligatures. */
 const KERNED = /[A-Za-z\u00c0-\u024f\u0370-\u04ff]/;
 
-/** Shape a word (no spaces): fontkit for Latin letters, cached; plain glyphs otherwise. */
-export function shapeWord(font: FontkitFont, text: string): Shaped {
-  if (!KERNED.test(text)) return shapePlain(font, text);
+/**
+ * Shape a word (no spaces): fontkit for Latin letters (or when `force`d: the doubled dashes and
+ * ellipses of Chinese text, which the font joins into one glyph), cached; plain glyphs otherwise.
+ */
+export function shapeWord(font: FontkitFont, text: string, force = false): Shaped {
+  if (!force && !KERNED.test(text)) return shapePlain(font, text);
   const t = tablesOf(font);
   let hit = t.words.get(text);
   if (hit) return hit;
@@ -185,5 +205,6 @@ function shapeWithFontkit(t: Tables, text: string): Shaped {
     width += a;
   });
   if (ids.length !== run.glyphs.length) return shapePlain(t.font, text);
+  if (!kerned && oneToOne && ids.every((id, i) => id === glyphIn(t, points[i]))) return { plain: text, width };
   return kerned ? { ids, adv, cps, nat, width } : { ids, adv, cps, width };
 }

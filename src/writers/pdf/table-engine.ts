@@ -110,7 +110,12 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
   const widths = columnWidths(spec, headTokens, bodyTokens, rowSpans, total, padX);
   const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((s, w) => s + w, 0));
   const spanWidth = (col: number, span: number): number => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-  const cell = (tokens: Tokens, col: number, span = 1): Cell => ({ col, span, lines: state.layoutTokens(tokens, spanWidth(col, span) - 2 * padX) });
+  const inners = widths.map((w) => w - 2 * padX);
+  const cell = (tokens: Tokens, col: number, span = 1): Cell => ({
+    col,
+    span,
+    lines: state.layoutTokens(tokens, span === 1 ? inners[col] : spanWidth(col, span) - 2 * padX),
+  });
 
   const header = headTokens.map((t, i) => cell(t, i));
   const headerLines = Math.max(1, ...header.map((c) => c.lines.length));
@@ -118,14 +123,17 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
   const rows: Prepared[] = spec.rows.map((row, k) => {
     let cells: Cell[];
     if (row.kind === 'group') cells = [cell(bodyTokens[k][0]!, 0, n)];
-    else cells = rowSpans[k].flatMap((span, i) => (span ? [cell(bodyTokens[k][i]!, i, span)] : []));
+    else {
+      cells = [];
+      const spans = rowSpans[k];
+      for (let i = 0; i < n; i++) if (spans[i]) cells.push(cell(bodyTokens[k][i]!, i, spans[i]));
+    }
     let lines = 1;
     for (const c of cells) lines = Math.max(lines, c.lines.length);
     return { kind: row.kind, cells, lines };
   });
   const rowH = (lines: number): number => lines * lineH + 2 * padY;
 
-  const inners = widths.map((w) => w - 2 * padX);
   const drawCells = (row: Prepared, from: number, to: number, top: number): void => {
     state.paint(() => {
       for (const c of row.cells) {

@@ -7,10 +7,11 @@
  * A batch is one `q BT … ET … Q` block written as bytes in one chunk: font, size and colour are
  * set only when they change, the first fragment is placed with a flipped text matrix (pdfkit's
  * page CTM already flips y) and the next ones with short relative `Td` moves, glyphs go out as
- * 2-byte CIDs of pdfkit's own subset (so pdfkit still embeds the fonts, writes /W and ToUnicode
+ * 2-byte CIDs (binary literal strings) of pdfkit's own subset (so pdfkit still embeds the fonts, writes /W and ToUnicode
  * and lists the font in each page's resources). Thin rules (table lines) can join the batch.
  */
-import type { FontKey, Shaped } from './measure.js';
+import type { FontkitFont } from '../fonts.js';
+import { advance, glyphOf, type FontKey, type Shaped } from './measure.js';
 
 /** The parts of pdfkit's EmbeddedFont we use (checked once per document). */
 export interface EmbeddedFontLike {
@@ -19,7 +20,7 @@ export interface EmbeddedFontLike {
   subset: { includeGlyph(id: number): number };
   widths: (number | undefined)[];
   unicode: (readonly number[] | undefined)[];
-  font: { numGlyphs: number };
+  font: FontkitFont;
 }
 
 interface DocLike {
@@ -59,7 +60,18 @@ export function asEmbeddedFont(font: unknown): EmbeddedFontLike {
   return f as EmbeddedFontLike;
 }
 
-const HEX = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+const BACKSLASH = 92;
+/** Bytes that cannot stand for themselves in a literal string: ( ) \\ and line ends (readers normalise CR). */
+function literalByte(b: Uint8Array, p: number, v: number): number {
+  if (v === 40 || v === 41 || v === BACKSLASH) {
+    b[p++] = BACKSLASH;
+    b[p++] = v;
+  } else if (v === 10 || v === 13) {
+    b[p++] = BACKSLASH;
+    b[p++] = v === 10 ? 110 : 114;
+  } else b[p++] = v;
+  return p;
+}
 
 /** Growable byte buffer for ASCII content. */
 class Bytes {
@@ -83,15 +95,11 @@ class Bytes {
     this.buf[this.pos++] = b;
   }
 
-  hex4(n: number): void {
+  /** A 2-byte code inside a literal string: raw bytes, escaped where the string syntax needs it. */
+  code(n: number): void {
     this.room(4);
-    const b = this.buf;
-    let p = this.pos;
-    b[p++] = HEX[(n >> 12) & 15];
-    b[p++] = HEX[(n >> 8) & 15];
-    b[p++] = HEX[(n >> 4) & 15];
-    b[p++] = HEX[n & 15];
-    this.pos = p;
+    this.pos = literalByte(this.buf, this.pos, (n >> 8) & 255);
+    this.pos = literalByte(this.buf, this.pos, n & 255);
   }
 
   /** Copy the bytes written so far into `into` at `at`, and start over. */
@@ -103,8 +111,8 @@ class Bytes {
   }
 }
 
-const LT = 60;
-const GT = 62;
+const OPEN = 40;
+const CLOSE = 41;
 const ascii = (s: string, into: Uint8Array, at: number): number => {
   for (let i = 0; i < s.length; i++) into[at + i] = s.charCodeAt(i);
   return at + s.length;
@@ -194,10 +202,29 @@ export class TextOut {
     const map = (this.maps[key] ??= new Int32Array(ef.font.numGlyphs + 1));
     const { subset, widths, unicode } = ef;
     let kerned = false;
-    for (const part of shaped) if (part.nat) kerned = true;
+    for (const part of shaped) if (part.plain === undefined && part.nat) kerned = true;
     if (kerned) out.byte(91); // [
-    out.byte(LT);
+    out.byte(OPEN);
+    const font = ef.font;
     for (const part of shaped) {
+      if (part.plain !== undefined) {
+        // One glyph per code point, straight from the cmap.
+        const text = part.plain;
+        for (let i = 0; i < text.length; i++) {
+          const cp = text.codePointAt(i)!;
+          if (cp > 0xffff) i++;
+          const id = glyphOf(font, cp);
+          let gid = map[id] - 1;
+          if (gid < 0) {
+            gid = subset.includeGlyph(id);
+            map[id] = gid + 1;
+            if (widths[gid] === undefined) widths[gid] = advance(font, cp);
+            if (unicode[gid] === undefined) unicode[gid] = [cp];
+          }
+          out.code(gid);
+        }
+        continue;
+      }
       const { ids, adv, cps, nat } = part;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i];
@@ -208,11 +235,11 @@ export class TextOut {
           if (widths[gid] === undefined) widths[gid] = nat ? nat[i] : adv[i];
           if (unicode[gid] === undefined) unicode[gid] = cps[i];
         }
-        out.hex4(gid);
-        if (nat && nat[i] !== adv[i]) out.str(`> ${num(nat[i] - adv[i])} <`);
+        out.code(gid);
+        if (nat && nat[i] !== adv[i]) out.str(`) ${num(nat[i] - adv[i])} (`);
       }
     }
-    out.byte(GT);
+    out.byte(CLOSE);
     out.str(kerned ? '] TJ\n' : ' Tj\n');
   }
 }
