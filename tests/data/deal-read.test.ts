@@ -85,6 +85,19 @@ describe('reading deal files', () => {
     expect(ok.deal?.locale).toBe('en');
   });
 
+  it('stops alias bombs quickly and keeps __proto__ an ordinary (rejected) key', async () => {
+    const bomb = ['---', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const started = Date.now();
+    const r = await read('bomb.md', [...bomb, 'title: x', '---', ''].join('\n'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(r.deal).toBeUndefined();
+    expect(r.messages.join('\n')).toMatch(/alias|unknown field/i);
+    const proto = await read('proto.md', VALID.replace('title:', '__proto__: { isAdmin: true }\ntitle:'));
+    expect(proto.messages).toEqual(['data/deals/proto.md:2:1: unknown field "__proto__" (__proto__)']);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
   it('refuses ids that could escape the out folder', async () => {
     const r = await read('x2.md', VALID.replace('title:', 'id: ../../etc\ntitle:'));
     expect(r.messages[0]).toMatch(/\(id\)$/);

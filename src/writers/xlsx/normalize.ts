@@ -12,7 +12,11 @@ const CONTENT_TYPES = '[Content_Types].xml';
 const CORE = 'docProps/core.xml';
 
 export function normalizeXlsx(xlsx: Uint8Array, created: Date): Buffer {
-  const parts = unzipSync(xlsx);
+  return normalizeParts(unzipSync(xlsx), created);
+}
+
+/** The same, from the package's parts (name → bytes) rather than a zip of them; `parts` is updated in place. */
+export function normalizeParts(parts: Record<string, Uint8Array>, created: Date): Buffer {
   if (!parts[CONTENT_TYPES]) throw new Error('not an OOXML package: [Content_Types].xml missing');
   if (parts[CORE]) parts[CORE] = strToU8(pinCoreDates(strFromU8(parts[CORE]), created));
 

@@ -4,10 +4,11 @@
  * rows are bold, and the zip is normalised so the same model always gives the same bytes.
  */
 import ExcelJS from 'exceljs';
+import { strToU8, unzipSync } from 'fflate';
 import { parseIsoDate, toUtcDate } from '../../domain/dates.js';
 import { Decimal } from '../../domain/money.js';
-import { type CellValue, type Column, type Sheet, type Workbook, numFmtFor } from './model.js';
-import { normalizeXlsx } from './normalize.js';
+import { type CellValue, type Column, type Row, type Sheet, type Workbook, numFmtFor } from './model.js';
+import { normalizeParts } from './normalize.js';
 
 const HEADER_FILL = 'FFE8EEF7';
 const RULE = { style: 'thin' as const, color: { argb: 'FF7F7F7F' } };
@@ -29,12 +30,49 @@ export async function renderXlsx(wb: Workbook): Promise<Buffer> {
   book.company = wb.company;
 
   const names = new Set<string>();
+  const dates = new Map<string, Date>();
   for (const sheet of wb.sheets) {
     checkSheetName(sheet.name, names);
-    writeSheet(book.addWorksheet(sheet.name), sheet);
+    writeSheet(book.addWorksheet(sheet.name), sheet, dates);
   }
-  const raw = await book.xlsx.writeBuffer();
-  return normalizeXlsx(new Uint8Array(raw as ArrayBuffer), wb.created);
+  return normalizeParts(await packageParts(book), wb.created);
+}
+
+/** What exceljs hands its zip writer: one call per package part. */
+interface PartSink {
+  append(data: string | Uint8Array, options: { name: string; base64?: boolean }): void;
+}
+
+/** The steps of exceljs's XLSX.write (lib/xlsx/xlsx.js, 4.4), each adding parts to the zip it is given. */
+type PartStep = (zip: PartSink, model: unknown) => Promise<void> | void;
+const PART_STEPS = ['addContentTypes', 'addOfficeRels', 'addWorkbookRels', 'addWorksheets', 'addSharedStrings', 'addDrawings', 'addTables', 'addThemes', 'addStyles', 'addMedia', 'addApp', 'addCore', 'addWorkbook'] as const;
+type XlsxInternals = { prepareModel(model: unknown, options: object): void } & Record<(typeof PART_STEPS)[number], PartStep>;
+
+/**
+ * The package parts as exceljs renders them, without its zip: XLSX.write renders every part
+ * into a JSZip archive that normalizeXlsx would only unpack again (it re-packs them itself).
+ * This runs the same steps in the same order with a sink that keeps the parts, so the bytes
+ * are the ones writeBuffer's archive holds. Should an exceljs release rename the steps, the
+ * public writeBuffer (stored, not deflated: it is re-packed anyway) is the fallback.
+ */
+async function packageParts(book: ExcelJS.Workbook): Promise<Record<string, Uint8Array>> {
+  const xlsx = book.xlsx as unknown as Partial<XlsxInternals>;
+  if (typeof xlsx.prepareModel !== 'function' || PART_STEPS.some((k) => typeof xlsx[k] !== 'function')) {
+    const raw = await book.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+    return unzipSync(new Uint8Array(raw as ArrayBuffer));
+  }
+  const steps = xlsx as XlsxInternals;
+  const parts: Record<string, Uint8Array> = {};
+  const sink: PartSink = {
+    append(data, options) {
+      // JSZip stores a string as UTF-8, and base64 input as the bytes it encodes.
+      parts[options.name] = typeof data === 'string' ? (options.base64 ? Buffer.from(data, 'base64') : strToU8(data)) : data;
+    },
+  };
+  const { model } = book;
+  steps.prepareModel(model, {});
+  for (const step of PART_STEPS) await steps[step](sink, model);
+  return parts;
 }
 
 function checkSheetName(name: string, seen: Set<string>): void {
@@ -46,7 +84,7 @@ function checkSheetName(name: string, seen: Set<string>): void {
   seen.add(key);
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet): void {
+function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date>): void {
   const n = sheet.columns.length;
   ws.columns = sheet.columns.map((c) => ({ width: c.width ?? defaultWidth(c) }));
 
@@ -72,27 +110,30 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet): void {
   header.height = headerLines * NOTE_LINE;
   r += 1;
 
+  // One style object per column, row kind and empty-or-not, shared by the cells it applies to:
+  // exceljs reuses the style id of a style object it has seen instead of serialising the style
+  // of every cell to look it up. Within one key the style and the cell type are the same, so
+  // the ids (and the file) are the ones a fresh style object per cell gives.
+  const plans = sheet.columns.map((column, i): ColumnPlan => ({ column, index: i, fmt: numFmtFor(column), styles: new Map() }));
   let lastFilterRow = headerRow;
-  sheet.rows.forEach((row, index) => {
+  for (let index = 0; index < sheet.rows.length; index++) {
+    const row = sheet.rows[index];
     if (row.cells.length !== n) {
       throw new Error(`sheet "${sheet.name}" row ${index + 1}: ${row.cells.length} cells for ${n} columns`);
     }
     const xr = ws.getRow(r);
-    row.cells.forEach((value, i) => {
-      const column = sheet.columns[i];
-      const cell = xr.getCell(i + 1);
-      cell.value = cellValue(value, column, `sheet "${sheet.name}" row ${index + 1}, column "${column.header}"`);
-      const fmt = numFmtFor(column);
-      if (fmt && value !== null) cell.numFmt = fmt;
-      if (column.kind !== 'text') cell.alignment = { horizontal: alignFor(column) };
-      if (row.kind === 'total' || row.kind === 'subtotal') {
-        cell.font = { ...FONT, bold: true };
-        cell.border = { top: row.kind === 'total' ? HEAVY_RULE : RULE };
-      }
-    });
-    if (row.kind !== 'total' && row.kind !== 'subtotal') lastFilterRow = r;
+    (xr as unknown as { style: object }).style = ROW_STYLE;
+    const kind = row.kind ?? 'normal';
+    for (const plan of plans) {
+      const value = row.cells[plan.index];
+      const cell = xr.getCell(plan.index + 1);
+      const stored = value === null ? null : cellValue(value, plan.column, dates);
+      cell.value = stored === undefined ? invalid(value!, plan.column, sheet.name, index + 1) : stored;
+      cell.style = styleOf(plan, kind, value === null);
+    }
+    if (kind !== 'total' && kind !== 'subtotal') lastFilterRow = r;
     r += 1;
-  });
+  }
 
   if (sheet.notes && sheet.notes.length > 0) {
     r += 1;
@@ -116,34 +157,85 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet): void {
   };
 }
 
+interface ColumnPlan {
+  column: Column;
+  index: number;
+  fmt: string | undefined;
+  styles: Map<string, Partial<ExcelJS.Style>>;
+}
+
+/** Data rows carry no style of their own; one shared object lets exceljs look it up once. */
+const ROW_STYLE: Partial<ExcelJS.Style> = {};
+
+/** A data cell's style: the column's number format (when the cell has a value) and alignment; bold under a rule on total rows. */
+function styleOf(plan: ColumnPlan, kind: NonNullable<Row['kind']>, empty: boolean): Partial<ExcelJS.Style> {
+  const key = empty ? `${kind}0` : kind;
+  let style = plan.styles.get(key);
+  if (!style) {
+    style = {};
+    if (plan.fmt && !empty) style.numFmt = plan.fmt;
+    if (plan.column.kind !== 'text') style.alignment = { horizontal: alignFor(plan.column) };
+    if (kind === 'total' || kind === 'subtotal') {
+      style.font = { ...FONT, bold: true };
+      style.border = { top: kind === 'total' ? HEAVY_RULE : RULE };
+    }
+    plan.styles.set(key, style);
+  }
+  return style;
+}
+
+/** Money beyond this is refused: past 10^13 a double no longer holds every cent. */
+const MONEY_LIMIT = new Decimal('1e13');
+const NEG_MONEY_LIMIT = MONEY_LIMIT.negated();
+
 /**
  * The one place a Decimal becomes a binary number. `Number(d.toFixed(2))` is exact to the cent:
  * a double holds 15–17 significant digits, and the nearest double to any 2-decimal amount below
  * 10^13 (ten trillion yuan) prints back as that same amount, so Excel shows the figure we computed.
+ * Undefined when the value does not fit the column (invalid() says why).
  */
-function cellValue(value: CellValue, column: Column, where: string): ExcelJS.CellValue {
-  if (value === null) return null;
+function cellValue(value: Exclude<CellValue, null>, column: Column, dates: Map<string, Date>): ExcelJS.CellValue | undefined {
   switch (column.kind) {
     case 'text': {
       const text = typeof value === 'string' ? value : String(value);
       return text === '' ? null : text; // an empty string would still be a (shared-string) cell
     }
     case 'money':
-      if (!(value instanceof Decimal)) throw new Error(`${where}: money must be a Decimal, got ${JSON.stringify(value)}`);
-      if (value.abs().gte(1e13)) throw new Error(`${where}: ${value.toFixed(2)} is too large to store exactly`);
+      if (!(value instanceof Decimal) || value.gte(MONEY_LIMIT) || value.lte(NEG_MONEY_LIMIT)) return undefined;
       return Number(value.toFixed(2));
     case 'percent':
     case 'number':
-      if (!(value instanceof Decimal)) throw new Error(`${where}: ${column.kind} must be a Decimal, got ${JSON.stringify(value)}`);
-      return Number(value.toString());
+      return value instanceof Decimal ? Number(value.toString()) : undefined;
     case 'int':
-      if (typeof value !== 'number' || !Number.isInteger(value)) throw new Error(`${where}: expected a whole number, got ${JSON.stringify(value)}`);
-      return value;
+      return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
     case 'date': {
-      const d = typeof value === 'string' ? parseIsoDate(value) : undefined;
-      if (!d) throw new Error(`${where}: expected a YYYY-MM-DD date, got ${JSON.stringify(value)}`);
-      return toUtcDate(d); // UTC midnight: exceljs converts with getTime(), so the serial is a whole day
+      if (typeof value !== 'string') return undefined;
+      let date = dates.get(value);
+      if (!date) {
+        const d = parseIsoDate(value);
+        if (!d) return undefined;
+        date = toUtcDate(d); // UTC midnight: exceljs converts with getTime(), so the serial is a whole day
+        dates.set(value, date);
+      }
+      return date;
     }
+  }
+}
+
+/** Why cellValue refused a value. */
+function invalid(value: Exclude<CellValue, null>, column: Column, sheetName: string, row: number): never {
+  const where = `sheet "${sheetName}" row ${row}, column "${column.header}"`;
+  switch (column.kind) {
+    case 'money':
+      if (value instanceof Decimal) throw new Error(`${where}: ${value.toFixed(2)} is too large to store exactly`);
+      throw new Error(`${where}: money must be a Decimal, got ${JSON.stringify(value)}`);
+    case 'percent':
+    case 'number':
+      throw new Error(`${where}: ${column.kind} must be a Decimal, got ${JSON.stringify(value)}`);
+    case 'int':
+      throw new Error(`${where}: expected a whole number, got ${JSON.stringify(value)}`);
+    default:
+      throw new Error(`${where}: expected a YYYY-MM-DD date, got ${JSON.stringify(value)}`);
   }
 }
 
