@@ -10,7 +10,8 @@
  * sweeps them.)
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export const STATE_DIR = '.dealdoc';
@@ -20,21 +21,28 @@ export function tmpDirOf(outDir: string): string {
   return join(outDir, STATE_DIR, 'tmp');
 }
 
+// Synchronous on purpose: in a worker (or a one-deal build) there is nothing else to do while a
+// file is written, and a few sync calls cost far less than the thread-pool round trips of async ones.
 export async function writeAtomic(path: string, data: Buffer | string, tmpDir: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await mkdir(tmpDir, { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(tmpDir, { recursive: true });
   const tmp = join(tmpDir, `${randomBytes(6).toString('hex')}.tmp`);
-  const fh = await open(tmp, 'w');
+  const fd = openSync(tmp, 'w');
   try {
-    await fh.writeFile(data);
-    if (FSYNC) await fh.sync();
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    if (FSYNC) fsyncSync(fd);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
   try {
-    await rename(tmp, path);
+    renameSync(tmp, path);
   } catch (e) {
-    await unlink(tmp).catch(() => {});
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
     throw e;
   }
 }

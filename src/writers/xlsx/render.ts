@@ -202,7 +202,8 @@ function cellValue(value: Exclude<CellValue, null>, column: Column, dates: Map<s
     }
     case 'money':
       if (!(value instanceof Decimal) || value.gte(MONEY_LIMIT) || value.lte(NEG_MONEY_LIMIT)) return undefined;
-      return Number(value.toFixed(2));
+      // Amounts are whole cents already: then the shortest text is the same number, without the rounding copy.
+      return Number(value.decimalPlaces() <= 2 ? value.toString() : value.toFixed(2));
     case 'percent':
     case 'number':
       return value instanceof Decimal ? Number(value.toString()) : undefined;
