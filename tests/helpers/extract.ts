@@ -40,9 +40,13 @@ export function docxXml(buf: Uint8Array): string {
   return unzip(buf)['word/document.xml'];
 }
 
-/** Visible text of a DOCX body: paragraphs on their own lines, runs concatenated. */
+/** Visible text of a DOCX body and its footnotes: paragraphs on their own lines, runs concatenated. */
 export function docxText(buf: Uint8Array): string {
-  const xml = docxXml(buf);
+  const parts = unzip(buf);
+  return xmlText(parts['word/document.xml']) + (parts['word/footnotes.xml'] ? '\n' + xmlText(parts['word/footnotes.xml']) : '');
+}
+
+function xmlText(xml: string): string {
   return xml
     .split(/<\/w:p>/)
     .map((p) =>

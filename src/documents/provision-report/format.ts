@@ -9,7 +9,15 @@ import type { CellValue, Column, Sheet } from '../../writers/xlsx/model.js';
 
 /** 1234.5 → "1,234.50"; −5 → "(5.00)" (finance reports show negatives in parentheses). */
 export function money(d: Decimal): string {
-  return formatMoney(d, { parens: true });
+  // Whole cents (every amount the computation produces) need no rounding: format the digits
+  // directly, as formatMoney would, without its rounded copies. Anything finer goes through it.
+  if (!d.isFinite() || d.decimalPlaces() > 2) return formatMoney(d, { parens: true });
+  const fixed = d.toFixed(2);
+  const negative = fixed.charCodeAt(0) === 45; // '-'
+  const digits = negative ? fixed.slice(1) : fixed;
+  const dot = digits.length - 3;
+  const body = `${digits.slice(0, dot).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${digits.slice(dot)}`;
+  return negative && !d.isZero() ? `(${body})` : body;
 }
 
 /** 0.178 → "17.8%" with a fixed number of decimals, the same as the XLSX number format. */

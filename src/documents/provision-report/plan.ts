@@ -15,7 +15,11 @@ import { buildReport, type ReportModel } from './report.js';
 export const PROVISION_REPORT_TEMPLATE = 'provision-report';
 
 export function planProvisionReport(result: ProvisionResult, ctx: ProvisionReportContext): DocumentPlan {
-  const report = buildReport(result, ctx);
+  return planFromReport(buildReport(result, ctx), result, ctx);
+}
+
+/** The plan from an already built report model (buildProvisionReport shares one with the workbook). */
+export function planFromReport(report: ReportModel, result: ProvisionResult, ctx: ProvisionReportContext): DocumentPlan {
   const { l, sheets } = report;
   const m = result.movement;
   const mismatch: RootContent[] = report.reconciled ? [] : [callout('danger', l.text.mismatchTitle, report.mismatches)];

@@ -7,12 +7,16 @@ import type { ProvisionResult } from '../../domain/receivables/types.js';
 import type { Sheet, Workbook } from '../../writers/xlsx/model.js';
 import type { ProvisionReportContext } from './context.js';
 import type { SheetKey } from './labels.js';
-import { buildReport } from './report.js';
+import { buildReport, type ReportModel } from './report.js';
 
 const ORDER: SheetKey[] = ['summary', 'aging', 'movement', 'journal', 'customers', 'reps', 'detail', 'exceptions'];
 
 export function workbookForProvisionReport(result: ProvisionResult, ctx: ProvisionReportContext): Workbook {
-  const report = buildReport(result, ctx);
+  return workbookFromReport(buildReport(result, ctx), ctx);
+}
+
+/** The workbook from an already built report model (buildProvisionReport shares one with the plan). */
+export function workbookFromReport(report: ReportModel, ctx: ProvisionReportContext): Workbook {
   const { l } = report;
   const sep = ctx.locale === 'en' ? ': ' : '：';
   const check = report.reconciled ? [report.reconciliation] : [l.text.mismatchTitle, ...report.mismatches];

@@ -4,7 +4,7 @@
  * all go through here. A foreign-currency amount without a rate throws InputError.
  */
 import { InputError, type Diagnostic } from '../../diagnostics.js';
-import { cents, sum } from '../money.js';
+import { cents, sum, type Decimal } from '../money.js';
 import type { IsoDate } from '../dates.js';
 import type { ProvisioningPolicy } from '../../config/schema.js';
 import { allocate, type Allocation } from './allocate.js';
@@ -31,17 +31,7 @@ export interface Evaluation {
 }
 
 export function evaluateAt(ledger: Ledger, policy: Policy, asOf: IsoDate): Evaluation {
-  const l = ledgerInputsUpTo(ledger, asOf);
-  const functional = policy.functional_currency;
-  const defs = bucketDefs(policy);
-  const rates = rateTable(l.fx, functional);
-  const names = customerNames(l);
-  const allocation = allocate(l, policy.net_unapplied_credits, functional);
-  const specific = new Map<string, SpecificProvision>(l.specific.map((s) => [s.invoiceNo, s]));
-  const diagnostics: Diagnostic[] = [];
-  const lines = buildLines(allocation.states, asOf, defs, rates, specific, functional, diagnostics);
-  const credits = creditBalances(allocation, asOf, rates, names, diagnostics);
-  if (diagnostics.length) throw new InputError(diagnostics);
+  const { l, functional, defs, rates, names, allocation, lines, credits } = linesAt(ledger, policy, asOf);
 
   const fxUsed = new Map<string, { currency: string; rate: ProvisionResult['fxUsed'][number]['rate']; date: IsoDate }>();
   for (const c of [...lines.map((x) => x.invoice.currency), ...credits.map((x) => x.currency)]) {
@@ -66,6 +56,31 @@ export function evaluateAt(ledger: Ledger, policy: Policy, asOf: IsoDate): Evalu
     excluded: { invoicesAfterAsOf: 0, paymentsAfterAsOf: 0 },
   };
   return { snapshot, ledger: l, allocation, defs, rates, names };
+}
+
+/**
+ * The required provision at asOf and nothing else (the next period's opening allowance): the
+ * same lines and the same checks as evaluateAt, so it throws where evaluateAt would, without
+ * building the schedules. Equal to evaluateAt(…).snapshot.totals.provision.
+ */
+export function provisionAt(ledger: Ledger, policy: Policy, asOf: IsoDate): Decimal {
+  return sum(linesAt(ledger, policy, asOf).lines.map((x) => x.provision));
+}
+
+/** Population, allocation, lines and credit balances at asOf; throws InputError for a missing rate. */
+function linesAt(ledger: Ledger, policy: Policy, asOf: IsoDate) {
+  const l = ledgerInputsUpTo(ledger, asOf);
+  const functional = policy.functional_currency;
+  const defs = bucketDefs(policy);
+  const rates = rateTable(l.fx, functional);
+  const names = customerNames(l);
+  const allocation = allocate(l, policy.net_unapplied_credits, functional);
+  const specific = new Map<string, SpecificProvision>(l.specific.map((s) => [s.invoiceNo, s]));
+  const diagnostics: Diagnostic[] = [];
+  const lines = buildLines(allocation.states, asOf, defs, rates, specific, functional, diagnostics);
+  const credits = creditBalances(allocation, asOf, rates, names, diagnostics);
+  if (diagnostics.length) throw new InputError(diagnostics);
+  return { l, functional, defs, rates, names, allocation, lines, credits };
 }
 
 /** The name on the customer's latest invoice (then highest number): ERPs rename customers. */

@@ -8,7 +8,7 @@
 import { InputError, type Diagnostic } from '../../diagnostics.js';
 import { addDays, type IsoDate } from '../dates.js';
 import { countExcluded } from './excluded.js';
-import { evaluateAt, type Evaluation, type Policy } from './evaluate.js';
+import { evaluateAt, provisionAt, type Evaluation, type Policy } from './evaluate.js';
 import { computeMovement, periodAdjustments } from './movement.js';
 import { previousMonthEnd } from './periods.js';
 import type { Ledger, ProvisionResult } from './types.js';
@@ -56,7 +56,9 @@ function evaluateCached(ledger: Ledger, policy: Policy, d: IsoDate, cache: Map<I
 function withMovement(ledger: Ledger, policy: Policy, asOf: IsoDate, cache: Map<IsoDate, Evaluation>, opts: ComputeOptions): ProvisionResult {
   const current = evaluateCached(ledger, policy, asOf, cache);
   const prev = previousMonthEnd(asOf);
-  const opening = evaluateCached(ledger, policy, prev, cache).snapshot.totals.provision;
+  // The opening allowance is the previous month end's required provision: from its evaluation
+  // when computePeriods already has it, else just that figure (no schedules for a date not reported).
+  const opening = cache.get(prev)?.snapshot.totals.provision ?? provisionAt(ledger, policy, prev);
   const periodStart = addDays(prev, 1);
   const diagnostics: Diagnostic[] = [];
   const adj = periodAdjustments(current.ledger, periodStart, asOf, current.rates, current.names, diagnostics);
