@@ -43,7 +43,8 @@ export function docxXml(buf: Uint8Array): string {
 /** Visible text of a DOCX body and its footnotes: paragraphs on their own lines, runs concatenated. */
 export function docxText(buf: Uint8Array): string {
   const parts = unzip(buf);
-  return xmlText(parts['word/document.xml']) + (parts['word/footnotes.xml'] ? '\n' + xmlText(parts['word/footnotes.xml']) : '');
+  const notes = parts['word/footnotes.xml'] ? xmlText(parts['word/footnotes.xml']) : '';
+  return xmlText(parts['word/document.xml']) + (notes ? '\n' + notes : '');
 }
 
 function xmlText(xml: string): string {
