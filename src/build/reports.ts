@@ -3,7 +3,7 @@ import { Diagnostic, InputError } from '../diagnostics.js';
 import { toUtcDate, type IsoDate } from '../domain/dates.js';
 import { computeProvision, customerPaymentRecord, monthEnds } from '../domain/receivables/index.js';
 import type { CustomerPaymentRecord } from '../domain/receivables/types.js';
-import { planProvisionReport, provisionReportChecks, workbookForProvisionReport } from '../documents/provision-report/index.js';
+import { buildProvisionReport } from '../documents/provision-report/index.js';
 import { compose } from '../compose/index.js';
 import type { BuildContext } from './context.js';
 import { displayPath } from './deals.js';
@@ -43,16 +43,16 @@ export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, 
     ledgerFiles: state.ledger.files.map((f) => displayPath(f)),
   };
   // Figures that do not reconcile are a defect, not a report: refuse rather than print them.
-  const checks = provisionReportChecks(result, reportCtx);
-  if (!checks.reconciled) {
-    return { files: [], diagnostics: [new Diagnostic({ file: displayPath(ledgerDirOf(ctx)), rule: 'reconcile', message: `report for ${spec.asOf} does not reconcile: ${checks.mismatches.join('; ')}` })] };
+  const report = buildProvisionReport(result, reportCtx);
+  if (!report.reconciled) {
+    return { files: [], diagnostics: [new Diagnostic({ file: displayPath(ledgerDirOf(ctx)), rule: 'reconcile', message: `report for ${spec.asOf} does not reconcile: ${report.mismatches.join('; ')}` })] };
   }
-  const plan = planProvisionReport(result, reportCtx);
   const base = `receivables/${spec.dir}/provision-report`;
   const files: { path: string; bytes: Buffer }[] = [];
-  const tree = spec.formats.some((f) => f !== 'xlsx') ? compose(plan, ctx.templates) : undefined;
+  // The report's tables are built once and feed both the document tree and the workbook.
+  const tree = spec.formats.some((f) => f !== 'xlsx') ? compose(report.plan(), ctx.templates) : undefined;
   for (const format of spec.formats) {
-    const bytes = format === 'xlsx' ? await (await import('../writers/xlsx/index.js')).renderXlsx(workbookForProvisionReport(result, reportCtx)) : await renderTree(tree!, plan, format, ctx);
+    const bytes = format === 'xlsx' ? await (await import('../writers/xlsx/index.js')).renderXlsx(report.workbook()) : await renderTree(tree!, report.plan(), format, ctx);
     files.push({ path: `${base}.${format}`, bytes });
   }
   return { files, diagnostics: [] };
