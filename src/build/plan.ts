@@ -112,6 +112,10 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
 
   const candidates: { spec: JobSpec; parts: Record<string, string> }[] = [];
 
+  // Manifest records by deal file, so each file is matched without scanning every record.
+  const recordsBySource = new Map<string, JobRecord[]>();
+  for (const r of Object.values(manifest.jobs)) if (r.kind === 'deal' && r.source) recordsBySource.set(r.source, [...(recordsBySource.get(r.source) ?? []), r]);
+
   if (!opts.asOf) {
     const seenIds = new Map<string, string>();
     const failedStems = new Set<string>();
@@ -121,7 +125,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
       const bytes = await readFile(file);
       const sourceHash = sha256(bytes);
       // Reuse what the last build learned about an unchanged file; parse only what changed.
-      const known = Object.values(manifest.jobs).filter((r) => r.kind === 'deal' && r.source === source && r.sourceHash === sourceHash);
+      const known = (recordsBySource.get(source) ?? []).filter((r) => r.sourceHash === sourceHash);
       let info: { dealId: string; customerId?: string; explicitDate: boolean; records: JobRecord[] } | undefined;
       if (known.length === DEAL_DOCUMENT_KINDS.length && !opts.force) {
         info = { dealId: known[0].dealId!, customerId: known[0].customerId, explicitDate: known[0].parts.date === 'explicit', records: known };
