@@ -3,9 +3,9 @@
  * as the monthly report, run on the customer's own rows — a customer's figures depend only on its
  * own invoices, receipts and adjustments (credits never cross customers), plus rates and 单项 items.
  */
-import { sum } from '../money.js';
 import { daysBetween, type IsoDate } from '../dates.js';
 import { evaluateAt, type Policy } from './evaluate.js';
+import { bucketTotals } from './totals.js';
 import type { CustomerPaymentRecord, Ledger } from './types.js';
 
 export function ledgerOfCustomer(ledger: Ledger, customerId: string): Ledger {
@@ -24,18 +24,7 @@ export function ledgerOfCustomer(ledger: Ledger, customerId: string): Ledger {
 export function customerPaymentRecord(ledger: Ledger, policy: Policy, customerId: string, asOf: IsoDate): CustomerPaymentRecord {
   const e = evaluateAt(ledgerOfCustomer(ledger, customerId), policy, asOf);
   const lines = e.snapshot.lines;
-  const byBucket = e.defs.map((d) => {
-    const inBucket = lines.filter((l) => l.bucket === d.id);
-    return {
-      bucket: String(d.id),
-      minDays: d.minDays,
-      ...(d.maxDays !== undefined ? { maxDays: d.maxDays } : {}),
-      rate: d.rate,
-      balance: sum(inBucket.map((l) => l.balanceCny)),
-      provision: sum(inBucket.map((l) => l.provision)),
-      count: inBucket.length,
-    };
-  });
+  const byBucket = bucketTotals(lines, e.defs, { includeSpecific: true });
   // Fully paid = nothing left, at least one receipt applied, nothing written off. Paid on the date
   // of the last application that settled it; paying early counts as 0 days late, not negative.
   const late: number[] = [];

@@ -9,9 +9,10 @@ import type { BucketDef, BucketTotal, InvoiceLine, PartyTotals, ProvisionResult 
 
 export const SPECIFIC_KEY = 'specific';
 
-export function bucketTotals(lines: InvoiceLine[], defs: BucketDef[]): BucketTotal[] {
+/** Totals per aging bucket. The matrix leaves out 单项 lines; a customer's payment record ages them all. */
+export function bucketTotals(lines: InvoiceLine[], defs: BucketDef[], opts: { includeSpecific?: boolean } = {}): BucketTotal[] {
   return defs.map((d) => {
-    const inBucket = lines.filter((l) => !l.specific && l.bucket === d.id);
+    const inBucket = lines.filter((l) => (opts.includeSpecific || !l.specific) && l.bucket === d.id);
     return {
       bucket: String(d.id),
       minDays: d.minDays,
