@@ -85,6 +85,8 @@ describe('proposal (example deals)', () => {
       for (const figure of [q.subtotal, q.tax, q.total]) expect(text, `${deal.id}: ${figure}`).toContain(figure);
       if (deal.locale === 'zh-CN' && deal.quote.currency === 'CNY') expect(text).toMatch(/人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+/);
       expect(text).toContain(deal.locale === 'zh-CN' ? '第1页/共' : 'Page1of');
+      // Markdown syntax from the template never shows as text.
+      expect(text, `${deal.id}: stray Markdown`).not.toMatch(/\*\*|__|\\[*_#|]/);
     }
   });
 
@@ -105,6 +107,7 @@ describe('proposal (example deals)', () => {
       for (const fact of customerFacts(deal)) expect(text, `${deal.id}: ${fact}`).toContain(squash(fact));
       const q = expectedQuote(deal);
       expect(text).toContain(q.total);
+      expect(text, `${deal.id}: stray Markdown`).not.toMatch(/\*\*|__/);
     }
   });
 

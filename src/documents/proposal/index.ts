@@ -140,6 +140,10 @@ export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan {
     view: {
       zh,
       colon: zh ? '：' : ': ',
+      // A bold label ends inside the ** and any space follows it: "**Impact:** x" (a space before
+      // the closing ** would stop it from closing).
+      labelEnd: zh ? '：' : ':',
+      gap: zh ? '' : ' ',
       open: zh ? '（' : ' (',
       close: zh ? '）' : ')',
       L: { ...L, whyHeading: L.whyHeading(ctx.company.short_name ?? seller), goalIntro: L.goalIntro(customerShort) },
