@@ -9,6 +9,9 @@ import { minContentOf, type Line, type Run, type Tokens } from './layout.js';
 import { baselineOffset, type PdfState } from './state.js';
 import { SIZES } from './theme.js';
 
+/** Tables with at most this many rows move to the next page whole rather than split. */
+const SHORT_TABLE_ROWS = 12;
+
 export interface TableColumn {
   align: Align;
   weight: number;
@@ -181,7 +184,11 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
   // Keep caption, header and the first row together.
   const captionLines = spec.caption ? state.layout([{ text: spec.caption, style: { bold: true } }], total, size) : [];
   const first = rows.length ? Math.min(rowH(rows[0].lines), state.pageRoom / 2) : 0;
-  state.begin(captionLines.length * lineH + (captionLines.length ? 4 : 0) + headerH + first);
+  const captionH = captionLines.length * lineH + (captionLines.length ? 4 : 0);
+  // A short table that fits on one page is kept whole (a 6-row schedule split 2 + 4 reads badly);
+  // a long one only keeps its caption, header and first row together.
+  const whole = rows.length <= SHORT_TABLE_ROWS ? captionH + headerH + rows.reduce((sum, r) => sum + rowH(r.lines), 0) : Infinity;
+  state.begin(whole <= state.pageRoom ? whole : captionH + headerH + first);
   state.takeMarker(state.y + baselineOffset(size, LINE_HEIGHT), state.y);
   if (captionLines.length) {
     state.lines(captionLines, { size, lineHeight: LINE_HEIGHT, color: colors.heading });
