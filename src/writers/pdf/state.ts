@@ -211,6 +211,11 @@ export class PdfState {
     this.held.push({ ...block, before });
   }
 
+  /** Whether a heading is waiting for the block that follows it. */
+  get holding(): boolean {
+    return this.held.length > 0;
+  }
+
   /** Draw held headings now (end of document, explicit page break). */
   flush(): void {
     if (this.held.length) this.releaseHeld(0);
