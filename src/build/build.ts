@@ -10,7 +10,9 @@ import { createContext, type BuildOptions } from './context.js';
 import { fromData, type JobResult } from './job-spec.js';
 import { acquireLock } from './lock.js';
 import { readManifest, writeManifest, type JobRecord } from './manifest.js';
-import { planBuild, type PlanOptions, type PlannedJob } from './plan.js';
+import { hashParts } from './hash.js';
+import { customerLedgerPart, loadLedgerState } from './ledger-state.js';
+import { assetParts, planBuild, type PlanOptions, type PlannedJob } from './plan.js';
 import { runJobs } from './pool.js';
 import { STATE_DIR, sweepTmp } from './write.js';
 
@@ -72,9 +74,9 @@ export async function build(request: BuildRequest, events: BuildEvents = {}): Pr
       summary.built.push(...r.outputs.map((o) => join(request.outDir, o.path)));
       const parts = { ...job.parts };
       for (const k of Object.keys(parts)) if (k.startsWith('asset:')) delete parts[k];
-      for (const dep of r.deps) parts[`asset:${dep}`] = (await import('./hash.js').then((h) => h.hashFile(join(ctx.dataDir, dep)))) ?? 'missing';
+      Object.assign(parts, await assetParts(ctx.dataDir, r.deps));
       if (job.spec.kind === 'deal' && 'ledger' in parts) {
-        const { customerLedgerPart, loadLedgerState } = await import('./ledger-state.js');
+        // Recomputed with the as-of date the brief actually used.
         parts.ledger = await customerLedgerPart(await loadLedgerState(ctx, manifest), r.customerId, { asOf: r.asOf } as JobRecord);
       }
       const record: JobRecord = {
@@ -84,7 +86,7 @@ export async function build(request: BuildRequest, events: BuildEvents = {}): Pr
         asOf: r.asOf,
         deps: r.deps,
         parts,
-        inputHash: (await import('./hash.js')).hashParts(parts),
+        inputHash: hashParts(parts),
         outputs: {},
       };
       for (const o of r.outputs) {

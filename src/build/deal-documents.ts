@@ -8,7 +8,7 @@ import { planSwotBrief } from '../documents/swot-brief/index.js';
 import type { DocumentPlan } from '../documents/types.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
-import { discoverDeals, displayPath } from './deals.js';
+import { claimDealId, discoverDeals, displayPath } from './deals.js';
 import { narrativeNodes } from './narrative.js';
 import { paymentRecordFor } from './reports.js';
 
@@ -65,13 +65,9 @@ export async function loadDeals(ctx: BuildContext): Promise<{ deals: Deal[]; dia
   for (const r of results) {
     diagnostics.push(...r.diagnostics);
     if (!r.deal) continue;
-    const other = seen.get(r.deal.id);
-    if (other) {
-      diagnostics.push(new Diagnostic({ file: r.deal.path, rule: 'id', field: 'id', message: `deal id "${r.deal.id}" is already used by ${other}` }));
-      continue;
-    }
-    seen.set(r.deal.id, r.deal.path);
-    deals.push(r.deal);
+    const clash = claimDealId(seen, r.deal.id, r.deal.path);
+    if (clash) diagnostics.push(clash);
+    else deals.push(r.deal);
   }
   return { deals, diagnostics };
 }

@@ -1,6 +1,7 @@
 /** Deal files in the data folder. */
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { Diagnostic } from '../diagnostics.js';
 
 export const DEAL_FILE = /\.(md|markdown|json)$/i;
 
@@ -21,3 +22,11 @@ export function displayPath(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
+
+/** Record that `file` uses deal id `id`; a diagnostic when another file already does. */
+export function claimDealId(seen: Map<string, string>, id: string, file: string): Diagnostic | undefined {
+  const other = seen.get(id);
+  if (other) return new Diagnostic({ file, rule: 'id', field: 'id', message: `deal id "${id}" is already used by ${other}` });
+  seen.set(id, file);
+  return undefined;
+}

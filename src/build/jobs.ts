@@ -3,8 +3,9 @@
  * they can run in the main thread or in a worker; `executeJob` is the same code in both.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { Diagnostic } from '../diagnostics.js';
+import type { Format } from '../writers/types.js';
 import { outputPaths, toData, type JobResult, type JobSpec } from './job-spec.js';
 import { createContext, type BuildContext, type BuildOptions } from './context.js';
 import { DEAL_DOCUMENTS } from './deal-documents.js';
@@ -41,9 +42,9 @@ export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<
       result.customerId = read.deal.customer.id;
       result.asOf = planned.asOf;
       const tree = composePlan(planned.plan, ctx);
-      const [base] = outputPaths(spec);
-      for (const format of spec.formats.filter((f) => f !== 'xlsx')) {
-        await write(base.replace(/\.[a-z]+$/, `.${format}`), await renderTree(tree, planned.plan, format, ctx));
+      // One output per tree format, named by job-spec.ts (the planner checks the same names).
+      for (const path of outputPaths(spec)) {
+        await write(path, await renderTree(tree, planned.plan, extname(path).slice(1) as Format, ctx));
       }
     } else {
       const outputs = await executeReport(spec, ctx);

@@ -11,7 +11,7 @@ import type { Deal } from '../data/deal-schema.js';
 import { Diagnostic } from '../diagnostics.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
-import { discoverDeals, displayPath } from './deals.js';
+import { claimDealId, discoverDeals, displayPath } from './deals.js';
 import { hashFile, hashParts, sha256 } from './hash.js';
 import { DEAL_DOCUMENT_KINDS, dealJobId, outputPaths, type JobSpec } from './job-spec.js';
 import type { JobRecord, LedgerRecord, Manifest } from './manifest.js';
@@ -82,6 +82,13 @@ async function templatePart(ctx: BuildContext, name: string): Promise<string> {
   return hashParts(parts);
 }
 
+/** Input parts for the assets a document embedded (recorded by its last run). */
+export async function assetParts(dataDir: string, deps: readonly string[]): Promise<Record<string, string>> {
+  const parts: Record<string, string> = {};
+  for (const dep of deps) parts[`asset:${dep}`] = (await hashFile(join(dataDir, dep))) ?? 'missing';
+  return parts;
+}
+
 /** Stable shard of a job id: FNV-1a hash modulo n — balanced and independent of order. */
 export function shardOf(id: string, n: number): number {
   let h = 0x811c9dc5;
@@ -141,18 +148,17 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
         const deal: Deal = read.deal;
         info = { dealId: deal.id, customerId: deal.customer.id, explicitDate: Boolean(deal.date), records: [] };
       }
-      const other = seenIds.get(info.dealId);
-      if (other) {
-        diagnostics.push(new Diagnostic({ file: shown, rule: 'id', field: 'id', message: `deal id "${info.dealId}" is already used by ${other}` }));
+      const clash = claimDealId(seenIds, info.dealId, shown);
+      if (clash) {
+        diagnostics.push(clash);
         continue;
       }
-      seenIds.set(info.dealId, shown);
       if (opts.only?.length && !opts.only.includes(info.dealId)) continue;
       for (const doc of DEAL_DOCUMENT_KINDS) {
         const id = dealJobId(info.dealId, doc.name);
         const record = manifest.jobs[id];
         const parts: Record<string, string> = { ...global, template: await templateOf(doc.template), source: sourceHash, date: info.explicitDate ? 'explicit' : defaultDate };
-        for (const dep of record?.deps ?? []) parts[`asset:${dep}`] = (await hashFile(join(ctx.dataDir, dep))) ?? 'missing';
+        Object.assign(parts, await assetParts(ctx.dataDir, record?.deps ?? []));
         if (doc.readsLedger) parts.ledger = await customerLedgerPart(await ledger(), info.customerId, record);
         candidates.push({ spec: { id, kind: 'deal', doc: doc.name, dealId: info.dealId, file, displayPath: shown, formats: ctx.options.formats }, parts });
       }

@@ -32,7 +32,7 @@ function fillSlots(parent: Parent, slots: DocumentPlan['slots']): void {
       out.push({ type: 'paragraph', children: [{ type: 'text', value: child.value }] });
       continue;
     }
-    if ('children' in child && !isCustom(child)) fillSlots(child as Parent, slots);
+    if ('children' in child) fillSlots(child as Parent, slots);
     out.push(child);
   }
   (parent as { children: RootContent[] }).children = out;
@@ -41,10 +41,6 @@ function fillSlots(parent: Parent, slots: DocumentPlan['slots']): void {
 function slotName(node: Html): string | undefined {
   const m = /^<!--(.*)-->$/.exec(node.value.trim());
   return m && m[1].startsWith(SLOT_PREFIX) ? m[1].slice(SLOT_PREFIX.length) : undefined;
-}
-
-function isCustom(node: RootContent): boolean {
-  return node.type === 'callout';
 }
 
 /** Narrative Markdown from a deal file: raw HTML becomes literal text (the input is untrusted). */

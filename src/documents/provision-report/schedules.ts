@@ -49,11 +49,16 @@ function partyCells(env: TableEnv, p: PartyTotals): Decimal[] {
   ];
 }
 
+/** A (sub)total row under two label columns: each figure column is the sum of the rows printed above. */
+function footing(kind: 'total' | 'subtotal', labels: [string, string], above: Row[], columns: number): Row {
+  return { kind, cells: [...labels, ...range(2, columns).map((i) => columnSum(above, i))] };
+}
+
 export function customersSheet(env: TableEnv): Sheet {
   const { result: r, l } = env;
   const rows: Row[] = r.byCustomer.map((c) => ({ cells: [c.key, c.name, ...partyCells(env, c)] }));
   const n = partyLayout(r, 2).provision + 1;
-  rows.push({ kind: 'total', cells: ['', l.row.total, ...range(2, n).map((i) => columnSum(rows, i))] });
+  rows.push(footing('total', ['', l.row.total], rows, n));
   const lead: Column[] = [
     { header: l.col.customerId, kind: 'text', width: 11 },
     { header: l.col.customer, kind: 'text', width: 26 },
@@ -68,11 +73,11 @@ export function repsSheet(env: TableEnv): Sheet {
   const subtotals: Row[] = [];
   for (const rep of r.byRep) {
     const own: Row[] = rep.customers.map((c) => ({ cells: [rep.name, c.name, ...partyCells(env, c)] }));
-    const subtotal: Row = { kind: 'subtotal', cells: [rep.name, l.row.subtotal(rep.name), ...range(2, n).map((i) => columnSum(own, i))] };
+    const subtotal = footing('subtotal', [rep.name, l.row.subtotal(rep.name)], own, n);
     rows.push(...own, subtotal);
     subtotals.push(subtotal);
   }
-  rows.push({ kind: 'total', cells: ['', l.row.total, ...range(2, n).map((i) => columnSum(subtotals, i))] });
+  rows.push(footing('total', ['', l.row.total], subtotals, n));
   const lead: Column[] = [
     { header: l.col.rep, kind: 'text', width: 12 },
     { header: l.col.customer, kind: 'text', width: 26 },

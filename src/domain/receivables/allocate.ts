@@ -12,7 +12,7 @@
 import { Decimal, ZERO } from '../money.js';
 import type { IsoDate } from '../dates.js';
 import { pushTo } from './group.js';
-import type { Invoice, Ledger, SourceRef } from './types.js';
+import type { Invoice, Ledger, SourceRef, UnappliedCash } from './types.js';
 
 export interface Application {
   date: IsoDate;
@@ -38,16 +38,8 @@ export interface CreditItem {
   source: SourceRef;
 }
 
-export interface UnappliedEntry {
-  paymentNo: string;
-  customerId: string;
-  date: IsoDate;
-  amount: Decimal;
-  currency: string;
-  appliedTo: string[];
-  remaining: Decimal;
-  kind: 'receipt' | 'credit_invoice';
-}
+/** While allocating, every entry knows what is left of it and what it is. */
+export type UnappliedEntry = Required<UnappliedCash>;
 
 export interface Allocation {
   states: InvoiceState[];

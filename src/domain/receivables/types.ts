@@ -156,6 +156,20 @@ export interface Movement {
   balanced: boolean;
 }
 
+/** An unapplied receipt or credit invoice and where it was applied (oldest due first). */
+export interface UnappliedCash {
+  paymentNo: string;
+  customerId: string;
+  date: IsoDate;
+  amount: Decimal;
+  currency: string;
+  appliedTo: string[];
+  /** Part not applied to open invoices (it is in `credits`). */
+  remaining?: Decimal;
+  /** 'credit_invoice' = a negative-amount invoice (red invoice without a link), treated as unapplied credit. */
+  kind?: 'receipt' | 'credit_invoice';
+}
+
 export interface ProvisionResult {
   asOf: IsoDate;
   /** First day of the period the movement covers (day after the previous month end). */
@@ -172,18 +186,7 @@ export interface ProvisionResult {
   byCustomer: PartyTotals[];
   byRep: (PartyTotals & { customers: PartyTotals[] })[];
   credits: CreditBalance[];
-  unappliedCash: {
-    paymentNo: string;
-    customerId: string;
-    date: IsoDate;
-    amount: Decimal;
-    currency: string;
-    appliedTo: string[];
-    /** Part not applied to open invoices (it is in `credits`). */
-    remaining?: Decimal;
-    /** 'credit_invoice' = a negative-amount invoice (red invoice without a link), treated as unapplied credit. */
-    kind?: 'receipt' | 'credit_invoice';
-  }[];
+  unappliedCash: UnappliedCash[];
   missingDueDates: string[];
   movement: Movement;
   /** Write-offs and recoveries dated in the period (periodStart … asOf), converted at the as-of rate; they sum to movement.writeOffs / .recoveries. */
