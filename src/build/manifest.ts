@@ -119,9 +119,12 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
   }
   let json: unknown;
   try {
-    json = JSON.parse(raw);
-  } catch {
-    return ignored('not valid JSON');
+    json = JSON.parse(raw, (key, value: unknown) => {
+      if (key === '__proto__') throw new Error('__proto__');
+      return value;
+    });
+  } catch (e) {
+    return ignored((e as Error).message === '__proto__' ? 'a "__proto__" key' : 'not valid JSON');
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
