@@ -3,16 +3,20 @@
  * record the manifest, remove outputs whose source is gone. A broken input costs only its own
  * documents; its diagnostics are collected and the exit code says so.
  */
+import { mkdirSync } from 'node:fs';
 import { rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { createContext, type BuildOptions } from './context.js';
-import { fromData, type JobResult } from './job-spec.js';
-import { acquireLock } from './lock.js';
-import { readManifest, writeManifest, type JobRecord } from './manifest.js';
+import { displayPath } from './deals.js';
+import { fsDiagnostic, isFsError } from './fs-errors.js';
+import { fromData, outputPaths, type JobResult } from './job-spec.js';
+import { acquireLock, type Lock } from './lock.js';
+import { readManifest, writeManifest, type JobRecord, type Manifest } from './manifest.js';
 import { hashParts } from './hash.js';
 import { customerLedgerPart, loadLedgerState } from './ledger-state.js';
-import { assetParts, planBuild, type PlanOptions, type PlannedJob } from './plan.js';
+import { ensureRealDirs, ownershipProblem } from './outdir.js';
+import { assetParts, planBuild, type BuildPlan, type PlanOptions, type PlannedJob } from './plan.js';
 import { runJobs } from './pool.js';
 import { STATE_DIR, sweepTmp } from './write.js';
 
@@ -43,10 +47,20 @@ export async function build(request: BuildRequest, events: BuildEvents = {}): Pr
   summary.diagnostics.push(...diagnostics);
   if (!ctx) return summary;
 
-  const lock = await acquireLock(join(ctx.outDir, STATE_DIR, 'lock'), { waitMs: 10 * 60_000, onWait: events.waiting });
+  let lock: Lock;
+  try {
+    // out/ and out/.dealdoc must be real folders: a link there would take writes elsewhere.
+    mkdirSync(ctx.outDir, { recursive: true });
+    ensureRealDirs(ctx.outDir, STATE_DIR, true);
+    lock = await acquireLock(join(ctx.outDir, STATE_DIR, 'lock'), { waitMs: 10 * 60_000, onWait: events.waiting, onTakeOver: (why) => summary.diagnostics.push(lockNotice(ctx.outDir, why)) });
+  } catch (e) {
+    summary.diagnostics.push(fsDiagnostic(e, ctx.outDir));
+    return summary;
+  }
   try {
     await sweepTmp(ctx.outDir);
-    const manifest = await readManifest(ctx.outDir);
+    const { manifest, diagnostics: manifestDiagnostics } = await readManifest(ctx.outDir);
+    summary.diagnostics.push(...manifestDiagnostics);
     const plan = await planBuild(ctx, manifest, request);
     summary.diagnostics.push(...plan.diagnostics);
     events.planned?.(plan.jobs);
@@ -96,29 +110,58 @@ export async function build(request: BuildRequest, events: BuildEvents = {}): Pr
       manifest.jobs[r.id] = record;
     }
 
-    if (plan.complete) {
-      const live = new Set(plan.jobs.map((j) => j.spec.id));
-      const failedSources = new Set(summary.diagnostics.filter((d) => d.severity === 'error').map((d) => String(d.file)));
-      for (const [id, record] of Object.entries(manifest.jobs)) {
-        if (live.has(id)) continue;
-        // A deal that failed to parse keeps its last good documents; a deleted one loses them.
-        if (record.source && failedSources.has(join(request.dataDir, record.source))) continue;
-        if (record.kind === 'report' && plan.ledger && !plan.ledger.ok) continue;
-        for (const rel of Object.keys(record.outputs)) {
-          await rm(join(ctx.outDir, rel), { force: true });
-          summary.removed.push(join(request.outDir, rel));
-          await rmdir(dirname(join(ctx.outDir, rel))).catch(() => {});
-        }
-        delete manifest.jobs[id];
-      }
-    }
+    if (plan.complete) await removeStale(ctx.outDir, request.outDir, manifest, plan, summary);
     manifest.ledger = plan.ledger;
     await writeManifest(ctx.outDir, manifest);
+  } catch (e) {
+    // A filesystem error (ENOSPC, EACCES, EROFS, ENOTDIR…) is a diagnostic, never a stack trace.
+    if (!isFsError(e)) throw e;
+    summary.diagnostics.push(fsDiagnostic(e, ctx.outDir));
   } finally {
+    await sweepTmp(ctx.outDir).catch(() => {});
     await lock.release();
   }
   summary.diagnostics = sortDiagnostics(summary.diagnostics);
   return summary;
+}
+
+/**
+ * Remove the outputs of jobs that are no longer planned (a deal file deleted or renamed) — only
+ * files dealdoc provably wrote: a plain path below out/, reached through real folders, a regular
+ * file whose bytes hash as recorded, and not an output some planned job owns. Anything else is
+ * left alone with a warning. Jobs in `plan.keep` (deal file unreadable, id claimed twice) stay.
+ */
+async function removeStale(outDir: string, shownOut: string, manifest: Manifest, plan: BuildPlan, summary: BuildSummary): Promise<void> {
+  const live = new Set(plan.jobs.map((j) => j.spec.id));
+  const liveOutputs = new Set(plan.jobs.flatMap((j) => outputPaths(j.spec)));
+  for (const id of plan.keep) for (const rel of Object.keys(manifest.jobs[id]?.outputs ?? {})) liveOutputs.add(rel);
+  for (const [id, record] of Object.entries(manifest.jobs)) {
+    if (live.has(id) || plan.keep.has(id)) continue;
+    if (record.kind === 'report' && plan.ledger && !plan.ledger.ok) continue;
+    for (const [rel, out] of Object.entries(record.outputs)) {
+      if (liveOutputs.has(rel)) continue;
+      const problem = ownershipProblem(outDir, rel, out.sha256);
+      if (problem === 'missing') continue;
+      const shown = displayPath(join(outDir, rel));
+      if (problem) {
+        summary.diagnostics.push(new Diagnostic({ file: shown, rule: 'stale', severity: 'warning', message: `not deleted: ${problem}; dealdoc deletes only files it wrote` }));
+        continue;
+      }
+      try {
+        await rm(join(outDir, rel));
+        summary.removed.push(join(shownOut, rel));
+      } catch (e) {
+        summary.diagnostics.push(fsDiagnostic(e, join(outDir, rel), 'warning'));
+        continue;
+      }
+      await rmdir(dirname(join(outDir, rel))).catch(() => {});
+    }
+    delete manifest.jobs[id];
+  }
+}
+
+function lockNotice(outDir: string, why: string): Diagnostic {
+  return new Diagnostic({ file: displayPath(join(outDir, STATE_DIR, 'lock')), rule: 'lock', severity: 'warning', message: why });
 }
 
 function relativeTo(root: string, file: string): string {
@@ -129,14 +172,15 @@ function relativeTo(root: string, file: string): string {
 export async function check(request: BuildRequest): Promise<{ stale: { id: string; reason: string }[]; diagnostics: Diagnostic[] }> {
   const { ctx, diagnostics } = createContext(optionsOf(request));
   if (!ctx) return { stale: [], diagnostics };
-  const manifest = await readManifest(ctx.outDir);
-  const plan = await planBuild(ctx, manifest, request);
+  const { manifest, diagnostics: manifestDiagnostics } = await readManifest(ctx.outDir);
+  // check hashes every output: an edit that keeps size and mtime is still found.
+  const plan = await planBuild(ctx, manifest, { ...request, verifyOutputs: true });
   const stale = plan.jobs.filter((j) => j.reason).map((j) => ({ id: j.spec.id, reason: j.reason! }));
   if (plan.complete) {
     const live = new Set(plan.jobs.map((j) => j.spec.id));
-    for (const id of Object.keys(manifest.jobs)) if (!live.has(id)) stale.push({ id, reason: 'source removed; outputs would be deleted' });
+    for (const id of Object.keys(manifest.jobs)) if (!live.has(id) && !plan.keep.has(id)) stale.push({ id, reason: 'source removed; outputs would be deleted' });
   }
-  return { stale, diagnostics: sortDiagnostics([...diagnostics, ...plan.diagnostics]) };
+  return { stale, diagnostics: sortDiagnostics([...diagnostics, ...manifestDiagnostics, ...plan.diagnostics]) };
 }
 
 export function exitCode(summary: { diagnostics: Diagnostic[]; failed?: string[] }): number {

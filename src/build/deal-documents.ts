@@ -8,7 +8,7 @@ import { planSwotBrief } from '../documents/swot-brief/index.js';
 import type { DocumentPlan } from '../documents/types.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
-import { claimDealId, discoverDeals, displayPath } from './deals.js';
+import { discoverDeals, displayPath, idClashes } from './deals.js';
 import { narrativeNodes } from './narrative.js';
 import { paymentRecordFor } from './reports.js';
 
@@ -61,13 +61,10 @@ export async function loadDeals(ctx: BuildContext): Promise<{ deals: Deal[]; dia
   const diagnostics: Diagnostic[] = [];
   const deals: Deal[] = [];
   const results = await Promise.all(files.map((f) => readDeal(f, displayPath(f), { defaultLocale: ctx.config.locale })));
-  const seen = new Map<string, string>();
-  for (const r of results) {
-    diagnostics.push(...r.diagnostics);
-    if (!r.deal) continue;
-    const clash = claimDealId(seen, r.deal.id, r.deal.path);
-    if (clash) diagnostics.push(clash);
-    else deals.push(r.deal);
-  }
+  for (const r of results) diagnostics.push(...r.diagnostics);
+  const ok = results.flatMap((r, i) => (r.deal ? [{ deal: r.deal, path: files[i] }] : []));
+  const clashes = idClashes(ok.map((o) => ({ id: o.deal.id, file: o.deal.path, path: o.path })));
+  diagnostics.push(...clashes.diagnostics);
+  for (const o of ok) if (!clashes.contested.has(o.deal.id)) deals.push(o.deal);
   return { deals, diagnostics };
 }

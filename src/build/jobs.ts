@@ -12,7 +12,8 @@ import { DEAL_DOCUMENTS } from './deal-documents.js';
 import { readDeal } from '../data/deals/read.js';
 import { composePlan, renderTree } from './render.js';
 import { executeReport } from './reports.js';
-import { tmpDirOf, writeAtomic } from './write.js';
+import { fsDiagnostic, isFsError } from './fs-errors.js';
+import { writeAtomic } from './write.js';
 
 /** The process's context for these options (cached in createContext). */
 export function contextFor(options: BuildOptions): BuildContext {
@@ -26,7 +27,7 @@ export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<
   const ctx = contextFor(options);
   const result: JobResult = { id: spec.id, ok: false, outputs: [], deps: [], diagnostics: [], ms: 0 };
   const write = async (rel: string, bytes: Buffer) => {
-    await writeAtomic(join(ctx.outDir, rel), bytes, tmpDirOf(ctx.outDir));
+    await writeAtomic(ctx.outDir, rel, bytes);
     result.outputs.push({ path: rel, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
   };
   try {
@@ -54,8 +55,13 @@ export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<
     }
     result.ok = !result.diagnostics.some((d) => d.severity === 'error');
   } catch (e) {
-    const file = spec.kind === 'deal' ? spec.displayPath : join(options.dataDir, ctx.config.provisioning.ledger_dir);
-    result.diagnostics.push(toData(new Diagnostic({ file, rule: 'render', message: `could not render ${spec.id}: ${(e as Error).message}` })));
+    if (isFsError(e)) {
+      // The output could not be written: blame the out folder's path, not the input.
+      result.diagnostics.push(toData(fsDiagnostic(e, ctx.outDir)));
+    } else {
+      const file = spec.kind === 'deal' ? spec.displayPath : join(options.dataDir, ctx.config.provisioning.ledger_dir);
+      result.diagnostics.push(toData(new Diagnostic({ file, rule: 'render', message: `could not render ${spec.id}: ${(e as Error).message}` })));
+    }
   }
   return finish(result, started);
 }

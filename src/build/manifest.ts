@@ -6,7 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { STATE_DIR, tmpDirOf, writeAtomic } from './write.js';
+import { z } from 'zod';
+import { Diagnostic } from '../diagnostics.js';
+import { displayPath } from './deals.js';
+import { DEAL_DOCUMENT_KINDS } from './job-spec.js';
+import { safeRelative } from './outdir.js';
+import { STATE_DIR, writeAtomic } from './write.js';
 
 export interface OutputRecord {
   sha256: string;
@@ -49,17 +54,87 @@ export function manifestPath(outDir: string): string {
   return join(outDir, STATE_DIR, 'manifest.json');
 }
 
-export async function readManifest(outDir: string): Promise<Manifest> {
+const sha = z.string().regex(/^[0-9a-f]{64}$/);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const relPath = z.string().refine(safeRelative, { error: 'not a plain relative path' });
+const text = z.string().max(512);
+
+const jobRecordSchema = z.object({
+  kind: z.enum(['deal', 'report']),
+  source: relPath.optional(),
+  sourceHash: sha.optional(),
+  dealId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
+  customerId: text.optional(),
+  asOf: isoDate.optional(),
+  deps: z.array(relPath),
+  parts: z.record(text, text),
+  inputHash: text,
+  outputs: z.record(relPath, z.object({ sha256: sha, size: z.number().int().nonnegative(), mtimeMs: z.number() })),
+});
+
+const DOC_NAMES: readonly string[] = DEAL_DOCUMENT_KINDS.map((d) => d.name);
+
+/**
+ * The manifest is input like any other (out/ may come from a cache or a commit): every path in it
+ * must be plain and relative, each job's id must match its kind, and each output must be named
+ * after its job (`<deal>/<doc>.<ext>`, `receivables/<date>/provision-report.<ext>`).
+ */
+export const manifestSchema = z
+  .object({
+    version: z.literal(1),
+    ledger: z.object({ rawHash: text, ok: z.boolean(), configHash: text.optional(), months: z.array(z.object({ asOf: isoDate, ledgerPart: text })).optional() }).optional(),
+    jobs: z.record(text, jobRecordSchema),
+  })
+  .superRefine((m, ctx) => {
+    for (const [id, r] of Object.entries(m.jobs)) {
+      const deal = r.kind === 'deal' && r.dealId !== undefined && DOC_NAMES.some((d) => id === `${r.dealId}/${d}`);
+      const report = r.kind === 'report' && /^receivables\/\d{4}-\d{2}(-\d{2})?$/.test(id);
+      if (!deal && !report) ctx.addIssue({ code: 'custom', path: ['jobs', id], message: 'job id does not match its kind' });
+      const prefix = r.kind === 'deal' ? `${id}.` : `${id}/provision-report.`;
+      for (const out of Object.keys(r.outputs)) {
+        if (!out.startsWith(prefix) || !/^[a-z]{3,4}$/.test(out.slice(prefix.length))) ctx.addIssue({ code: 'custom', path: ['jobs', id, 'outputs', out], message: 'output not named after its job' });
+      }
+    }
+  });
+
+const EMPTY = (): Manifest => ({ version: 1, jobs: {} });
+
+/**
+ * The last build's manifest, validated. A missing one is empty; a malformed one (bad JSON, wrong
+ * shape, a path that is absolute, has `..` or is not its job's) is ignored with a warning: every
+ * document is rebuilt and nothing it names is deleted.
+ */
+export async function readManifest(outDir: string): Promise<{ manifest: Manifest; diagnostics: Diagnostic[] }> {
+  const file = manifestPath(outDir);
+  const ignored = (why: string) => ({
+    manifest: EMPTY(),
+    diagnostics: [new Diagnostic({ file: displayPath(file), rule: 'manifest', severity: 'warning', message: `ignored (${why}): every document is rebuilt and no old output is deleted` })],
+  });
+  let raw: string;
   try {
-    const m = JSON.parse(await readFile(manifestPath(outDir), 'utf8')) as Manifest;
-    if (m.version === 1 && m.jobs && typeof m.jobs === 'object') return m;
-  } catch {
-    // Missing or unreadable: start afresh (every output is rebuilt).
+    raw = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: EMPTY(), diagnostics: [] };
+    return ignored(`cannot read it: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return { version: 1, jobs: {} };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw, (key, value: unknown) => {
+      if (key === '__proto__') throw new Error('__proto__');
+      return value;
+    });
+  } catch (e) {
+    return ignored((e as Error).message === '__proto__' ? 'a "__proto__" key' : 'not valid JSON');
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return ignored(`${issue.path.map(String).join('.') || 'top level'}: ${issue.message}`);
+  }
+  return { manifest: parsed.data as Manifest, diagnostics: [] };
 }
 
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
   const sorted: Manifest = { version: 1, ledger: manifest.ledger, jobs: Object.fromEntries(Object.entries(manifest.jobs).sort(([a], [b]) => a.localeCompare(b))) };
-  await writeAtomic(manifestPath(outDir), JSON.stringify(sorted, null, 1) + '\n', tmpDirOf(outDir));
+  await writeAtomic(outDir, `${STATE_DIR}/manifest.json`, JSON.stringify(sorted, null, 1) + '\n');
 }

@@ -11,7 +11,7 @@ import type { Deal } from '../data/deal-schema.js';
 import { Diagnostic } from '../diagnostics.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
-import { claimDealId, discoverDeals, displayPath } from './deals.js';
+import { discoverDeals, displayPath, idClashes } from './deals.js';
 import { hashFile, hashParts, sha256 } from './hash.js';
 import { DEAL_DOCUMENT_KINDS, dealJobId, outputPaths, type JobSpec } from './job-spec.js';
 import type { JobRecord, LedgerRecord, Manifest } from './manifest.js';
@@ -30,6 +30,8 @@ export interface PlanOptions {
   asOf?: string;
   /** [index, count], 1-based index. */
   shard?: [number, number];
+  /** Hash every output, even when its size and mtime are as recorded (`check`). */
+  verifyOutputs?: boolean;
 }
 
 export interface BuildPlan {
@@ -38,6 +40,8 @@ export interface BuildPlan {
   ledger?: LedgerRecord;
   /** Whether this plan covers every output (so outputs missing from it are stale). */
   complete: boolean;
+  /** Jobs not planned whose outputs must stay (their deal file failed to read, or shares its id). */
+  keep: Set<string>;
 }
 
 const CODE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -123,9 +127,11 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
   const recordsBySource = new Map<string, JobRecord[]>();
   for (const r of Object.values(manifest.jobs)) if (r.kind === 'deal' && r.source) recordsBySource.set(r.source, [...(recordsBySource.get(r.source) ?? []), r]);
 
+  const keep = new Set<string>();
   if (!opts.asOf) {
-    const seenIds = new Map<string, string>();
     const failedStems = new Set<string>();
+    const failedSources = new Set<string>();
+    const read: { file: string; shown: string; source: string; sourceHash: string; info: { dealId: string; customerId?: string; explicitDate: boolean } }[] = [];
     for (const file of await discoverDeals(ctx.dataDir)) {
       const shown = displayPath(file);
       const source = relative(ctx.dataDir, file);
@@ -133,26 +139,34 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
       const sourceHash = sha256(bytes);
       // Reuse what the last build learned about an unchanged file; parse only what changed.
       const known = (recordsBySource.get(source) ?? []).filter((r) => r.sourceHash === sourceHash);
-      let info: { dealId: string; customerId?: string; explicitDate: boolean; records: JobRecord[] } | undefined;
       if (known.length === DEAL_DOCUMENT_KINDS.length && !opts.force) {
-        info = { dealId: known[0].dealId!, customerId: known[0].customerId, explicitDate: known[0].parts.date === 'explicit', records: known };
-      } else {
-        // Loaded only when a deal file changed: a no-op build parses nothing.
-        const { readDeal } = await import('../data/deals/read.js');
-        const read = await readDeal(file, shown, { defaultLocale: ctx.config.locale });
-        diagnostics.push(...read.diagnostics);
-        if (!read.deal) {
-          failedStems.add(basename(file).replace(/\.[^.]+$/, ''));
-          continue;
-        }
-        const deal: Deal = read.deal;
-        info = { dealId: deal.id, customerId: deal.customer.id, explicitDate: Boolean(deal.date), records: [] };
-      }
-      const clash = claimDealId(seenIds, info.dealId, shown);
-      if (clash) {
-        diagnostics.push(clash);
+        read.push({ file, shown, source, sourceHash, info: { dealId: known[0].dealId!, customerId: known[0].customerId, explicitDate: known[0].parts.date === 'explicit' } });
         continue;
       }
+      // Loaded only when a deal file changed: a no-op build parses nothing.
+      const { readDeal } = await import('../data/deals/read.js');
+      const result = await readDeal(file, shown, { defaultLocale: ctx.config.locale });
+      diagnostics.push(...result.diagnostics);
+      if (!result.deal) {
+        failedStems.add(basename(file).replace(/\.[^.]+$/, ''));
+        failedSources.add(source);
+        continue;
+      }
+      const deal: Deal = result.deal;
+      read.push({ file, shown, source, sourceHash, info: { dealId: deal.id, customerId: deal.customer.id, explicitDate: Boolean(deal.date) } });
+    }
+    // One owner per id: every claimant of a shared id is reported and none is built.
+    const clashes = idClashes(read.map((r) => ({ id: r.info.dealId, file: r.shown, path: r.file })));
+    diagnostics.push(...clashes.diagnostics);
+    const clashSources = new Set(read.filter((r) => clashes.contested.has(r.info.dealId)).map((r) => r.source));
+    // Documents whose deal file failed to read or is in a clash keep their last good version.
+    for (const [id, r] of Object.entries(manifest.jobs)) {
+      if (r.kind !== 'deal') continue;
+      if ((r.source && (failedSources.has(r.source) || clashSources.has(r.source))) || (r.dealId && clashes.contested.has(r.dealId))) keep.add(id);
+    }
+    const seenIds = new Set(read.map((r) => r.info.dealId));
+    for (const { file, shown, sourceHash, info } of read) {
+      if (clashes.contested.has(info.dealId)) continue;
       if (opts.only?.length && !opts.only.includes(info.dealId)) continue;
       for (const doc of DEAL_DOCUMENT_KINDS) {
         const id = dealJobId(info.dealId, doc.name);
@@ -182,12 +196,13 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
   const jobs: PlannedJob[] = [];
   for (const c of candidates) {
     if (opts.shard && shardOf(c.spec.id, opts.shard[1]) !== opts.shard[0]) continue;
-    jobs.push({ ...c, reason: opts.force ? 'forced (--force)' : await staleReason(ctx, c.spec, c.parts, manifest.jobs[c.spec.id]) });
+    jobs.push({ ...c, reason: opts.force ? 'forced (--force)' : await staleReason(ctx, c.spec, c.parts, manifest.jobs[c.spec.id], opts.verifyOutputs) });
   }
   return {
     jobs,
     diagnostics,
     ledger: ledgerRecord,
+    keep,
     complete: !opts.only?.length && !opts.asOf && !opts.shard && ctx.options.formats.length === 3,
   };
 }
@@ -203,7 +218,7 @@ const PART_NAMES: Record<string, string> = {
   ledger: 'ledger rows changed',
 };
 
-async function staleReason(ctx: BuildContext, spec: JobSpec, parts: Record<string, string>, record: JobRecord | undefined): Promise<string | undefined> {
+async function staleReason(ctx: BuildContext, spec: JobSpec, parts: Record<string, string>, record: JobRecord | undefined, verify = false): Promise<string | undefined> {
   if (!record) return 'new';
   const changed = Object.keys({ ...parts, ...record.parts }).filter((k) => parts[k] !== record.parts[k] && !(k.startsWith('asset:') && !(k in parts)));
   if (changed.length) return changed.map((k) => PART_NAMES[k] ?? `${k.replace(/^asset:/, 'asset ')} changed`).join(', ');
@@ -212,7 +227,8 @@ async function staleReason(ctx: BuildContext, spec: JobSpec, parts: Record<strin
     if (!rec) return `${rel} not built yet`;
     const info = await stat(join(ctx.outDir, rel)).catch(() => undefined);
     if (!info) return `${rel} missing`;
-    if (info.size !== rec.size || Math.round(info.mtimeMs) !== Math.round(rec.mtimeMs)) {
+    // build trusts size + mtime (a no-op build reads no output); check hashes every byte.
+    if (verify || info.size !== rec.size || Math.round(info.mtimeMs) !== Math.round(rec.mtimeMs)) {
       const now = await hashFile(join(ctx.outDir, rel));
       if (now !== rec.sha256) return `${rel} modified since it was built`;
     }

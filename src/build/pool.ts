@@ -2,20 +2,53 @@
  * Run jobs: in this thread when there are few (a worker costs a start-up and its own fonts),
  * else in a piscina pool of worker threads sized to the machine, each loading fonts once.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from './context.js';
 import type { JobResult, JobSpec } from './job-spec.js';
 
 /** Below this many jobs, worker start-up costs more than it saves. */
 const MIN_JOBS_FOR_POOL = 6;
-const WORKER_HEAP_MB = 384;
+/** Each worker's old-generation cap: the largest document needs well under 100 MB live. */
+const DEFAULT_WORKER_HEAP_MB = 384;
+/** Never more than this many worker threads, whatever --jobs says. */
+export const MAX_JOBS_CEILING = 16;
 
-export async function runJobs(specs: JobSpec[], options: BuildOptions, jobs: number | undefined, onDone: (r: JobResult) => void): Promise<JobResult[]> {
+/** The most worker threads worth running here: twice the cores, at most 16. */
+export function maxJobs(): number {
+  return Math.min(MAX_JOBS_CEILING, availableParallelism() * 2);
+}
+
+/** Worker heap cap in MB: DEALDOC_WORKER_HEAP_MB, else 384. */
+export function workerHeapMb(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.DEALDOC_WORKER_HEAP_MB);
+  return Number.isInteger(v) && v >= 16 ? v : DEFAULT_WORKER_HEAP_MB;
+}
+
+/**
+ * Threads for this build: the request (or the number of cores), at most maxJobs(), and no more
+ * than fit in memory — every worker may grow to its heap cap (plus ~64 MB outside the heap),
+ * and together they may take at most 60% of the machine's memory (or of the cgroup's limit).
+ */
+export function threadCount(requested: number | undefined, heapMb = workerHeapMb()): number {
+  const limit = (process as { constrainedMemory?: () => number }).constrainedMemory?.() || 0;
+  const memory = Math.min(totalmem(), limit > 0 ? limit : Infinity);
+  const fit = Math.floor((memory * 0.6) / ((heapMb + 64) * 1024 * 1024));
+  return Math.max(1, Math.min(requested ?? availableParallelism(), maxJobs(), fit));
+}
+
+export interface PoolOptions {
+  /** Worker entry (tests); default ./worker.js. */
+  workerFile?: string;
+  heapMb?: number;
+}
+
+export async function runJobs(specs: JobSpec[], options: BuildOptions, jobs: number | undefined, onDone: (r: JobResult) => void, pool: PoolOptions = {}): Promise<JobResult[]> {
   if (specs.length === 0) return [];
-  const threads = Math.max(1, jobs ?? availableParallelism());
-  const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-  const canPool = threads > 1 && specs.length >= MIN_JOBS_FOR_POOL && workerFile.endsWith('.js') && !import.meta.url.endsWith('.ts');
+  const heapMb = pool.heapMb ?? workerHeapMb();
+  const threads = threadCount(jobs, heapMb);
+  const workerFile = pool.workerFile ?? fileURLToPath(new URL('./worker.js', import.meta.url));
+  const canPool = threads > 1 && specs.length >= MIN_JOBS_FOR_POOL && /\.m?js$/.test(workerFile) && (pool.workerFile !== undefined || !import.meta.url.endsWith('.ts'));
   if (!canPool) {
     const { executeJob } = await import('./jobs.js');
     const results: JobResult[] = [];
@@ -28,20 +61,36 @@ export async function runJobs(specs: JobSpec[], options: BuildOptions, jobs: num
   }
   const { Piscina } = await import('piscina');
   // A cap on each worker's old generation makes V8 collect early instead of growing towards its
-  // multi-gigabyte default: the largest document (a month's report with ~1,600 detail rows) needs
-  // well under 100 MB live.
-  const pool = new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  // multi-gigabyte default; a worker that dies (out of memory or any crash) costs only the job
+  // it was running: that job becomes a diagnostic, piscina starts a fresh worker for the rest.
+  const piscina = new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   try {
     // Reports first: they are the longest; then deals, so the pool stays busy to the end.
     const ordered = [...specs].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'report' ? -1 : 1));
     return await Promise.all(
       ordered.map(async (spec) => {
-        const r = (await pool.run({ spec, options })) as JobResult;
+        let r: JobResult;
+        try {
+          r = (await piscina.run({ spec, options })) as JobResult;
+        } catch (e) {
+          r = crashed(spec, options, e, heapMb);
+        }
         onDone(r);
         return r;
       }),
     );
   } finally {
-    await pool.destroy();
+    await piscina.destroy().catch(() => {});
   }
+}
+
+/** A job whose worker died: one diagnostic on its input, nothing written for it. */
+function crashed(spec: JobSpec, options: BuildOptions, e: unknown, heapMb: number): JobResult {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const why =
+    code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? `the worker ran out of memory (heap cap ${heapMb} MB; set DEALDOC_WORKER_HEAP_MB to raise it)`
+      : `the worker stopped: ${(e as Error)?.message ?? String(e)}`.split('\n')[0];
+  const file = spec.kind === 'deal' ? spec.displayPath : options.dataDir;
+  return { id: spec.id, ok: false, outputs: [], deps: [], diagnostics: [{ file, rule: 'worker', severity: 'error', message: `could not render ${spec.id}: ${why}` }], ms: 0 };
 }

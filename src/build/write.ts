@@ -10,9 +10,10 @@
  * sweeps them.)
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ensureRealDirs } from './outdir.js';
 
 export const STATE_DIR = '.dealdoc';
 const FSYNC = process.env.DEALDOC_FSYNC === '1';
@@ -21,33 +22,52 @@ export function tmpDirOf(outDir: string): string {
   return join(outDir, STATE_DIR, 'tmp');
 }
 
+/**
+ * Write `out/rel` atomically. Every folder on the way (and `.dealdoc/tmp`) is checked with lstat
+ * and made one level at a time: a symbolic link inside the out folder is refused, never followed.
+ * On any failure (ENOSPC, EACCES, EROFS…) the temporary file is removed and the error rethrown.
+ */
 // Synchronous on purpose: in a worker (or a one-deal build) there is nothing else to do while a
 // file is written, and a few sync calls cost far less than the thread-pool round trips of async ones.
-export async function writeAtomic(path: string, data: Buffer | string, tmpDir: string): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true });
-  mkdirSync(tmpDir, { recursive: true });
-  const tmp = join(tmpDir, `${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'w');
+export async function writeAtomic(outDir: string, rel: string, data: Buffer | string): Promise<void> {
+  ensureRealDirs(outDir, `${STATE_DIR}/tmp`, true);
+  ensureRealDirs(outDir, dirname(rel), true);
+  const tmp = join(tmpDirOf(outDir), `${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
   try {
+    fd = openSync(tmp, 'wx');
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
     if (FSYNC) fsyncSync(fd);
-  } finally {
     closeSync(fd);
-  }
-  try {
-    renameSync(tmp, path);
+    fd = undefined;
+    renameSync(tmp, join(outDir, rel));
   } catch (e) {
+    // Name the output in the diagnostic, not the temporary file.
+    if (e instanceof Error && !(e as { target?: string }).target) (e as { target?: string }).target = join(outDir, rel);
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
     try {
       unlinkSync(tmp);
     } catch {
-      // already gone
+      // never made, or already gone
     }
     throw e;
   }
 }
 
-/** Remove temporary files a killed build may have left. */
+/** Remove temporary files a killed build may have left (only through real folders). */
 export async function sweepTmp(outDir: string): Promise<void> {
+  try {
+    ensureRealDirs(outDir, STATE_DIR, false);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
   await rm(tmpDirOf(outDir), { recursive: true, force: true });
 }

@@ -4,6 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build, check, exitCode, type BuildRequest } from '../build/build.js';
 import { createContext } from '../build/context.js';
+import { outDirProblem } from '../build/outdir.js';
+import { maxJobs } from '../build/pool.js';
 import { hasErrors, report, sortDiagnostics } from '../diagnostics.js';
 import { parseIsoDate } from '../domain/dates.js';
 import type { Format } from '../writers/types.js';
@@ -33,7 +35,14 @@ export function requestFrom(opts: BuildFlags): BuildRequest {
   if (opts.jobs !== undefined) {
     if (!/^\d+$/.test(opts.jobs) || Number(opts.jobs) < 1) throw new UsageError(`--jobs needs a whole number ≥ 1, got "${opts.jobs}"`);
     jobs = Number(opts.jobs);
+    // More threads than cores × 2 (at most 16) only cost memory: clamp, and say so.
+    if (jobs > maxJobs()) {
+      process.stderr.write(`warning: --jobs ${opts.jobs} is more than this machine can use; using ${maxJobs()} (2 per core, 16 at most)\n`);
+      jobs = maxJobs();
+    }
   }
+  const outProblem = outDirProblem(opts.out, { dataDir: opts.data, configPath: opts.config });
+  if (outProblem) throw new UsageError(outProblem);
   let shard: [number, number] | undefined;
   if (opts.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(opts.shard);

@@ -1,5 +1,6 @@
 /** The dealdoc command line: commands and flags only; the work lives in build/, data/, documents/. */
 import { Command, CommanderError, Option } from 'commander';
+import { fsDiagnostic, isFsError } from '../build/fs-errors.js';
 import type { Format } from '../writers/types.js';
 import { runBuild, runCheck, runNewDeal, runSchema, runValidate, UsageError, type BuildFlags } from './commands.js';
 
@@ -93,6 +94,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       process.stderr.write(`error: ${e.message}\n`);
       return 2;
+    }
+    if (isFsError(e)) {
+      process.stderr.write(`${fsDiagnostic(e, '.').format()}\n`);
+      return 1;
     }
     process.stderr.write(`dealdoc: ${(e as Error).stack ?? e}\n`);
     return 1;
