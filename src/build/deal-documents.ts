@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { Deal } from '../data/deal-schema.js';
 import { readDeal } from '../data/deals/read.js';
 import { Diagnostic } from '../diagnostics.js';
-import { planProposal } from '../documents/proposal/index.js';
+import { planProposal, proposalDeal } from '../documents/proposal/index.js';
 import { planSwotBrief } from '../documents/swot-brief/index.js';
 import type { DocumentPlan } from '../documents/types.js';
 import type { BuildContext } from './context.js';
@@ -38,7 +38,7 @@ export const DEAL_DOCUMENTS: DealDocument[] = [
     async plan(deal, ctx) {
       const { date, created } = documentDate(deal.date, ctx.config, ctx.env);
       const narrative = narrativeNodes(deal, ctx.assetsDir);
-      const plan = planProposal(deal, { company: ctx.config.company, brandColor: ctx.config.brand_color, created, date, logo: ctx.logo, narrative: narrative.nodes });
+      const plan = planProposal(proposalDeal(deal), { company: ctx.config.company, brandColor: ctx.config.brand_color, created, date, logo: ctx.logo, narrative: narrative.nodes });
       return { plan, diagnostics: narrative.diagnostics, deps: narrative.assets.map((a) => relative(ctx.dataDir, a)) };
     },
   },

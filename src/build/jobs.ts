@@ -3,7 +3,8 @@
  * they can run in the main thread or in a worker; `executeJob` is the same code in both.
  */
 import { createHash } from 'node:crypto';
-import { extname, join } from 'node:path';
+import { extname, isAbsolute, join, relative } from 'node:path';
+import { TemplateError } from '../compose/templates.js';
 import { Diagnostic } from '../diagnostics.js';
 import type { Format } from '../writers/types.js';
 import { outputPaths, toData, type JobResult, type JobSpec } from './job-spec.js';
@@ -55,6 +56,10 @@ export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<
     }
     result.ok = !result.diagnostics.some((d) => d.severity === 'error');
   } catch (e) {
+    if (e instanceof TemplateError) {
+      result.diagnostics.push(toData(new Diagnostic({ file: displayFile(e.file), line: e.line, column: e.column, rule: 'template', message: `${e.reason} (while rendering ${spec.id})` })));
+      return finish(result, started);
+    }
     if (isFsError(e)) {
       // The output could not be written: blame the out folder's path, not the input.
       result.diagnostics.push(toData(fsDiagnostic(e, ctx.outDir)));
@@ -64,6 +69,12 @@ export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<
     }
   }
   return finish(result, started);
+}
+
+/** A path relative to the working directory when it lies inside it, else absolute. */
+function displayFile(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
 function finish(result: JobResult, started: number): JobResult {

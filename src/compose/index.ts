@@ -7,6 +7,7 @@ import type { Html, Parent, Root, RootContent } from 'mdast';
 import type { DocumentPlan } from '../documents/types.js';
 import { SLOT_PREFIX } from './helpers.js';
 import { parseMarkdown } from './markdown.js';
+import { checkMarkdownBounds, MAX_MARKDOWN_DEPTH } from './markdown-limits.js';
 import type { TemplateStore } from './templates.js';
 
 export { parseMarkdown } from './markdown.js';
@@ -43,11 +44,40 @@ function slotName(node: Html): string | undefined {
   return m && m[1].startsWith(SLOT_PREFIX) ? m[1].slice(SLOT_PREFIX.length) : undefined;
 }
 
-/** Narrative Markdown from a deal file: raw HTML becomes literal text (the input is untrusted). */
+/**
+ * Narrative Markdown from a deal file: raw HTML becomes literal text (the input is untrusted).
+ * The text is bounded first (markdown-limits.ts; readDeal reports the same check with a position),
+ * and the tree's depth is checked after parsing, so a writer never recurses without bound.
+ */
 export function parseNarrative(markdown: string): RootContent[] {
-  const tree = parseMarkdown(markdown);
+  const problem = checkMarkdownBounds(markdown);
+  if (problem) throw new Error(`narrative line ${problem.line}: ${problem.message}`);
+  let tree: Root;
+  try {
+    tree = parseMarkdown(markdown);
+  } catch (e) {
+    if (e instanceof RangeError) throw new Error('the narrative is nested too deeply to parse');
+    throw e;
+  }
+  const deep = deepestNode(tree);
+  if (deep.depth > MAX_TREE_DEPTH) throw new Error(`narrative line ${deep.line ?? '?'}: Markdown nested ${deep.depth} levels deep; at most ${MAX_TREE_DEPTH} are allowed`);
   literalHtml(tree);
   return tree.children;
+}
+
+/** Depth of a parsed narrative (containers + inline marks); the writers recurse this deep. */
+export const MAX_TREE_DEPTH = 2 * MAX_MARKDOWN_DEPTH + 16;
+
+/** Deepest node, iteratively (a deep tree must not overflow the stack here either). */
+export function deepestNode(root: Parent): { depth: number; line?: number } {
+  let best: { depth: number; line?: number } = { depth: 0 };
+  const stack: [Parent | RootContent, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > best.depth) best = { depth, line: (node as { position?: { start: { line: number } } }).position?.start.line };
+    if ('children' in node) for (const c of node.children as RootContent[]) stack.push([c, depth + 1]);
+  }
+  return best;
 }
 
 function literalHtml(parent: Parent): void {

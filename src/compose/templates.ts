@@ -31,6 +31,52 @@ function hb(): HB {
   return Handlebars;
 }
 
+/** An error in a template (ours or a user's override): blamed on that file and line, not on a deal. */
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(`${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ${reason}`);
+    this.name = 'TemplateError';
+  }
+}
+
+/** Line and column (1-based) of the first match of `pattern` in `source`. */
+function locate(source: string, pattern: RegExp): { line: number; column: number } | undefined {
+  const m = pattern.exec(source);
+  if (!m) return undefined;
+  const before = source.slice(0, m.index);
+  return { line: before.split('\n').length, column: m.index - before.lastIndexOf('\n') };
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Handlebars errors carry a line only sometimes; find it in the source when they do not. */
+export function templateError(file: string, source: string, e: unknown, others: [string, string][] = []): TemplateError {
+  const err = e as { message?: string; lineNumber?: number; column?: number };
+  const message = String(err.message ?? e);
+  const parse = /^Parse error on line (\d+):[\s\S]*\n(Expecting [^\n]*|[^\n]*)$/.exec(message);
+  if (parse) return new TemplateError(file, `Handlebars syntax error: ${parse[2]}`, Number(parse[1]));
+  const helper = /^Missing helper: "(.+)"$/.exec(message);
+  const partial = /^The partial (.+) could not be found$/.exec(message);
+  const pattern = helper
+    ? new RegExp(`\\{\\{[~#^]?\\s*${escapeRe(helper[1])}(?=[\\s}~])`)
+    : partial
+      ? new RegExp(`\\{\\{~?#?>\\s*${escapeRe(partial[1])}(?=[\\s}~])`)
+      : undefined;
+  if (pattern) {
+    for (const [f, src] of [[file, source], ...others]) {
+      const at = locate(src, pattern);
+      if (at) return new TemplateError(f, message.split('\n')[0], at.line, at.column);
+    }
+  }
+  const at = typeof err.lineNumber === 'number' ? { line: err.lineNumber, column: typeof err.column === 'number' ? err.column + 1 : undefined } : undefined;
+  return new TemplateError(file, message.split('\n')[0], at?.line, at?.column);
+}
+
 export interface TemplateStore {
   /** Folders searched in order. */
   dirs: string[];
@@ -43,6 +89,7 @@ export function createTemplateStore(overrideDir?: string): TemplateStore {
   const dirs = [...(overrideDir ? [resolve(overrideDir)] : []), BUILTIN_TEMPLATES];
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const envs = new Map<Locale, HB>();
+  const sources = new Map<string, string>();
 
   const find = (rel: string): string => {
     for (const dir of dirs) {
@@ -68,7 +115,15 @@ export function createTemplateStore(overrideDir?: string): TemplateStore {
       const Handlebars = hb();
       instance = Handlebars.create();
       instance.registerHelper(makeHelpers(locale, (s) => new Handlebars.SafeString(s)));
-      for (const [name, file] of partialFiles()) instance.registerPartial(name, readFileSync(file, 'utf8'));
+      for (const [name, file] of partialFiles()) {
+        const source = readFileSync(file, 'utf8');
+        try {
+          instance.parse(source);
+        } catch (e) {
+          throw templateError(file, source, e);
+        }
+        instance.registerPartial(name, source);
+      }
       envs.set(locale, instance);
     }
     return instance;
@@ -82,10 +137,12 @@ export function createTemplateStore(overrideDir?: string): TemplateStore {
       let tpl = compiled.get(key);
       if (!tpl) {
         const source = readFileSync(file, 'utf8');
+        sources.set(file, source);
         try {
           env(locale).parse(source); // compile() is lazy: parse now so syntax errors name the file
         } catch (e) {
-          throw new Error(`${file}: ${(e as Error).message}`);
+          if (e instanceof TemplateError) throw e;
+          throw templateError(file, source, e);
         }
         tpl = env(locale).compile(source, { preventIndent: true });
         compiled.set(key, tpl);
@@ -93,7 +150,9 @@ export function createTemplateStore(overrideDir?: string): TemplateStore {
       try {
         return tpl(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (e) {
-        throw new Error(`${file}: ${(e as Error).message}`);
+        if (e instanceof TemplateError) throw e;
+        const partials = [...partialFiles().values()].map((f): [string, string] => [f, readFileSync(f, 'utf8')]);
+        throw templateError(file, sources.get(file) ?? '', e, partials);
       }
     },
     files(name) {

@@ -5,7 +5,7 @@
  * paths back to `line:column` in the file.
  */
 import jsyaml from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, Parser, parseDocument, visit, type CST, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { Diagnostic } from '../diagnostics.js';
 
@@ -19,12 +19,78 @@ export interface YamlSource {
 /** Anchors are where alias bombs start; documents with one take the guarded parser. */
 const MAY_HAVE_ANCHOR = /(^|[\s[{,:-])&[^\s]/m;
 
+/** Nesting of mappings and sequences (a deal needs 5; recursion in the parsers starts to fail near 1,000). */
+export const MAX_YAML_DEPTH = 64;
+/** Nodes that aliases may expand to, in total (billion laughs). */
+export const MAX_ALIAS_NODES = 10_000;
+
 /**
- * Parse untrusted YAML. The common case — a valid file without anchors — goes through js-yaml's
+ * The deepest collection nesting, from the `yaml` package's CST parser (iterative, no recursion,
+ * nothing composed yet), with the offset where it first exceeds `limit`.
+ */
+export function yamlDepth(text: string, limit = MAX_YAML_DEPTH): { depth: number; offset?: number } {
+  let max = 0;
+  const stack: [CST.Token | undefined, number][] = [];
+  for (const token of new Parser().parse(text)) stack.push([token, 0]);
+  while (stack.length) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    let d = depth;
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      d = depth + 1;
+      if (d > max) max = d;
+      if (d > limit) return { depth: d, offset: token.offset };
+      for (const item of token.items) {
+        const it = item as { key?: CST.Token | null; value?: CST.Token };
+        if (it.key) stack.push([it.key, d]);
+        stack.push([it.value, d]);
+      }
+    } else if (token.type === 'document') stack.push([token.value, d]);
+  }
+  return { depth: max };
+}
+
+/** A cheap upper bound of the nesting (brackets anywhere + indentation steps + leading dashes). */
+function roughDepth(text: string): number {
+  let flow = 0;
+  let maxFlow = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) maxFlow = Math.max(maxFlow, ++flow);
+    else if ((c === 93 || c === 125) && flow > 0) flow--;
+  }
+  let maxBlock = 0;
+  const indents: number[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^([ \t]*)((?:[-?:][ \t]+)*)/.exec(line)!;
+    if (m[0].length === line.length) continue;
+    const indent = m[1].length;
+    while (indents.length && indents[indents.length - 1] > indent) indents.pop();
+    if (!indents.length || indents[indents.length - 1] < indent) indents.push(indent);
+    maxBlock = Math.max(maxBlock, indents.length + m[2].length);
+  }
+  return maxFlow + maxBlock + 1;
+}
+
+function lineCol(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Parse untrusted YAML. Nesting deeper than MAX_YAML_DEPTH is refused (with its position) before
+ * any recursive parser runs. The common case — a valid file without anchors — goes through js-yaml's
  * failsafe loader (about 20× faster here); the `yaml` package, with positions and alias limits,
  * parses only when positions are needed (a diagnostic) or the file uses anchors.
  */
 export function parseYamlSource(text: string, file: string, lineOffset = 0): { source?: YamlSource; data?: unknown; diagnostics: Diagnostic[] } {
+  if (roughDepth(text) > MAX_YAML_DEPTH) {
+    const deep = yamlDepth(text);
+    if (deep.offset !== undefined) {
+      const pos = lineCol(text, deep.offset);
+      return { diagnostics: [new Diagnostic({ file, line: pos.line + lineOffset, column: pos.column, rule: 'yaml-depth', message: `mappings and lists nested more than ${MAX_YAML_DEPTH} levels deep` })] };
+    }
+  }
   if (!MAY_HAVE_ANCHOR.test(text)) {
     let data: unknown;
     try {
@@ -62,13 +128,66 @@ function parsePrecisely(text: string, file: string, lineOffset: number): { sourc
       rule: 'syntax',
     });
   });
+  // Tags (`!!js/function`, `!custom`) mean nothing here: an error, never silent text.
+  for (const w of doc.warnings) {
+    const pos = w.linePos?.[0];
+    diagnostics.push(
+      new Diagnostic({ file, line: pos ? pos.line + lineOffset : undefined, column: pos?.col, rule: 'yaml-tag', message: `YAML tags are not allowed in deal files: ${w.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` }),
+    );
+  }
   if (diagnostics.length) return { diagnostics };
+  const bomb = aliasBomb(doc);
+  if (bomb) {
+    const pos = lineCounter.linePos(bomb.offset);
+    return { diagnostics: [new Diagnostic({ file, line: pos.line + lineOffset, column: pos.col, rule: 'yaml-alias', message: `aliases here expand to more than ${MAX_ALIAS_NODES} values (an "alias bomb"); write the values out` })] };
+  }
   try {
-    const data = dropEmpty(doc.toJS({ maxAliasCount: 100 }));
+    const data = dropEmpty(doc.toJS({ maxAliasCount: -1 }));
     return { source: { doc, lineCounter, lineOffset }, data, diagnostics };
   } catch (e) {
-    return { diagnostics: [new Diagnostic({ file, message: (e as Error).message, rule: 'syntax' })] };
+    return { diagnostics: [new Diagnostic({ file, line: 1 + lineOffset, column: 1, message: (e as Error).message, rule: 'syntax' })] };
   }
+}
+
+/**
+ * The alias where the expanded document first exceeds MAX_ALIAS_NODES values, or undefined.
+ * Sizes are memoised per node and anchors are sized in document order (an anchor precedes its
+ * aliases), so this is linear in the file however large the expansion would be, and recursion
+ * is no deeper than the (already bounded) nesting.
+ */
+function aliasBomb(doc: Document.Parsed): { offset: number } | undefined {
+  const sizes = new Map<unknown, number>();
+  const cap = MAX_ALIAS_NODES + 1;
+  const sizeOf = (node: unknown): number => {
+    if (isAlias(node)) return sizeOf(node.resolve(doc));
+    if (!isCollection(node)) return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    sizes.set(node, cap); // a cycle counts as too large
+    let n = 1;
+    for (const item of node.items as unknown[]) {
+      const pair = item as { key?: unknown; value?: unknown };
+      for (const part of isMap(node) ? [pair.key, pair.value] : [item]) n = Math.min(cap, n + sizeOf(part));
+    }
+    sizes.set(node, n);
+    return n;
+  };
+  const aliases: YamlNode[] = [];
+  visit(doc, {
+    Node(_key, node) {
+      if (isCollection(node) && node.anchor) sizeOf(node);
+    },
+    Alias(_key, alias) {
+      aliases.push(alias);
+    },
+  });
+  if (!aliases.length) return undefined;
+  let total = 0;
+  for (const alias of aliases) {
+    total += sizeOf(alias);
+    if (total > MAX_ALIAS_NODES) return { offset: alias.range?.[0] ?? 0 };
+  }
+  return undefined;
 }
 
 /** `quote.items[0].qty` */

@@ -1,16 +1,18 @@
 /**
  * Read one deal file (`ID.md` with YAML front matter, or `ID.json`) into a validated Deal,
  * or diagnostics `path:line:column: message (field path)`. Nothing in a deal file can run
- * code: only YAML front matter is accepted (gray-matter's JS engine is disabled), and all
- * scalars are typed by the zod schema.
+ * code: only YAML front matter is accepted (split exactly, see splitFrontMatter), all scalars are
+ * typed by the zod schema, and every part is bounded (size, nesting, aliases, Markdown work).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import matter from 'gray-matter';
 import { Diagnostic } from '../../diagnostics.js';
+import { Decimal } from '../../domain/money.js';
+import { computeQuote } from '../../domain/quote.js';
+import { checkMarkdownBounds } from '../../compose/markdown-limits.js';
 import type { Locale } from '../../tree/nodes.js';
 import { dealSchema, type Deal } from '../deal-schema.js';
-import { parseYamlSource, zodDiagnostics, type YamlSource } from '../yaml-source.js';
+import { formatPath, parseYamlSource, positionOf, zodDiagnostics, type YamlSource } from '../yaml-source.js';
 import { checkDealGlyphs } from './glyphs.js';
 
 export const MAX_DEAL_BYTES = 2 * 1024 * 1024;
@@ -27,10 +29,6 @@ export interface ReadDealResult {
   diagnostics: Diagnostic[];
 }
 
-const deny = () => {
-  throw new Error('only YAML front matter is allowed');
-};
-
 interface Split {
   frontMatter: string;
   body: string;
@@ -38,41 +36,66 @@ interface Split {
   bodyLine: number;
 }
 
-/** Split with gray-matter, after checking the opening line ourselves (LIBRARY-NOTES §1). */
-function splitFrontMatter(text: string, file: string): { split?: Split; diagnostic?: Diagnostic } {
-  const firstLine = text.split('\n', 1)[0].trimEnd();
-  if (firstLine !== '---' && firstLine !== '---yaml') {
-    return {
-      diagnostic: new Diagnostic({ file, line: 1, column: 1, rule: 'front-matter', message: 'a deal file must start with YAML front matter: a first line of exactly "---"' }),
-    };
-  }
-  let captured = '';
-  const parsed = matter(text, {
-    language: 'yaml',
-    engines: {
-      yaml: (s: string) => {
-        captured = s;
-        return {};
-      },
-      javascript: deny,
-      js: deny,
-      json: deny,
-      coffee: deny,
-      toml: deny,
-    } as unknown as matter.GrayMatterOption<string, object>['engines'],
-  });
-  if ((parsed as { language?: string }).language !== 'yaml') {
-    return { diagnostic: new Diagnostic({ file, line: 1, column: 1, rule: 'front-matter', message: 'only YAML front matter is allowed' }) };
-  }
+/**
+ * Split front matter exactly (docs/architecture.md, "Front matter"): the first line is `---`, the
+ * block ends at the first later line that is exactly `---` or `...` (trailing blanks allowed).
+ * Any other line — `----`, `--- x` — is YAML and parses or fails as YAML; nothing is dropped.
+ * The YAML text starts with the newline after the opening line, so YAML lines are file lines.
+ */
+export function splitFrontMatter(text: string, file: string): { split?: Split; diagnostic?: Diagnostic } {
   const lines = text.split('\n');
-  const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  const firstLine = lines[0].replace(/[ \t]+$/, '');
+  if (firstLine !== '---' && firstLine !== '---yaml') {
+    return { diagnostic: new Diagnostic({ file, line: 1, column: 1, rule: 'front-matter', message: 'a deal file must start with YAML front matter: a first line of exactly "---"' }) };
+  }
+  let close = -1;
+  for (let i = 1; i < lines.length; i++) {
+    if (/^(---|\.\.\.)[ \t]*$/.test(lines[i])) {
+      close = i;
+      break;
+    }
+  }
   if (close < 0) {
     return { diagnostic: new Diagnostic({ file, line: 1, column: 1, rule: 'front-matter', message: 'front matter is not closed: add a line "---" after it' }) };
   }
-  // gray-matter hands the engine the block starting with the newline after "---", so YAML
-  // line numbers are file line numbers; we parse that same text ourselves for positions.
-  return { split: { frontMatter: captured || '\n' + lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 } };
+  return { split: { frontMatter: '\n' + lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 } };
 }
+
+/** C0 controls other than tab and newline, DEL and C1 controls: never meaningful in a deal file. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** The first control character with its position, or undefined. */
+export function findControlCharacter(text: string, file: string, lineOffset = 0): Diagnostic | undefined {
+  const m = CONTROL.exec(text);
+  if (!m) return undefined;
+  const before = text.slice(0, m.index);
+  const line = before.split('\n').length + lineOffset;
+  const column = m.index - before.lastIndexOf('\n');
+  const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return new Diagnostic({ file, line, column, rule: 'control-character', message: `control character U+${code} is not allowed in a deal file (remove it; binary data cannot be part of a deal)` });
+}
+
+/** The first string value (or key) holding a control character written as an escape (`"\0"`, `\u0000`). */
+function controlInValues(data: unknown): { path: (string | number)[]; code: string } | undefined {
+  const stack: [unknown, (string | number)[]][] = [[data, []]];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      const m = CONTROL.exec(value);
+      if (m) return { path, code: m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') };
+    } else if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, [...path, i]]));
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) {
+        stack.push([k, path]);
+        stack.push([v, [...path, k]]);
+      }
+  }
+  return undefined;
+}
+
+/** 人民币大写 has no unit above 万亿; money columns are printed up to this amount. */
+export const MAX_QUOTE_TOTAL = new Decimal('9999999999999999.99');
 
 const parsedDeals = new Map<string, ReadDealResult>();
 
@@ -106,6 +129,8 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
     return fail(new Diagnostic({ file: displayPath, rule: 'encoding', message: 'deal files must be UTF-8 text' }));
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const control = findControlCharacter(text, displayPath);
+  if (control) return fail(control);
 
   let yamlText: string;
   let body = '';
@@ -128,6 +153,11 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return fail(new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'schema', message: 'expected a mapping of deal fields' }));
   }
+  const escaped = controlInValues(parsed.data);
+  if (escaped) {
+    const pos = positionOf(source, escaped.path);
+    return fail(new Diagnostic({ file: displayPath, line: pos?.line, column: pos?.column, rule: 'control-character', field: formatPath(escaped.path), message: `control character U+${escaped.code} is not allowed in a deal file` }));
+  }
   const result = dealSchema.safeParse(parsed.data);
   if (!result.success) return { diagnostics: zodDiagnostics(result.error, source, displayPath) };
   const data = result.data;
@@ -137,6 +167,27 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
     bodyLine = 1;
   } else if (data.body !== undefined) {
     return fail(new Diagnostic({ file: displayPath, rule: 'schema', field: 'body', message: 'the body of a Markdown deal file is the text after the front matter, not a "body" field' }));
+  }
+  const total = computeQuote(data.quote).total;
+  if (total.abs().gt(MAX_QUOTE_TOTAL)) {
+    const pos = positionOf(source, ['quote']);
+    return fail(
+      new Diagnostic({ file: displayPath, line: pos?.line, column: pos?.column, rule: 'quote-too-large', field: 'quote', message: `the quote total ${total.toFixed(2)} is too large to print (人民币大写 goes up to 9,999,999,999,999,999.99)` }),
+    );
+  }
+  const bodyProblem = checkMarkdownBounds(body);
+  if (bodyProblem) {
+    const inFile = ext === '.json' ? positionOf(source, ['body']) : undefined;
+    return fail(
+      new Diagnostic({
+        file: displayPath,
+        line: inFile ? inFile.line : bodyLine + bodyProblem.line - 1,
+        column: inFile ? inFile.column : bodyProblem.column,
+        rule: 'markdown-limit',
+        field: 'body',
+        message: bodyProblem.message,
+      }),
+    );
   }
   const id = data.id ?? stem;
   if (!ID_PATTERN.test(id)) {

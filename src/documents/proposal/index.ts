@@ -13,6 +13,9 @@ import { computeQuote } from '../../domain/quote.js';
 import type { Cover, DataTable, NeedTree } from '../../tree/nodes.js';
 import type { DocumentPlan } from '../types.js';
 import { proposalLabels } from './labels.js';
+import type { ProposalDeal, ProposalView } from './view.js';
+
+export { proposalDeal, PROPOSAL_VIEW_KEYS, type ProposalDeal, type ProposalView } from './view.js';
 
 export interface ProposalContext {
   company: CompanyProfile;
@@ -31,12 +34,13 @@ export function companyName(company: CompanyProfile, locale: Deal['locale']): st
 }
 
 /** Product references in the need tree are SKUs when they match a quote line; show the line's name. */
-function productName(deal: Deal, ref: string): string {
+function productName(deal: ProposalDeal, ref: string): string {
   const item = deal.quote.items.find((i) => i.sku === ref);
   return item ? `${item.name}（${ref}）`.replace('（', deal.locale === 'en' ? ' (' : '（').replace('）', deal.locale === 'en' ? ')' : '）') : ref;
 }
 
-export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan {
+/** `deal` is the allow-listed projection (`proposalDeal`): internal fields are not even in scope. */
+export function planProposal(deal: ProposalDeal, ctx: ProposalContext): DocumentPlan {
   const L = proposalLabels(deal.locale);
   const zh = deal.locale === 'zh-CN';
   const seller = companyName(ctx.company, deal.locale);
@@ -132,12 +136,9 @@ export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan {
     deal.quote.warranty && { label: L.warranty, value: deal.quote.warranty },
     deal.quote.valid_until && { label: L.validUntil, value: formatDateLong(deal.quote.valid_until, deal.locale) },
     deal.quote.notes && { label: L.quoteNotes, value: deal.quote.notes },
-  ].filter(Boolean);
+  ].filter((t): t is { label: string; value: string } => Boolean(t));
 
-  return {
-    template: 'proposal',
-    locale: deal.locale,
-    view: {
+  const view: ProposalView = {
       zh,
       colon: zh ? '：' : ': ',
       // A bold label ends inside the ** and any space follows it: "**Impact:** x" (a space before
@@ -173,7 +174,12 @@ export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan {
       nextSteps: deal.next_steps.map((s) => ({ step: s.step, date: s.date ? formatDateLong(s.date, deal.locale) : undefined, owner: s.owner })),
       rep: deal.rep,
       date,
-    },
+  };
+
+  return {
+    template: 'proposal',
+    locale: deal.locale,
+    view: view as unknown as Record<string, unknown>,
     slots: { cover: [cover], 'need-tree': [needTree], quote: [quoteTable], narrative: ctx.narrative, ...criteriaTables },
     meta: {
       title: deal.title,
