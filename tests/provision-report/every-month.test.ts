@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compose, createTemplateStore } from '../../src/compose/index.js';
-import { addDays, fromEpochDay, monthEnd, toEpochDay, type IsoDate } from '../../src/domain/dates.js';
+import { addDays, fromEpochDay, toEpochDay, type IsoDate } from '../../src/domain/dates.js';
 import { Decimal } from '../../src/domain/money.js';
 import { computePeriods, monthEnds } from '../../src/domain/receivables/index.js';
 import type { Ledger, ProvisionResult } from '../../src/domain/receivables/types.js';
@@ -23,7 +23,7 @@ import { readXlsx } from './xlsx-read.js';
 
 const START = toEpochDay('2026-01-01' as IsoDate);
 const day = (n: number): IsoDate => fromEpochDay(START + n);
-const D = (x: Decimal.Value) => new Decimal(x);
+const D = (x: string | number) => new Decimal(x);
 
 // ---- independent recomputation (plain loops over the rows, half-up to the cent) ----
 const c2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
