@@ -1,4 +1,6 @@
 /** Receivables reports: render one provisioning report; a customer's payment record; ledger validation. */
+import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { Diagnostic, InputError } from '../diagnostics.js';
 import { toUtcDate, type IsoDate } from '../domain/dates.js';
 import { computeProvision, customerPaymentRecord, monthEnds } from '../domain/receivables/index.js';
@@ -10,6 +12,16 @@ import { displayPath } from './deals.js';
 import type { JobSpec } from './job-spec.js';
 import { ledgerDir as ledgerDirOf, loadLedgerState, parsed, shorten } from './ledger-state.js';
 import { renderTree } from './render.js';
+import { sha256 } from './hash.js';
+
+/**
+ * The ledger files as the report names them: relative to the data folder (never a machine path, so
+ * the same data built anywhere gives the same bytes), each with the SHA-256 of its bytes (audit trail).
+ */
+async function dataSources(dataDir: string, files: string[]): Promise<string[]> {
+  const out = await Promise.all(files.map(async (f) => `${relative(dataDir, f).split(sep).join('/')} (SHA-256 ${sha256(await readFile(f))})`));
+  return out.sort();
+}
 
 /** A customer's payment record for the SWOT brief, from the same computation as the report. */
 export async function paymentRecordFor(ctx: BuildContext, customerId: string | undefined, asOf: IsoDate): Promise<CustomerPaymentRecord | undefined> {
@@ -40,7 +52,7 @@ export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, 
     locale: ctx.config.locale,
     brandColor: ctx.config.brand_color,
     created: toUtcDate(spec.asOf),
-    ledgerFiles: state.ledger.files.map((f) => displayPath(f)),
+    ledgerFiles: await dataSources(ctx.dataDir, state.ledger.files),
   };
   // Figures that do not reconcile are a defect, not a report: refuse rather than print them.
   const report = buildProvisionReport(result, reportCtx);

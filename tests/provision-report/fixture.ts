@@ -150,9 +150,11 @@ export function workedExample(): ProvisionResult {
       balanced: true,
     },
     periodAdjustments: [
-      { kind: 'write_off', invoiceNo: 'INV-H01', customerId: 'C008', customerName: '成都川信电器有限公司', date: date('2024-03-25'), currency: 'CNY', amount: d('5000.00'), amountCny: d('5000.00') },
-      { kind: 'recovery', invoiceNo: 'INV-J01', customerId: 'C009', customerName: '武汉光谷精工有限公司', date: date('2024-03-27'), currency: 'CNY', amount: d('1000.00'), amountCny: d('1000.00') },
+      { kind: 'write_off', invoiceNo: 'INV-H01', customerId: 'C008', customerName: '成都川信电器有限公司', date: date('2024-03-25'), currency: 'CNY', amount: d('5000.00'), amountCny: d('5000.00'), rate: d('1') },
+      { kind: 'recovery', invoiceNo: 'INV-J01', customerId: 'C009', customerName: '武汉光谷精工有限公司', date: date('2024-03-27'), currency: 'CNY', amount: d('1000.00'), amountCny: d('1000.00'), rate: d('1') },
     ],
+    // INV-007 carried at the February closing rate 7.1000, revalued at 7.0950: USD 10,000 × −0.005 = −50.00.
+    fxDifferences: [{ currency: 'USD', revaluation: d('-50.00'), settlement: d('0'), total: d('-50.00') }],
     excluded: { invoicesAfterAsOf: 1, paymentsAfterAsOf: 1 },
   };
 }

@@ -70,13 +70,13 @@ describe('planProvisionReport: figures of the worked example (RECEIVABLES-NOTES 
     ]);
   });
 
-  it('movement: signed rows with negatives in parentheses, closing = their sum', () => {
+  it('movement: amounts positive under 加/减 labels (one sign convention), closing = the signed sum', () => {
     const movement = dataTables(build().tree).find((t) => t.rows.some((r) => r.cells[0] === '期初余额'))!;
     expect(movement.rows.map((r) => r.cells)).toEqual([
       ['期初余额', '30,000.00'],
       ['加：本期计提', '7,662.91'],
       ['减：本期转回', '0.00'],
-      ['减：本期核销', '(5,000.00)'],
+      ['减：本期核销', '5,000.00'],
       ['加：核销后收回', '1,000.00'],
       ['期末余额', '33,662.91'],
     ]);
@@ -95,8 +95,10 @@ describe('planProvisionReport: figures of the worked example (RECEIVABLES-NOTES 
       ['', '贷', '坏账准备', '1,000.00'],
       ['③ 收回已核销款项：收款', '借', '银行存款', '1,000.00'],
       ['', '贷', '应收账款', '1,000.00'],
+      ['④ 汇兑损益（外币应收款）', '借', '财务费用—汇兑损益', '50.00'],
+      ['', '贷', '应收账款', '50.00'],
     ]);
-    expect(textOf(build().tree)).toContain('汇兑损益（备查）：外币应收款按截止日汇率重估，较入账本位币金额减少 50.00');
+    expect(textOf(build().tree)).toContain('外币应收款按截止日汇率重估 (50.00)，本期收款结算差额 0.00，合计汇兑损失 50.00');
   });
 
   it('a reversal month prints 本期转回 and 借 坏账准备 / 贷 信用减值损失', () => {
@@ -259,6 +261,8 @@ describe('planProvisionReport: figures of the worked example (RECEIVABLES-NOTES 
       ['', '贷', '应收账款', '5,000.00'],
       ['③ 收回已核销款项：收款', '借', '银行存款', '1,000.00'],
       ['', '贷', '营业外收入', '1,000.00'],
+      ['④ 汇兑损益（外币应收款）', '借', '财务费用—汇兑损益', '50.00'],
+      ['', '贷', '应收账款', '50.00'],
     ]);
     const note = callouts(tree).find((c) => c.tone === 'warning')!;
     expect(textOf(note)).toContain('小企业会计准则：不设坏账准备');

@@ -13,7 +13,7 @@ import { docxText, docxXml, pdfPageCount, pdfText } from '../helpers/extract.js'
 import { ctx, workedExample } from './fixture.js';
 import { dataTables, parseFigure } from './tree-helpers.js';
 
-const KEY_FIGURES = ['55,000.00', '100,000.00', '102,184.50', '10,218.46', '48,888.88', '9,777.78', '3,333.33', '1,666.67', '309,406.71', '21,662.91', '12,000.00', '321,406.71', '33,662.91', '287,743.80', '7,662.91', '(5,000.00)'];
+const KEY_FIGURES = ['55,000.00', '100,000.00', '102,184.50', '10,218.46', '48,888.88', '9,777.78', '3,333.33', '1,666.67', '309,406.71', '21,662.91', '12,000.00', '321,406.71', '33,662.91', '287,743.80', '7,662.91', '5,000.00'];
 
 let plan: DocumentPlan;
 let tree: Root;

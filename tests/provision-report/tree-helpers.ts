@@ -52,7 +52,8 @@ export function assertFoots(table: DataTable): number {
     row.forEach((cell, i) => {
       const value = parseFigure(cell);
       if (value === undefined) return;
-      const figures = above.map((r) => parseFigure(r[i]) ?? new Decimal(0));
+      // Amounts are positive under 减/Less labels (one sign convention): the label gives the direction.
+      const figures = above.map((r) => (parseFigure(r[i]) ?? new Decimal(0)).times(/^(减|Less)/.test(r[0]) ? -1 : 1));
       const expected = sum(figures);
       if (!expected.eq(value)) throw new Error(`${what} "${row[0]}" column "${table.columns[i].label}": printed ${cell}, rows above sum to ${expected.toFixed()}`);
       checked += 1;

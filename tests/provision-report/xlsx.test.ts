@@ -51,7 +51,7 @@ describe('workbookForProvisionReport → renderXlsx', () => {
     expect(rowOf(aging, '合计').getCell(3).value).toBe(321406.71);
     expect(rowOf(aging, '合计').getCell(6).value).toBe(33662.91);
     expect(rowOf(aging, '合计').getCell(7).value).toBe(287743.8);
-    expect(rowOf(sheet('变动'), '减：本期核销').getCell(2).value).toBe(-5000);
+    expect(rowOf(sheet('变动'), '减：本期核销').getCell(2).value).toBe(5000);
     expect(rowOf(sheet('变动'), '期末余额').getCell(2).value).toBe(33662.91);
     expect(rowOf(sheet('汇总'), '本期计提').getCell(2).value).toBe(7662.91);
     // Every number in every sheet is a whole number of cents.

@@ -42,7 +42,7 @@ describe('movement over consecutive months', () => {
 
   // Hand-computed. Mar: B1 50d 10% 800 + G1 39d 10% 2,000. Apr: B1 80d 1,600 + G1 69d 4,000 + U1 44d 10% × 7,200 = 720.
   // May: G1 paid → B1 111d 4,000 + U1 75d 1,440 → 转回 880. Jun: B1 written off; U1 105d 50% × 7,150 = 3,575.
-  // Jul: U1 written off at 7.10 = 7,100. Aug: 3,000 recovered on B1, nothing required → 转回 3,000.
+  // Jul: U1 written off at its carrying amount, June's closing rate 7.15 = 7,150 (not July's 7.10). Aug: 3,000 recovered on B1, nothing required → 转回 3,000.
   it.each([
     ['2026-01-31', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00'],
     ['2026-02-28', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00'],
@@ -50,7 +50,7 @@ describe('movement over consecutive months', () => {
     ['2026-04-30', '2800.00', '3520.00', '0.00', '0.00', '0.00', '6320.00'],
     ['2026-05-31', '6320.00', '0.00', '880.00', '0.00', '0.00', '5440.00'],
     ['2026-06-30', '5440.00', '6135.00', '0.00', '8000.00', '0.00', '3575.00'],
-    ['2026-07-31', '3575.00', '3525.00', '0.00', '7100.00', '0.00', '0.00'],
+    ['2026-07-31', '3575.00', '3575.00', '0.00', '7150.00', '0.00', '0.00'],
     ['2026-08-31', '0.00', '0.00', '3000.00', '0.00', '3000.00', '0.00'],
   ])('%s: opening %s, 计提 %s, 转回 %s, 核销 %s, 收回 %s, closing %s', (asOf, opening, charge, reversal, writeOffs, recoveries, closing) => {
     const mv = byMonth.get(asOf as IsoDate)!.movement;
@@ -65,9 +65,9 @@ describe('movement over consecutive months', () => {
     expect(aug.periodAdjustments!.map((a) => [a.kind, a.invoiceNo, a.date])).toEqual([['recovery', 'B1', '2026-08-05']]);
   });
 
-  it('a USD write-off is converted at the as-of rate of its period (7.10 at 2026-07-31)', () => {
+  it('a USD write-off derecognises its carrying amount: the previous month end’s rate (7.15), not the closing rate (7.10)', () => {
     const jul = byMonth.get('2026-07-31' as IsoDate)!;
-    expect(jul.periodAdjustments!.map((a) => [a.invoiceNo, a.currency, m(a.amount), m(a.amountCny)])).toEqual([['U1', 'USD', '1000.00', '7100.00']]);
+    expect(jul.periodAdjustments!.map((a) => [a.invoiceNo, a.currency, m(a.amount), m(a.amountCny)])).toEqual([['U1', 'USD', '1000.00', '7150.00']]);
     expect(jul.lines).toEqual([]);
     expect(jul.fxUsed.map((f) => [f.currency, f.rate.toString(), f.date])).toEqual([['USD', '7.1', '2026-07-31']]);
   });

@@ -81,8 +81,9 @@ export interface ReportLabels {
     bank: string;
     nonOpExpense: string;
     nonOpIncome: string;
+    fxGainLoss: string;
   };
-  entry: { provision: string; reversal: string; writeOff: string; recoveryRestore: string; recoveryCash: string; none: string };
+  entry: { provision: string; reversal: string; writeOff: string; recoveryRestore: string; recoveryCash: string; none: string; fx: string };
   bucket: { notDue: string; range: (min: number, max: number) => string; over: (days: number) => string; from: (days: number) => string };
   exception: {
     writeOff: string;
@@ -131,7 +132,7 @@ export interface ReportLabels {
       net: string;
       adjustments: string;
     };
-    fxMemo: (amount: string, gain: boolean) => string;
+    fxMemo: (parts: { revaluation: string; settlement: string; total: string }, gain: boolean) => string;
     chartTitle: string;
     chartBar: (amount: string, share: string) => string;
   };
@@ -224,6 +225,7 @@ const zh: ReportLabels = {
     bank: '银行存款',
     nonOpExpense: '营业外支出',
     nonOpIncome: '营业外收入',
+    fxGainLoss: '财务费用—汇兑损益',
   },
   entry: {
     provision: '① 计提坏账准备',
@@ -232,6 +234,7 @@ const zh: ReportLabels = {
     recoveryRestore: '③ 收回已核销款项：恢复应收',
     recoveryCash: '③ 收回已核销款项：收款',
     none: '本期无需计提或转回',
+    fx: '④ 汇兑损益（外币应收款）',
   },
   bucket: {
     notDue: '未到期',
@@ -294,8 +297,8 @@ const zh: ReportLabels = {
       net: '账面价值与余额减坏账准备',
       adjustments: '核销与收回明细与变动表',
     },
-    fxMemo: (amount, gain) =>
-      `汇兑损益（备查）：外币应收款按截止日汇率重估，较入账本位币金额${gain ? '增加' : '减少'} ${amount}；汇兑差额计入财务费用，不影响账龄与计提比例。`,
+    fxMemo: (p, gain) =>
+      `汇兑损益（单独入账，不计入信用减值损失）：外币应收款按截止日汇率重估 ${p.revaluation}，本期收款结算差额 ${p.settlement}，合计汇兑${gain ? '收益' : '损失'} ${p.total}。外币收款、红字冲销与核销均按账面金额（上月末汇率；本期入账的按入账日汇率）冲减应收账款，收款按收款日汇率入账，核销后收回按收回日汇率。`,
     chartTitle: '账龄分布（账面余额）',
     chartBar: (amount, share) => `${amount}（${share}）`,
   },
@@ -402,6 +405,7 @@ const en: ReportLabels = {
     bank: '银行存款 Cash at bank',
     nonOpExpense: '营业外支出 Non-operating expense',
     nonOpIncome: '营业外收入 Non-operating income',
+    fxGainLoss: '财务费用—汇兑损益 Finance costs – exchange gain/loss',
   },
   entry: {
     provision: '1 Provision',
@@ -410,6 +414,7 @@ const en: ReportLabels = {
     recoveryRestore: '3 Recovery: reinstate',
     recoveryCash: '3 Recovery: cash received',
     none: 'No charge or reversal this period',
+    fx: '4 Exchange difference (foreign-currency receivables)',
   },
   bucket: {
     notDue: 'Not due',
@@ -474,8 +479,8 @@ const en: ReportLabels = {
       net: 'Net carrying amount vs balance − allowance',
       adjustments: 'Write-off and recovery items vs movement',
     },
-    fxMemo: (amount, gain) =>
-      `FX memo: revaluing foreign-currency receivables at the closing rate ${gain ? 'increases' : 'decreases'} their booked amount by ${amount}; the difference goes to finance costs and does not affect aging or rates.`,
+    fxMemo: (p, gain) =>
+      `Exchange difference (booked on its own, never in the credit-loss charge): revaluation of open foreign-currency receivables at the closing rate ${p.revaluation}, settlement differences on receipts ${p.settlement}, net exchange ${gain ? 'gain' : 'loss'} ${p.total}. Receipts, credit notes and write-offs derecognise the carrying amount (previous month-end rate; invoice-date rate if booked this month); cash is taken at the rate of its own date, recoveries at the recovery date's rate.`,
     chartTitle: 'Aging profile (balance)',
     chartBar: (amount, share) => `${amount} (${share})`,
   },

@@ -89,9 +89,12 @@ export function buildReport(result: ProvisionResult, ctx: ProvisionReportContext
     movementOk,
   );
 
-  const fxDiffs = result.lines.flatMap((x) => (x.fxDifference ? [x.fxDifference] : []));
-  const fxTotal = sum(fxDiffs);
-  const fxMemo = fxDiffs.length > 0 && !fxTotal.isZero() ? l.text.fxMemo(money(fxTotal.abs()), fxTotal.isPositive()) : undefined;
+  const fxd = result.fxDifferences ?? [];
+  const fxTotal = sum(fxd.map((f) => f.total));
+  const fxMemo =
+    fxd.length > 0
+      ? l.text.fxMemo({ revaluation: money(sum(fxd.map((f) => f.revaluation))), settlement: money(sum(fxd.map((f) => f.settlement))), total: money(fxTotal.abs()) }, !fxTotal.isNegative())
+      : undefined;
 
   const { checks, reconciliation } = reconcile(result, sheets, l, movementOk, arithmetic);
   const mismatches = checks.filter((c) => !c.ok).map((c) => c.message);

@@ -140,7 +140,7 @@ export function exceptionsSheet(env: TableEnv): Sheet {
     rows.push({ cells: [e.credit, c.customerName, c.sources.join(', '), null, c.currency, c.amount, c.amountCny, e.creditNote] });
   }
   for (const u of r.unappliedCash) {
-    const cny = u.currency === r.functionalCurrency ? u.amount : null;
+    const cny = u.amountCny ?? (u.currency === r.functionalCurrency ? u.amount : null);
     const notes = [
       ...(u.appliedTo.length > 0 ? [e.unappliedTo(u.appliedTo.join(', '))] : []),
       ...(u.remaining && u.remaining.gt(0) && u.appliedTo.length > 0 ? [e.unappliedRemaining(money(u.remaining))] : []),

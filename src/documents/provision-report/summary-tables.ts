@@ -7,7 +7,7 @@ import type { BucketTotal, ProvisionResult } from '../../domain/receivables/type
 import type { Column, Row, Sheet } from '../../writers/xlsx/model.js';
 import { percentDecimals } from './format.js';
 import { sharesOf } from './shares.js';
-import { bucketLabel, columnSum, sheet, type TableEnv } from './table-kit.js';
+import { bucketLabel, sheet, type TableEnv } from './table-kit.js';
 
 export function summarySheet(env: TableEnv): Sheet {
   const { result: r, l } = env;
@@ -60,8 +60,9 @@ function totalsOf(rows: Row[], columns: number[], blank: number[] = []): Row['ce
   return columns.map((i) => {
     if (blank.includes(i)) return null;
     const values = rows.map((r) => r.cells[i]);
-    if (values.every((v) => typeof v === 'number' || v === null)) return values.reduce<number>((a, v) => a + ((v as number | null) ?? 0), 0);
+    // All empty (the shares of a month with no balance): the total is empty too, not the number 0.
     if (values.every((v) => v === null)) return null;
+    if (values.every((v) => typeof v === 'number' || v === null)) return values.reduce<number>((a, v) => a + ((v as number | null) ?? 0), 0);
     return sum(values.map((v) => (v instanceof Decimal ? v : ZERO)));
   });
 }
@@ -69,14 +70,16 @@ function totalsOf(rows: Row[], columns: number[], blank: number[] = []): Row['ce
 export function movementSheet(env: TableEnv): Sheet {
   const { result: r, l } = env;
   const m = r.movement;
+  // One sign convention everywhere: amounts are positive; the 加/减 (add/less) label says the direction.
   const rows: Row[] = [
     { cells: [l.movement.opening, m.opening] },
     { cells: [l.movement.charge, m.charge] },
-    { cells: [l.movement.reversal, m.reversal.neg()] },
-    { cells: [l.movement.writeOffs, m.writeOffs.neg()] },
+    { cells: [l.movement.reversal, m.reversal] },
+    { cells: [l.movement.writeOffs, m.writeOffs] },
     { cells: [l.movement.recoveries, m.recoveries] },
   ];
-  rows.push({ kind: 'total', cells: [l.movement.closing, columnSum(rows, 1)] });
+  const closing = m.opening.plus(m.charge).minus(m.reversal).minus(m.writeOffs).plus(m.recoveries);
+  rows.push({ kind: 'total', cells: [l.movement.closing, closing] });
   return sheet(env, 'movement', [{ header: l.col.item, kind: 'text', width: 26 }, { header: l.withUnit(l.col.amount, env.unit), kind: 'money', width: 18 }], rows, {
     orientation: 'portrait',
   });
@@ -103,6 +106,10 @@ export function journalSheet(env: TableEnv): Sheet {
       entry(l.entry.recoveryCash, a.bank, a.receivables, m.recoveries);
     }
   }
+  // Exchange differences: their own entry, never mixed into the credit-loss charge.
+  const fx = sum((r.fxDifferences ?? []).map((f) => f.total));
+  if (fx.gt(0)) entry(l.entry.fx, a.receivables, a.fxGainLoss, fx);
+  else if (fx.lt(0)) entry(l.entry.fx, a.fxGainLoss, a.receivables, fx.neg());
   const columns: Column[] = [
     { header: l.col.entry, kind: 'text', width: 26 },
     { header: l.col.drcr, kind: 'text', width: 7 },

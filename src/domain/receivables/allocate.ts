@@ -39,7 +39,7 @@ export interface CreditItem {
 }
 
 /** While allocating, every entry knows what is left of it and what it is. */
-export type UnappliedEntry = Required<UnappliedCash>;
+export type UnappliedEntry = Required<Omit<UnappliedCash, 'amountCny'>>;
 
 export interface Allocation {
   states: InvoiceState[];

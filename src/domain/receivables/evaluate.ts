@@ -51,7 +51,11 @@ export function evaluateAt(ledger: Ledger, policy: Policy, asOf: IsoDate): Evalu
     byCustomer: byCustomer(lines, defs, names),
     byRep: byRep(lines, defs, names),
     credits,
-    unappliedCash: allocation.unapplied.map((u) => ({ ...u, appliedTo: [...u.appliedTo] })),
+    unappliedCash: allocation.unapplied.map((u) => {
+      // In the functional currency at the rate of the receipt's own date (what the cash was worth that day).
+      const r = rates.rateAt(u.currency, u.date);
+      return { ...u, appliedTo: [...u.appliedTo], ...(r ? { amountCny: cents(u.amount.times(r.rate)) } : {}) };
+    }),
     missingDueDates: lines.filter((x) => x.invoice.dueDateMissing).map((x) => x.invoice.invoiceNo),
     excluded: { invoicesAfterAsOf: 0, paymentsAfterAsOf: 0 },
   };

@@ -2,13 +2,16 @@
  * The allowance movement (rule 5, notes §3.12): write-offs use the allowance, recoveries restore it,
  * and the charge is the plug that brings it to the required closing figure:
  *   Δ = required − (opening − write-offs + recoveries); Δ > 0 → 本期计提, Δ < 0 → 本期转回.
- * Write-offs and recoveries in a foreign currency are converted at the as-of date's rate of the
- * period they fall in, each rounded half-up to the cent (the same rate that values the balances).
+ * A foreign-currency write-off removes the receivable's carrying amount: it is converted at the
+ * carrying rate (previous month end's rate, or the invoice-date rate when the invoice was booked in
+ * the period — fx-period.ts). A recovery reinstates the amount at the rate of its own date (the cash
+ * comes in that day). Each is rounded half-up to the cent. Exchange differences are never here.
  */
 import { ZERO, cents, sum, type Decimal } from '../money.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { IsoDate } from '../dates.js';
 import type { RateLookup } from './fx.js';
+import { carryingRate } from './fx-period.js';
 import { missingFx } from './missing-fx.js';
 import type { Invoice, Ledger, Movement, ProvisionResult } from './types.js';
 
@@ -34,6 +37,7 @@ type PeriodAdjustment = NonNullable<ProvisionResult['periodAdjustments']>[number
 export function periodAdjustments(
   l: Ledger,
   periodStart: IsoDate,
+  prev: IsoDate,
   asOf: IsoDate,
   rates: RateLookup,
   names: Map<string, string>,
@@ -45,8 +49,8 @@ export function periodAdjustments(
     if (a.kind === 'credit_note' || a.date < periodStart) continue;
     const inv = invoices.get(a.invoiceNo);
     if (!inv) continue; // cannot happen for a validated ledger: adjustments are dated on or after their invoice
-    const fx = rates.rateAt(inv.currency, asOf);
-    if (!fx) {
+    const rate = a.kind === 'write_off' ? carryingRate(inv, prev, asOf, rates) : rates.rateAt(inv.currency, a.date)?.rate;
+    if (!rate) {
       diagnostics.push(missingFx(a.source, inv.currency, asOf, `${a.kind} of invoice ${inv.invoiceNo}`, a.amount));
       continue;
     }
@@ -58,7 +62,8 @@ export function periodAdjustments(
       date: a.date,
       currency: inv.currency,
       amount: a.amount,
-      amountCny: cents(a.amount.times(fx.rate)),
+      amountCny: cents(a.amount.times(rate)),
+      rate,
     });
   }
   items.sort((a, b) => cmp(a.date, b.date) || cmp(a.invoiceNo, b.invoiceNo) || cmp(a.kind, b.kind) || a.amount.comparedTo(b.amount));

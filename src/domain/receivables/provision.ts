@@ -9,6 +9,7 @@ import { InputError, type Diagnostic } from '../../diagnostics.js';
 import { addDays, type IsoDate } from '../dates.js';
 import { countExcluded } from './excluded.js';
 import { evaluateAt, provisionAt, type Evaluation, type Policy } from './evaluate.js';
+import { periodFx } from './fx-period.js';
 import { computeMovement, periodAdjustments } from './movement.js';
 import { previousMonthEnd } from './periods.js';
 import type { Ledger, ProvisionResult } from './types.js';
@@ -61,10 +62,11 @@ function withMovement(ledger: Ledger, policy: Policy, asOf: IsoDate, cache: Map<
   const opening = cache.get(prev)?.snapshot.totals.provision ?? provisionAt(ledger, policy, prev);
   const periodStart = addDays(prev, 1);
   const diagnostics: Diagnostic[] = [];
-  const adj = periodAdjustments(current.ledger, periodStart, asOf, current.rates, current.names, diagnostics);
+  const adj = periodAdjustments(current.ledger, periodStart, prev, asOf, current.rates, current.names, diagnostics);
   if (diagnostics.length) throw new InputError(diagnostics);
   const movement = computeMovement(opening, current.snapshot.totals.provision, adj.writeOffs, adj.recoveries);
-  const result: ProvisionResult = { ...current.snapshot, fxUsed: withAdjustmentRates(current, adj.items), periodStart, movement, periodAdjustments: adj.items };
+  const fxDifferences = periodFx(current.allocation.states, periodStart, prev, asOf, current.rates, current.snapshot.functionalCurrency);
+  const result: ProvisionResult = { ...current.snapshot, fxUsed: withAdjustmentRates(current, adj.items), periodStart, movement, periodAdjustments: adj.items, fxDifferences };
   if (opts.countExcluded) result.excluded = countExcluded(ledger, asOf);
   return result;
 }

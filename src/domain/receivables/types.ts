@@ -168,6 +168,8 @@ export interface UnappliedCash {
   remaining?: Decimal;
   /** 'credit_invoice' = a negative-amount invoice (red invoice without a link), treated as unapplied credit. */
   kind?: 'receipt' | 'credit_invoice';
+  /** The amount in the functional currency at the rate of its own date (undefined when no rate exists yet). */
+  amountCny?: Decimal;
 }
 
 export interface ProvisionResult {
@@ -189,13 +191,29 @@ export interface ProvisionResult {
   unappliedCash: UnappliedCash[];
   missingDueDates: string[];
   movement: Movement;
-  /** Write-offs and recoveries dated in the period (periodStart … asOf), converted at the as-of rate; they sum to movement.writeOffs / .recoveries. */
-  periodAdjustments?: { kind: 'write_off' | 'recovery'; invoiceNo: string; customerId: string; customerName: string; date: IsoDate; currency: string; amount: Decimal; amountCny: Decimal }[];
+  /**
+   * Write-offs and recoveries dated in the period (periodStart … asOf); they sum to movement.writeOffs / .recoveries.
+   * A write-off is converted at the invoice's carrying rate (previous month end, or invoice date when booked
+   * in the period): it removes exactly its carrying amount. A recovery at the rate of its own date.
+   */
+  periodAdjustments?: { kind: 'write_off' | 'recovery'; invoiceNo: string; customerId: string; customerName: string; date: IsoDate; currency: string; amount: Decimal; amountCny: Decimal; rate: Decimal }[];
+  /** Exchange differences of the period per foreign currency (汇兑损益), never part of the credit-loss charge. */
+  fxDifferences?: FxDifference[];
   /**
    * Post-period items (counts). Always 0 unless computeProvision is called with { countExcluded: true }:
    * a report for D reads nothing dated after D, so that it never changes when later data arrive.
    */
   excluded: { invoicesAfterAsOf: number; paymentsAfterAsOf: number };
+}
+
+/** 汇兑损益 of one currency in the period: revaluation of what is open, plus settlement differences of receipts. Positive = gain. */
+export interface FxDifference {
+  currency: string;
+  /** Σ open lines: outstanding × closing rate − outstanding × carrying rate (each to the cent). */
+  revaluation: Decimal;
+  /** Σ receipts applied in the period: amount × spot rate of the receipt date − amount × carrying rate. */
+  settlement: Decimal;
+  total: Decimal;
 }
 
 /** A customer's payment record for the SWOT brief. */

@@ -1,0 +1,38 @@
+/**
+ * The report names its data sources relative to the data folder, each with the file's SHA-256,
+ * and the same data built in two different folders gives byte-identical PDF, DOCX and XLSX.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, copyProject, runCli } from '../helpers/cli.js';
+import { docxText } from '../helpers/extract.js';
+
+const AS_OF = '2026-10-31';
+
+describe('data sources and location independence (CLI)', () => {
+  it('two copies of the same data in different folders build byte-identical reports that name files relative, with SHA-256', () => {
+    const [a, b] = [copyProject(), copyProject()];
+    // The second build runs from elsewhere with absolute paths (what printed machine paths before).
+    const runs = [
+      { cwd: a, args: [] as string[] },
+      { cwd: ROOT, args: ['--data', join(b, 'data'), '--config', join(b, 'dealdoc.config.yaml'), '--out', join(b, 'out')] },
+    ];
+    for (const { cwd, args } of runs) {
+      const r = runCli(['build', '--as-of', AS_OF, '-q', ...args], { cwd });
+      expect(r.stderr + r.stdout).not.toMatch(/error/i);
+      expect(r.code).toBe(0);
+    }
+    for (const ext of ['pdf', 'docx', 'xlsx']) {
+      const file = `out/receivables/2026-10/provision-report.${ext}`;
+      const [x, y] = [readFileSync(join(a, file)), readFileSync(join(b, file))];
+      expect(x.equals(y), ext).toBe(true);
+    }
+    const text = docxText(readFileSync(join(a, 'out/receivables/2026-10/provision-report.docx')));
+    const sha = createHash('sha256').update(readFileSync(join(a, 'data/receivables/invoices.csv'))).digest('hex');
+    expect(text).toContain(`receivables/invoices.csv (SHA-256 ${sha})`);
+    expect(text).not.toContain(a);
+    expect(text).not.toContain('/tmp');
+  }, 120_000);
+});
