@@ -266,6 +266,21 @@ describe('check and --jobs', () => {
   });
 });
 
+describe('workers', () => {
+  it('workers that run out of memory become one diagnostic per job; the build ends, exits 1 and releases the lock', () => {
+    const proj = copyProject();
+    rmSync(join(proj, 'data/receivables'), { recursive: true });
+    // Three deals: six jobs, enough for the worker pool; a heap cap no worker can start under.
+    const r = runCli(['build', '--jobs', '2'], { cwd: proj, env: { DEALDOC_WORKER_HEAP_MB: '16' } });
+    expect(r.code).toBe(1);
+    noStack(r.stderr);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(6);
+    for (const l of lines) expect(l).toMatch(/^data\/deals\/[\w-]+\.(md|json): could not render [\w-]+\/(proposal|swot-brief): the worker ran out of memory \(heap cap 16 MB; set DEALDOC_WORKER_HEAP_MB to raise it\)$/);
+    expect(existsSync(join(proj, 'out/.dealdoc/lock'))).toBe(false);
+  });
+});
+
 describe('temporary files', () => {
   it('leftovers in out/.dealdoc/tmp are swept by the next build', () => {
     const proj = builtCopy();
