@@ -64,6 +64,16 @@ export async function runJobs(specs: JobSpec[], options: BuildOptions, jobs: num
   // multi-gigabyte default; a worker that dies (out of memory or any crash) costs only the job
   // it was running: that job becomes a diagnostic, piscina starts a fresh worker for the rest.
   const piscina = new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  // A worker that dies between tasks (or while starting) is reported by piscina as an 'error'
+  // event — unhandled, it would end the process and leave the lock behind. Workers that die while
+  // starting are not replaced: when none is left, the queued jobs are failed with that cause.
+  let poolError: unknown;
+  piscina.on('error', (e: unknown) => {
+    poolError ??= e;
+    setImmediate(() => {
+      if (piscina.threads.length === 0) piscina.destroy().catch(() => {});
+    });
+  });
   try {
     // Reports first: they are the longest; then deals, so the pool stays busy to the end.
     const ordered = [...specs].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'report' ? -1 : 1));
@@ -73,7 +83,7 @@ export async function runJobs(specs: JobSpec[], options: BuildOptions, jobs: num
         try {
           r = (await piscina.run({ spec, options })) as JobResult;
         } catch (e) {
-          r = crashed(spec, options, e, heapMb);
+          r = crashed(spec, options, poolError && /Terminating worker thread/.test(String((e as Error)?.message)) ? poolError : e, heapMb);
         }
         onDone(r);
         return r;

@@ -72,12 +72,12 @@ describe('stale cleanup deletes only what dealdoc wrote', () => {
     m.jobs['gone-c/proposal'] = staleJob('gone-c', { 'notes.txt': 'my notes' }) as ManifestJson['jobs'][string];
     saveManifest(proj, m);
     const r = runCli(['build'], { cwd: proj });
+    expect(existsSync(victim) && readFileSync(victim, 'utf8')).toBe('precious');
+    expect(existsSync(absVictim) && readFileSync(absVictim, 'utf8')).toBe('precious too');
+    expect(existsSync(join(proj, 'out/notes.txt')) && readFileSync(join(proj, 'out/notes.txt'), 'utf8')).toBe('my notes');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/out\/\.dealdoc\/manifest\.json: warning: ignored \(.+\): every document is rebuilt and no old output is deleted/);
     expect(r.stdout).not.toMatch(/removed/);
-    expect(readFileSync(victim, 'utf8')).toBe('precious');
-    expect(readFileSync(absVictim, 'utf8')).toBe('precious too');
-    expect(readFileSync(join(proj, 'out/notes.txt'), 'utf8')).toBe('my notes');
   });
 
   it('deletes a stale output it wrote, but not one reached through a linked folder, nor one changed since', () => {
@@ -101,13 +101,13 @@ describe('stale cleanup deletes only what dealdoc wrote', () => {
     saveManifest(proj, m);
 
     const r = runCli(['build'], { cwd: proj });
+    expect(existsSync(join(elsewhere, 'proposal.pdf')) && readFileSync(join(elsewhere, 'proposal.pdf'))).toEqual(pdf);
+    expect(existsSync(join(out, 'edited/proposal.pdf')) && readFileSync(join(out, 'edited/proposal.pdf'), 'utf8')).toBe('edited by hand');
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(out, 'old-deal/proposal.pdf'))).toBe(false);
     expect(r.stdout).toMatch(/1 stale file\(s\) removed/);
-    expect(readFileSync(join(elsewhere, 'proposal.pdf'))).toEqual(pdf);
     expect(lstatSync(join(out, 'linked')).isSymbolicLink()).toBe(true);
     expect(r.stderr).toMatch(/out\/linked\/proposal\.pdf: warning: not deleted: linked is a symbolic link/);
-    expect(readFileSync(join(out, 'edited/proposal.pdf'), 'utf8')).toBe('edited by hand');
     expect(r.stderr).toMatch(/out\/edited\/proposal\.pdf: warning: not deleted: its content differs from what dealdoc wrote/);
     // The records are forgotten: the next build is quiet.
     expect(runCli(['build'], { cwd: proj }).stderr).not.toMatch(/not deleted/);
@@ -245,12 +245,14 @@ describe('check and --jobs', () => {
     const proj = builtCopy();
     expect(runCli(['check'], { cwd: proj }).code).toBe(0);
     const file = join(proj, 'out', DEAL, 'proposal.docx');
-    const info = statSync(file);
+    const recorded = manifestOf(proj).jobs[`${DEAL}/proposal`].outputs[`${DEAL}/proposal.docx`];
     const bytes = readFileSync(file);
     bytes[bytes.length - 30] ^= 0xff;
     writeFileSync(file, bytes);
-    utimesSync(file, info.atime, info.mtime);
-    expect(Math.round(statSync(file).mtimeMs)).toBe(Math.round(info.mtimeMs));
+    // Same size, and the mtime the manifest recorded (whole milliseconds).
+    utimesSync(file, recorded.mtimeMs / 1000, recorded.mtimeMs / 1000);
+    expect(Math.round(statSync(file).mtimeMs)).toBe(recorded.mtimeMs);
+    expect(statSync(file).size).toBe(recorded.size);
     const r = runCli(['check'], { cwd: proj });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(new RegExp(`stale ${DEAL}/proposal: ${DEAL}/proposal\\.docx modified since it was built`));
@@ -261,6 +263,21 @@ describe('check and --jobs', () => {
     const r = runCli(['build', '--jobs', '300'], { cwd: proj });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^warning: --jobs 300 is more than this machine can use; using \d+ \(2 per core, 16 at most\)$/m);
+  });
+});
+
+describe('workers', () => {
+  it('workers that run out of memory become one diagnostic per job; the build ends, exits 1 and releases the lock', () => {
+    const proj = copyProject();
+    rmSync(join(proj, 'data/receivables'), { recursive: true });
+    // Three deals: six jobs, enough for the worker pool; a heap cap no worker can start under.
+    const r = runCli(['build', '--jobs', '2'], { cwd: proj, env: { DEALDOC_WORKER_HEAP_MB: '16' } });
+    expect(r.code).toBe(1);
+    noStack(r.stderr);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(6);
+    for (const l of lines) expect(l).toMatch(/^data\/deals\/[\w-]+\.(md|json): could not render [\w-]+\/(proposal|swot-brief): the worker ran out of memory \(heap cap 16 MB; set DEALDOC_WORKER_HEAP_MB to raise it\)$/);
+    expect(existsSync(join(proj, 'out/.dealdoc/lock'))).toBe(false);
   });
 });
 
