@@ -18,7 +18,7 @@ import type { JobRecord, Manifest } from './manifest.js';
 
 async function readLedgerFiles(ctx: BuildContext) {
   const { readLedger } = await import('../data/ledger/index.js');
-  return readLedger(ledgerDir(ctx), { functionalCurrency: ctx.config.provisioning.functional_currency });
+  return readLedger(ledgerDir(ctx), { functionalCurrency: ctx.config.provisioning.functional_currency, dateBounds: ctx.config.provisioning.date_bounds, env: ctx.env });
 }
 
 export interface LedgerState {

@@ -24,6 +24,8 @@ export const provisioningSchema = z.strictObject({
   periods: z.strictObject({ from: z.string().regex(/^\d{4}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}$/) }).optional(),
   /** Accounting framework: CAS (allowance account) or 小企业 (risk estimate only). */
   framework: z.enum(['CAS', 'small']).default('CAS'),
+  /** Plausible ledger dates; a row outside is an error (default 1990-01-01 … today + 10 years). */
+  date_bounds: z.strictObject({ from: isoDate().optional(), to: isoDate().optional() }).optional(),
   /** Where the ledger lives, relative to the data folder. */
   ledger_dir: text().default('receivables'),
 });

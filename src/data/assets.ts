@@ -1,9 +1,13 @@
 /**
  * Assets (images, logos) referenced by deal files and config resolve only inside the data
  * folder's `assets/`: no absolute paths, no `..`, no URLs, no symlinks leading out, PNG/JPEG
- * only, size-capped. Anything else is a warning and the image prints as its alt text.
+ * only, size-capped, and the file itself checked once here (header, dimensions, pixel count, chunk
+ * CRCs, that the PNG data inflates to exactly the declared pixels — no more, no less — and that a
+ * JPEG ends). Anything else is a warning and the image prints as its alt text, in every format:
+ * the writers only ever see images that passed, and run the same check on what they embed.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { Unzlib } from 'fflate';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export const MAX_ASSET_BYTES = 10 * 1024 * 1024;
@@ -31,7 +35,188 @@ export function resolveAsset(assetsDir: string, ref: string): AssetResult {
   const info = statSync(real);
   if (!info.isFile()) return { error: `"${ref}" is not a file` };
   if (info.size > MAX_ASSET_BYTES) return { error: `"${ref}" is larger than 10 MB` };
+  const checked = checkImageFile(real);
+  if ('error' in checked) return { error: `"${ref}" ${checked.error}` };
   return { path: real };
+}
+
+/** Pixels per side and in total (the PDF and DOCX writers accept exactly this much). */
+export const MAX_IMAGE_SIDE = 20_000;
+export const MAX_IMAGE_PIXELS = 40_000_000;
+
+export interface ImageInfo {
+  type: 'png' | 'jpg';
+  width: number;
+  height: number;
+}
+
+const checkedFiles = new Map<string, ImageInfo | { error: string }>();
+
+/** inspectImage for a file, remembered by path, size and mtime (both writers ask again). */
+export function checkImageFile(path: string): ImageInfo | { error: string } {
+  let key: string;
+  let data: Buffer;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) return { error: 'is not a file' };
+    if (st.size > MAX_ASSET_BYTES) return { error: 'is larger than 10 MB' };
+    key = `${path}\0${st.size}\0${st.mtimeMs}`;
+    const hit = checkedFiles.get(key);
+    if (hit) return hit;
+    data = readFileSync(path);
+  } catch {
+    return { error: 'cannot be read' };
+  }
+  const result = inspectImage(data);
+  if (checkedFiles.size > 200) checkedFiles.clear();
+  checkedFiles.set(key, result);
+  return result;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Validate PNG or JPEG bytes: what a writer needs to embed them safely, or why not. */
+export function inspectImage(data: Uint8Array): ImageInfo | { error: string } {
+  const b = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (b.length >= 8 && PNG_SIGNATURE.every((v, i) => b[i] === v)) return inspectPng(b);
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return inspectJpeg(b);
+  return { error: 'is not a PNG or JPEG file' };
+}
+
+function dimensions(type: 'png' | 'jpg', width: number, height: number): ImageInfo | { error: string } {
+  if (width < 1 || height < 1) return { error: `has no pixels (${width} × ${height})` };
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
+    return { error: `is ${width} × ${height} pixels; images may have at most ${MAX_IMAGE_SIDE.toLocaleString('en')} pixels a side and ${MAX_IMAGE_PIXELS / 1e6} megapixels` };
+  }
+  return { type, width, height };
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+function crc32(b: Buffer, start: number, end: number): number {
+  let c = -1;
+  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+const PNG_BITS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+function inspectPng(b: Buffer): ImageInfo | { error: string } {
+  let pos = 8;
+  let info: ImageInfo | undefined;
+  let bitDepth = 0;
+  let colorType = 0;
+  let interlace = 0;
+  let palette = false;
+  let ended = false;
+  const idat: Buffer[] = [];
+  while (pos < b.length) {
+    if (pos + 12 > b.length) return { error: 'is truncated (a PNG chunk is cut off)' };
+    const len = b.readUInt32BE(pos);
+    const type = b.toString('latin1', pos + 4, pos + 8);
+    if (len > 0x7fffffff || pos + 12 + len > b.length) return { error: 'is truncated (a PNG chunk is cut off)' };
+    if (crc32(b, pos + 4, pos + 8 + len) !== b.readUInt32BE(pos + 8 + len)) return { error: `is corrupt (checksum of its ${type} chunk does not match)` };
+    const body = b.subarray(pos + 8, pos + 8 + len);
+    if (!info && type !== 'IHDR') return { error: 'is not a valid PNG (no IHDR header first)' };
+    if (type === 'IHDR') {
+      if (info || len !== 13) return { error: 'is not a valid PNG (bad IHDR header)' };
+      const dims = dimensions('png', body.readUInt32BE(0), body.readUInt32BE(4));
+      if ('error' in dims) return dims;
+      info = dims;
+      bitDepth = body[8];
+      colorType = body[9];
+      interlace = body[12];
+      if (!PNG_BITS[colorType]?.includes(bitDepth) || body[10] !== 0 || body[11] !== 0 || interlace > 1) return { error: 'is not a valid PNG (unsupported header values)' };
+    } else if (type === 'PLTE') palette = true;
+    else if (type === 'IDAT') idat.push(body);
+    else if (type === 'IEND') {
+      ended = true;
+      break;
+    }
+    pos += 12 + len;
+  }
+  if (!info) return { error: 'is not a valid PNG' };
+  if (!ended) return { error: 'is truncated (no IEND chunk)' };
+  if (!idat.length) return { error: 'has no image data' };
+  if (colorType === 3 && !palette) return { error: 'is not a valid PNG (palette image without a palette)' };
+  // Decompressed size the header implies: one filter byte per row, per Adam7 pass when interlaced.
+  const bpp = PNG_CHANNELS[colorType] * bitDepth;
+  const rowBytes = (w: number) => (w > 0 ? 1 + Math.ceil((w * bpp) / 8) : 0);
+  const { width: w, height: h } = info;
+  let expected = 0;
+  if (interlace) {
+    for (const [x0, y0, dx, dy] of [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]]) {
+      const pw = Math.ceil((w - x0) / dx);
+      const ph = Math.ceil((h - y0) / dy);
+      if (pw > 0 && ph > 0) expected += ph * rowBytes(pw);
+    }
+  } else expected = h * rowBytes(w);
+  // Inflate in small steps, counting and discarding: a decompression bomb stops at `expected`.
+  let total = 0;
+  let finished = false;
+  const inflater = new Unzlib((chunk, final) => {
+    total += chunk.length;
+    if (total > expected) throw new RangeError('bomb');
+    if (final) finished = true;
+  });
+  try {
+    const all = idat.length === 1 ? idat[0] : Buffer.concat(idat);
+    const STEP = 16 * 1024;
+    for (let i = 0; i < all.length; i += STEP) inflater.push(all.subarray(i, i + STEP), i + STEP >= all.length);
+  } catch (e) {
+    return e instanceof RangeError && e.message === 'bomb'
+      ? { error: `decompresses to more data than its ${w} × ${h} pixels (a decompression bomb?)` }
+      : { error: 'is corrupt (its image data does not decompress)' };
+  }
+  if (!finished || total !== expected) return { error: `is truncated or corrupt (image data for ${w} × ${h} pixels is incomplete)` };
+  return info;
+}
+
+function inspectJpeg(b: Buffer): ImageInfo | { error: string } {
+  let i = 2;
+  let info: ImageInfo | undefined;
+  while (i + 4 <= b.length) {
+    if (b[i] !== 0xff) return { error: 'is not a valid JPEG (bad marker)' };
+    const marker = b[i + 1];
+    if (marker === 0xff) {
+      i += 1;
+      continue;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      i += 2;
+      continue;
+    }
+    if (marker === 0xd9) return { error: 'is not a valid JPEG (ends before its image data)' };
+    const length = b.readUInt16BE(i + 2);
+    if (length < 2 || i + 2 + length > b.length) return { error: 'is truncated (a JPEG segment is cut off)' };
+    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isSof) {
+      if (length < 8) return { error: 'is not a valid JPEG (bad frame header)' };
+      const components = b[i + 9];
+      if (![1, 3, 4].includes(components) || b[i + 4] !== 8) return { error: 'is a JPEG variant that cannot be embedded (only 8-bit grey, RGB or CMYK)' };
+      const dims = dimensions('jpg', b.readUInt16BE(i + 7), b.readUInt16BE(i + 5));
+      if ('error' in dims) return dims;
+      info = dims;
+    }
+    if (marker === 0xda) {
+      if (!info) return { error: 'is not a valid JPEG (no frame header before its image data)' };
+      // The entropy-coded data runs to the end-of-image marker; a truncated file has none.
+      const end = b.lastIndexOf(Buffer.from([0xff, 0xd9]));
+      if (end < i + 2 + length) return { error: 'is truncated (no end-of-image marker)' };
+      return info;
+    }
+    i += 2 + length;
+  }
+  return { error: 'is truncated (no image data)' };
 }
 
 export function isInside(root: string, path: string): boolean {

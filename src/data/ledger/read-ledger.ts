@@ -3,7 +3,7 @@
  * as .csv, .json or .xlsx in one folder, decodes, maps headers, reads rows and checks the tables
  * against each other. Any error diagnostic → no ledger: a report from inconsistent data would be wrong.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { Diagnostic, hasErrors, sortDiagnostics } from '../../diagnostics.js';
 import type { Ledger } from '../../domain/receivables/types.js';
 import { tableFromCsv } from './csv-table.js';
@@ -14,6 +14,7 @@ import { decodeText } from './decode.js';
 import type { TableResult } from './table.js';
 import { validateLedger } from './validate.js';
 import { findLedgerFiles, type LedgerFormat } from './find.js';
+import { checkLedgerBounds, dateBounds, fileSizeError, precheckLedgerBytes, tooManyRows, type DateBounds } from './limits.js';
 
 export { findLedgerFiles, type LedgerFormat };
 
@@ -29,6 +30,10 @@ export interface LedgerSource {
 export interface ReadLedgerOptions {
   /** Currency of rows without a currency column or value (default CNY). */
   functionalCurrency?: string;
+  /** Plausible dates (config provisioning.date_bounds); default 1990-01-01 … today + 10 years. */
+  dateBounds?: Partial<DateBounds>;
+  /** For "today" (SOURCE_DATE_EPOCH). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface ReadLedgerResult {
@@ -41,7 +46,14 @@ export async function readLedger(dir: string, opts: ReadLedgerOptions = {}): Pro
   // A missing or doubled table is fundamental: say so before reporting on row contents.
   if (hasErrors(found.diagnostics)) return { diagnostics: sortDiagnostics(found.diagnostics) };
   const sources: LedgerSource[] = [];
-  for (const f of found.files) sources.push({ ...f, bytes: new Uint8Array(await readFile(f.file)) });
+  const tooLarge: Diagnostic[] = [];
+  for (const f of found.files) {
+    // Refused before a byte is read (the same check runs again on the bytes in parseLedger).
+    const size = fileSizeError((await stat(f.file)).size);
+    if (size) tooLarge.push(new Diagnostic({ file: f.file, rule: 'ledger/too-large', message: size }));
+    else sources.push({ ...f, bytes: new Uint8Array(await readFile(f.file)) });
+  }
+  if (tooLarge.length) return { diagnostics: sortDiagnostics(tooLarge) };
   return parseLedger(sources, opts);
 }
 
@@ -51,9 +63,19 @@ export async function parseLedger(sources: LedgerSource[], opts: ReadLedgerOptio
   const diagnostics: Diagnostic[] = [];
   const ledger: Ledger = { invoices: [], payments: [], adjustments: [], fx: [], specific: [], files: sources.map((s) => s.file) };
   for (const src of sources) {
+    const pre = precheckLedgerBytes(src.bytes, src.format);
+    if (pre) {
+      diagnostics.push(new Diagnostic({ file: src.file, line: pre.line, message: pre.error, rule: 'ledger/too-large' }));
+      continue;
+    }
     const result = await toTable(src);
     if ('error' in result) {
       diagnostics.push(new Diagnostic({ file: src.file, line: result.line, message: result.error, rule: result.rule ?? 'ledger/format' }));
+      continue;
+    }
+    const many = tooManyRows(result.table.rows.length);
+    if (many) {
+      diagnostics.push(new Diagnostic({ file: src.file, message: many, rule: 'ledger/too-large' }));
       continue;
     }
     readTableRows(src.table, result.table, functional, ledger, diagnostics);
@@ -61,6 +83,7 @@ export async function parseLedger(sources: LedgerSource[], opts: ReadLedgerOptio
   if (!sources.some((s) => s.table === 'invoices')) {
     diagnostics.push(new Diagnostic({ file: 'invoices.csv', message: 'no invoices table given', rule: 'ledger/missing-file' }));
   }
+  if (!hasErrors(diagnostics)) diagnostics.push(...checkLedgerBounds(ledger, dateBounds(opts.dateBounds, opts.env)));
   if (!hasErrors(diagnostics)) {
     const invoicesFile = sources.find((s) => s.table === 'invoices')!.file;
     diagnostics.push(...validateLedger(ledger, functional, invoicesFile));

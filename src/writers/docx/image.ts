@@ -5,6 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { checkImageFile } from '../../data/assets.js';
 import { esc } from './xml.js';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -67,7 +68,10 @@ export function loadImage(path: string, roots: readonly string[]): ImageResult {
       read += n;
     }
     const image = read === stat.size ? sniff(data) : undefined;
-    return image ? { ok: true, image } : { ok: false, reason: 'not a readable PNG or JPEG' };
+    // The data layer's one image check (header, pixels, data inflates exactly): same verdict as PDF.
+    const checked = image ? checkImageFile(real) : undefined;
+    if (!image || !checked || 'error' in checked) return { ok: false, reason: checked && 'error' in checked ? checked.error : 'not a readable PNG or JPEG' };
+    return { ok: true, image };
   } catch {
     return { ok: false, reason: 'unreadable' };
   } finally {

@@ -6,7 +6,7 @@
  */
 import { realpath, stat, readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { checkImageFile } from '../../data/assets.js';
 import type { Doc } from './state.js';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -66,6 +66,8 @@ export async function loadImage(doc: Doc, url: string, roots: string[]): Promise
   }
   if (data.length >= MAX_IMAGE_BYTES || !(isPng(data) || isJpeg(data))) return undefined;
   if (isPng(data) && data.readUInt32BE(16) * data.readUInt32BE(20) > MAX_PIXELS) return undefined;
+  // The data layer's one image check (header, pixels, data inflates exactly): same verdict as DOCX.
+  if ('error' in checkImageFile(path)) return undefined;
   let img: PdfkitImage;
   try {
     // @types/pdfkit lacks openImage(); pdfkit has it and accepts the Buffer we checked above.
@@ -74,19 +76,8 @@ export async function loadImage(doc: Doc, url: string, roots: string[]): Promise
     return undefined;
   }
   if (!(img.width > 0 && img.height > 0) || img.width * img.height > MAX_PIXELS) return undefined;
-  // png-js inflates in a callback that throws on corrupt data (an uncaught exception); check first.
-  if (img.imgData && !inflates(img.imgData)) return undefined;
   await embed(doc, img);
   return { image: img, width: img.width, height: img.height };
-}
-
-function inflates(data: Uint8Array): boolean {
-  try {
-    inflateSync(data);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Embed now and wait until pdfkit has written the image object (async for alpha/interlaced PNG). */
