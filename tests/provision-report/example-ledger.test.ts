@@ -14,7 +14,7 @@ import { Decimal } from '../../src/domain/money.js';
 import { renderXlsx } from '../../src/writers/xlsx/index.js';
 import { ctx } from './fixture.js';
 import { assertFoots, callouts, dataTables, parseFigure, tableWithHeader, textOf } from './tree-helpers.js';
-import { readXlsx } from './xlsx-read.js';
+import { readXlsxValues as readXlsx } from './xlsx-read.js';
 
 const dir = join(import.meta.dirname, '../../data/receivables');
 

@@ -4,7 +4,7 @@ import { sharesOf } from '../../src/documents/provision-report/shares.js';
 import { planProvisionReport, workbookForProvisionReport } from '../../src/documents/provision-report/index.js';
 import { renderXlsx } from '../../src/writers/xlsx/index.js';
 import { ctx, workedExample } from './fixture.js';
-import { readXlsx } from './xlsx-read.js';
+import { readXlsxValues as readXlsx } from './xlsx-read.js';
 
 const D = (s: string) => new Decimal(s);
 const text = (xs: (Decimal | null)[]) => xs.map((x) => (x === null ? null : x.toFixed(3)));

@@ -9,9 +9,26 @@ export async function readXlsx(buf: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** A cell's value, or a formula cell's cached result (what a reader shows without recalculating). */
+export function valueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const v = cell.value;
+  // cell.result, not v.result: exceljs's value copy drops a cached result of 0.
+  return v !== null && typeof v === 'object' && 'formula' in v ? ((cell.result as ExcelJS.CellValue) ?? null) : v;
+}
+
+/** The workbook as a reader that does not recalculate sees it: every formula cell replaced by its cached result. */
+export async function readXlsxValues(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = await readXlsx(buf);
+  for (const ws of wb.worksheets) ws.eachRow((r) => r.eachCell((c) => {
+    const v = c.value;
+    if (v !== null && typeof v === 'object' && 'formula' in v) c.value = valueOf(c);
+  }));
+  return wb;
+}
+
 /** A cell as a reader sees it printed: the stored value through its number format. */
 export function displayed(cell: ExcelJS.Cell): string {
-  const v = cell.value;
+  const v = valueOf(cell);
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'string') return v;

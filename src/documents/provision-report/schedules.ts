@@ -49,6 +49,11 @@ function partyCells(env: TableEnv, p: PartyTotals): Decimal[] {
   ];
 }
 
+/** SUBTOTAL(9, …) over the filterable rows for every figure column from 2 (so a filter keeps the total right). */
+export function subtotalFormulas(columns: number): Record<number, string> {
+  return Object.fromEntries(range(2, columns).map((i) => [i, `SUBTOTAL(9,{rows ${i}})`]));
+}
+
 /** A (sub)total row under two label columns: each figure column is the sum of the rows printed above. */
 function footing(kind: 'total' | 'subtotal', labels: [string, string], above: Row[], columns: number): Row {
   return { kind, cells: [...labels, ...range(2, columns).map((i) => columnSum(above, i))] };
@@ -58,7 +63,7 @@ export function customersSheet(env: TableEnv): Sheet {
   const { result: r, l } = env;
   const rows: Row[] = r.byCustomer.map((c) => ({ cells: [c.key, c.name, ...partyCells(env, c)] }));
   const n = partyLayout(r, 2).provision + 1;
-  rows.push(footing('total', ['', l.row.total], rows, n));
+  rows.push({ ...footing('total', ['', l.row.total], rows, n), formulas: subtotalFormulas(n) });
   const lead: Column[] = [
     { header: l.col.customerId, kind: 'text', width: 11 },
     { header: l.col.customer, kind: 'text', width: 26 },
@@ -107,8 +112,14 @@ export function detailSheet(env: TableEnv): Sheet {
       x.provision,
       flags(x),
     ],
+    // Auditable: balance = outstanding × rate and provision = balance × rate, each rounded to the cent as computed.
+    formulas: { 10: 'ROUND({@8}*{@9},2)', 12: 'ROUND({@10}*{@11},2)' },
   }));
-  rows.push({ kind: 'total', cells: [l.row.total, '', '', null, null, null, '', '', null, null, columnSum(rows, 10), null, columnSum(rows, 12), ''] });
+  rows.push({
+    kind: 'total',
+    cells: [l.row.total, '', '', null, null, null, '', '', null, null, columnSum(rows, 10), null, columnSum(rows, 12), ''],
+    formulas: { 10: 'SUBTOTAL(9,{rows 10})', 12: 'SUBTOTAL(9,{rows 12})' },
+  });
   const inUnit = (label: string) => l.withUnit(label, env.unit);
   const columns: Column[] = [
     { header: l.col.customer, kind: 'text', width: 26 },

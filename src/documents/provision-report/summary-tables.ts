@@ -13,13 +13,18 @@ export function summarySheet(env: TableEnv): Sheet {
   const { result: r, l } = env;
   const m = r.movement;
   const change: [string, Decimal] = m.reversal.gt(0) ? [l.summary.reversal, m.reversal] : m.charge.gt(0) ? [l.summary.charge, m.charge] : [l.summary.noCharge, ZERO];
+  // Auditable: the figures point at the aging total, the detail lines and the movement table.
+  const aging = l.sheets.aging;
+  const detail = l.sheets.detail;
+  const agingTotal = r.buckets.length + 2;
+  const changeRow = m.reversal.gt(0) ? 2 : 1;
   const rows: Row[] = [
-    { cells: [l.summary.balance, r.totals.balance] },
-    { cells: [l.summary.overdue, r.totals.overdue] },
-    { cells: [l.summary.opening, m.opening] },
-    { cells: change },
-    { cells: [l.summary.closing, r.totals.provision] },
-    { cells: [l.summary.net, r.totals.net] },
+    { cells: [l.summary.balance, r.totals.balance], formulas: { 1: `{${aging}!${agingTotal},2}` } },
+    { cells: [l.summary.overdue, r.totals.overdue], formulas: { 1: `SUMIF({${detail}!rows 5},">0",{${detail}!rows 10})` } },
+    { cells: [l.summary.opening, m.opening], formulas: { 1: `{${l.sheets.movement}!0,1}` } },
+    { cells: change, formulas: { 1: `{${l.sheets.movement}!${changeRow},1}` } },
+    { cells: [l.summary.closing, r.totals.provision], formulas: { 1: `{${aging}!${agingTotal},5}` } },
+    { cells: [l.summary.net, r.totals.net], formulas: { 1: '{0,1}-{4,1}' } },
   ];
   return sheet(env, 'summary', [{ header: l.col.item, kind: 'text', width: 36 }, { header: l.withUnit(l.col.amount, env.unit), kind: 'money', width: 20 }], rows, {
     orientation: 'portrait',
@@ -31,14 +36,26 @@ export function agingSheet(env: TableEnv): Sheet {
   const specificCount = r.lines.filter((x) => x.specific).length;
   const balances = [...r.buckets.map((b) => b.balance), r.specificTotal.balance];
   const shares = sharesOf(balances);
+  // Auditable: each bucket row counts and sums the detail sheet's lines of that bucket (by its label).
+  const detail = l.sheets.detail;
+  const fromDetail = { 1: `COUNTIF({${detail}!rows 6},{@0})`, 2: `SUMIF({${detail}!rows 6},{@0},{${detail}!rows 10})`, 5: `SUMIF({${detail}!rows 6},{@0},{${detail}!rows 12})`, 6: '{@2}-{@5}' };
+  const k = r.buckets.length;
   const bucketRows: Row[] = r.buckets.map((b, i) => ({
     cells: [bucketLabel(b, l), b.count, b.balance, shares[i], b.rate, b.provision, b.balance.minus(b.provision)],
+    formulas: fromDetail,
   }));
-  const subtotal: Row = { kind: 'subtotal', cells: [l.row.matrixSubtotal, ...totalsOf(bucketRows, [1, 2, 3, 4, 5, 6], [4])] };
+  const sumOf = (c: number) => (k > 0 ? `SUM({0,${c}}:{${k - 1},${c}})` : '0');
+  const subtotal: Row = {
+    kind: 'subtotal',
+    cells: [l.row.matrixSubtotal, ...totalsOf(bucketRows, [1, 2, 3, 4, 5, 6], [4])],
+    formulas: { 1: sumOf(1), 2: sumOf(2), 5: sumOf(5), 6: sumOf(6) },
+  };
   const specific: Row = {
     cells: [l.row.specific, specificCount, r.specificTotal.balance, shares[shares.length - 1], null, r.specificTotal.provision, r.specificTotal.balance.minus(r.specificTotal.provision)],
+    formulas: fromDetail,
   };
-  const total: Row = { kind: 'total', cells: [l.row.total, ...totalsOf([subtotal, specific], [1, 2, 3, 4, 5, 6], [4])] };
+  const both = (c: number) => `{${k},${c}}+{${k + 1},${c}}`;
+  const total: Row = { kind: 'total', cells: [l.row.total, ...totalsOf([subtotal, specific], [1, 2, 3, 4, 5, 6], [4])], formulas: { 1: both(1), 2: both(2), 5: both(5), 6: both(6) } };
   const inUnit = (label: string) => l.withUnit(label, env.unit);
   const columns: Column[] = [
     { header: l.col.bucket, kind: 'text', width: 18 },
@@ -79,7 +96,7 @@ export function movementSheet(env: TableEnv): Sheet {
     { cells: [l.movement.recoveries, m.recoveries] },
   ];
   const closing = m.opening.plus(m.charge).minus(m.reversal).minus(m.writeOffs).plus(m.recoveries);
-  rows.push({ kind: 'total', cells: [l.movement.closing, closing] });
+  rows.push({ kind: 'total', cells: [l.movement.closing, closing], formulas: { 1: '{0,1}+{1,1}-{2,1}-{3,1}+{4,1}' } });
   return sheet(env, 'movement', [{ header: l.col.item, kind: 'text', width: 26 }, { header: l.withUnit(l.col.amount, env.unit), kind: 'money', width: 18 }], rows, {
     orientation: 'portrait',
   });

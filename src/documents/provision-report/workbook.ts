@@ -8,6 +8,24 @@ import type { Sheet, Workbook } from '../../writers/xlsx/model.js';
 import type { ProvisionReportContext } from './context.js';
 import type { SheetKey } from './labels.js';
 import { buildReport, type ReportModel } from './report.js';
+import { subtotalFormulas } from './schedules.js';
+
+/**
+ * The rep schedule as a filterable sheet: every rep × customer row first (the AutoFilter range), the
+ * total as SUBTOTAL(9, …) under them, and the rep subtotals below, outside the filter range, each
+ * SUMIF(rep column, rep, figure column) — so filtering never hides or double-counts a subtotal.
+ */
+function repsForWorkbook(s: Sheet): Sheet {
+  const n = s.columns.length;
+  const normal = s.rows.filter((r) => (r.kind ?? 'normal') === 'normal');
+  const subtotals = s.rows.filter((r) => r.kind === 'subtotal');
+  const total = s.rows.filter((r) => r.kind === 'total');
+  const sumif = Object.fromEntries(Array.from({ length: n - 2 }, (_v, j) => [j + 2, `SUMIF({rows 0},{@0},{rows ${j + 2}})`]));
+  return {
+    ...s,
+    rows: [...normal, ...total.map((r) => ({ ...r, formulas: subtotalFormulas(n) })), ...subtotals.map((r) => ({ ...r, formulas: sumif }))],
+  };
+}
 
 const ORDER: SheetKey[] = ['summary', 'aging', 'movement', 'journal', 'customers', 'reps', 'detail', 'exceptions'];
 
@@ -28,7 +46,7 @@ export function workbookFromReport(report: ReportModel, ctx: ProvisionReportCont
     exceptions: report.sheets.exceptions.rows.length === 0 ? [l.exception.none] : [],
   };
   const sheets: Sheet[] = ORDER.map((key) => {
-    const s = report.sheets[key];
+    const s = key === 'reps' ? repsForWorkbook(report.sheets.reps) : report.sheets[key];
     const extra = notes[key] ?? [];
     return extra.length > 0 ? { ...s, notes: [...(s.notes ?? []), ...extra] } : s;
   });

@@ -30,6 +30,14 @@ export type CellValue = string | Decimal | number | IsoDate | null;
 
 export interface Row {
   cells: CellValue[];
+  /**
+   * Live formulas by column index; the cell's value is written as the cached result, so a reader
+   * that does not recalculate shows the same figure. References are written as tokens the writer
+   * turns into A1 addresses: `{r,c}` = row r (index in `rows`), column c of this sheet; `{@c}` =
+   * column c of this row; `{rows c}` = column c over this sheet's normal (non-total) rows;
+   * `{Sheet!rows c}` / `{Sheet!r,c}` = the same in another sheet of the workbook.
+   */
+  formulas?: Record<number, string>;
   /** `total` and `subtotal` rows are bold under a rule; `total` rows are excluded from the autofilter range. */
   kind?: 'normal' | 'total' | 'subtotal';
 }

@@ -31,9 +31,10 @@ export async function renderXlsx(wb: Workbook): Promise<Buffer> {
 
   const names = new Set<string>();
   const dates = new Map<string, Date>();
+  const layouts = new Map(wb.sheets.map((sh) => [sh.name, layoutOf(sh)]));
   for (const sheet of wb.sheets) {
     checkSheetName(sheet.name, names);
-    writeSheet(book.addWorksheet(sheet.name), sheet, dates);
+    writeSheet(book.addWorksheet(sheet.name), sheet, dates, layouts);
   }
   return normalizeParts(await packageParts(book), wb.created);
 }
@@ -84,7 +85,54 @@ function checkSheetName(name: string, seen: Set<string>): void {
   seen.add(key);
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date>): void {
+/** Where a sheet's rows land: the header row, and the first and last normal (filterable) rows. */
+interface Layout {
+  headerRow: number;
+  /** Excel row of rows[0]. */
+  first: number;
+  normalFirst?: number;
+  normalLast?: number;
+}
+
+function layoutOf(sheet: Sheet): Layout {
+  const headerRow = sheet.title ? 2 : 1;
+  const first = headerRow + 1;
+  const normal = sheet.rows.flatMap((r, i) => ((r.kind ?? 'normal') === 'normal' ? [first + i] : []));
+  return { headerRow, first, ...(normal.length ? { normalFirst: normal[0], normalLast: normal[normal.length - 1] } : {}) };
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    out = String.fromCharCode(65 + m) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+const REF = /\{(?:([^{}!]+)!)?(?:(rows) (\d+)|(\d+),(\d+)|@(\d+))\}/g;
+
+/** A formula's reference tokens (see Row.formulas) as A1 addresses. */
+function resolveFormula(formula: string, sheet: Sheet, rowIndex: number, layouts: Map<string, Layout>): string {
+  return formula.replace(REF, (_m, other: string | undefined, rows: string | undefined, rc: string | undefined, r: string | undefined, c: string | undefined, at: string | undefined) => {
+    const name = other ?? sheet.name;
+    const layout = layouts.get(name);
+    if (!layout) throw new Error(`sheet "${sheet.name}": formula refers to unknown sheet "${name}"`);
+    const prefix = other ? `'${other.replace(/'/g, "''")}'!` : '';
+    if (rows !== undefined) {
+      const col = columnLetter(Number(rc));
+      // No normal rows: the header cell (text, which SUM and SUBTOTAL count as nothing).
+      if (layout.normalFirst === undefined) return `${prefix}$${col}$${layout.headerRow}`;
+      return `${prefix}$${col}$${layout.normalFirst}:$${col}$${layout.normalLast}`;
+    }
+    if (at !== undefined) return `${prefix}${columnLetter(Number(at))}${layout.first + rowIndex}`;
+    return `${prefix}${columnLetter(Number(c))}${layout.first + Number(r)}`;
+  });
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date>, layouts: Map<string, Layout>): void {
   const n = sheet.columns.length;
   ws.columns = sheet.columns.map((c) => ({ width: c.width ?? defaultWidth(c) }));
 
@@ -128,7 +176,14 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
       const value = row.cells[plan.index];
       const cell = xr.getCell(plan.index + 1);
       const stored = value === null ? null : cellValue(value, plan.column, dates);
-      cell.value = stored === undefined ? invalid(value!, plan.column, sheet.name, index + 1) : stored;
+      if (stored === undefined) invalid(value!, plan.column, sheet.name, index + 1);
+      const formula = row.formulas?.[plan.index];
+      // A live formula with its cached result: any reader shows the figure without recalculating.
+      if (formula) {
+        cell.value = { formula: resolveFormula(formula, sheet, index, layouts) } as ExcelJS.CellFormulaValue;
+        // exceljs (4.4) drops a falsy result when the value is set, so a cached 0 would be lost: set it on the model.
+        if (stored !== null) (cell as unknown as { _value: { model: { result: unknown } } })._value.model.result = stored;
+      } else cell.value = stored;
       cell.style = styleOf(plan, kind, value === null);
     }
     if (kind !== 'total' && kind !== 'subtotal') lastFilterRow = r;
