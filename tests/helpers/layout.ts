@@ -94,6 +94,17 @@ const MARKER = /^(?:[•◦▪●○■·]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])$/;
 const CLOSING = /^[，。、；：？！）」』》〉】〕％,.;:!?)\]}]/;
 const CJK = /^[\u3400-\u9fff\uf900-\ufaff][，。、；：？！）」』》]?$/;
 
+/** The item text a marker segment introduces: on the marker's line (its centre inside the text's box), just right of it. */
+export function markerText(segs: Segment[], marker: Segment): Segment | undefined {
+  const cy = (marker.y0 + marker.y1) / 2;
+  return segs.find((o) => o !== marker && o.y0 <= cy && cy <= o.y1 && o.x0 > marker.x0 && o.x0 - marker.x1 < 40);
+}
+
+/** The marker segment printed on the line of `item` (just left of it), if any. */
+export function markerOf(segs: Segment[], item: Segment): Segment | undefined {
+  return segs.find((m) => MARKER.test(m.text.trim()) && markerText(segs, m) === item);
+}
+
 /** The segment directly above `s` that `s` continues (same left edge, one line pitch away). */
 function lineAbove(segs: Segment[], s: Segment): Segment | undefined {
   const h = s.y1 - s.y0;
@@ -129,11 +140,7 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
       }
     }
     for (const s of segs) {
-      if (MARKER.test(s.text.trim())) {
-        const h = s.y1 - s.y0;
-        const next = segs.some((o) => o !== s && Math.abs(o.y1 - s.y1) < 1.5 && o.x0 > s.x0 && o.x0 - s.x1 < 4 * h);
-        if (!next) add('marker', `lone list marker "${s.text}"`);
-      }
+      if (MARKER.test(s.text.trim()) && !markerText(segs, s)) add('marker', `lone list marker "${s.text}"`);
       const above = lineAbove(segs, s);
       if (!above) continue;
       if (CLOSING.test(s.text)) add('kinsoku', `line starts with closing punctuation: "${above.text}" / "${s.text}"`);

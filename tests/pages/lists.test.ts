@@ -12,7 +12,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { DocMeta } from '../../src/tree/nodes.js';
 import { renderPdf } from '../../src/writers/pdf/index.js';
-import { checkLayout, formatProblems, readPages, segments } from '../helpers/layout.js';
+import { checkLayout, formatProblems, markerOf, readPages, segments } from '../helpers/layout.js';
 
 const md = (s: string): RootContent[] => (unified().use(remarkParse).use(remarkGfm).parse(s) as Root).children;
 const tmp = mkdtempSync(join(tmpdir(), 'dealdoc-lists-'));
@@ -38,11 +38,12 @@ describe('list markers (PDF)', () => {
     const problems = checkLayout(file, { shortPages: [1] });
     expect(formatProblems(file, problems)).toBe('');
     const segs = segments(readPages(file)[0]);
-    for (const [marker, text] of [['•', '4 小时到场'], ['1.', '汇报试用数据'], ['•', '电话']]) {
+    for (const [marker, text] of [['●', '4 小时到场'], ['1.', '汇报试用数据'], ['●', '电话']]) {
       const item = segs.find((s) => s.text.includes(text));
       expect(item, text).toBeDefined();
-      // the marker is the first word of the same segment (same baseline, next to the text)
-      expect(item!.words[0].text, text).toBe(marker);
+      // the marker is on the item's first line, just left of its text (or the segment's first word)
+      const found = item!.words[0].text === marker ? marker : markerOf(segs, item!)?.text;
+      expect(found, text).toBe(marker);
     }
   });
 });
