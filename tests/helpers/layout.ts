@@ -126,7 +126,9 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
     for (const s of segs) segText.push(squash(s.text));
 
     for (const w of page.words) {
-      if (w.x0 < m.left - 2 || w.x1 > page.width - m.right + 2 || w.y0 < 0 || w.y1 > page.height) add('margin', w.text);
+      // CJK full stops and commas may hang into the margin (LibreOffice's default for Asian text).
+      const hang = /[，。、；：）」』》]$/.test(w.text) ? w.y1 - w.y0 : 0;
+      if (w.x0 < m.left - 2 || w.x1 > page.width - m.right + 2 + hang || w.y0 < 0 || w.y1 > page.height) add('margin', w.text);
     }
     for (let a = 0; a < page.words.length; a++) {
       const p = page.words[a];

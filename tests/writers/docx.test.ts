@@ -164,7 +164,8 @@ describe('renderDocx', () => {
     const parts = unzip(buf);
     expect(docxText(buf)).toContain('华新精密现有三条 SMT 线');
     expect(parts['word/styles.xml']).toMatch(/<w:rFonts [^>]*w:eastAsia="Noto Sans SC"/);
-    expect(parts['word/styles.xml']).toMatch(/<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/);
+    // Latin text is tagged en-US (with zh-CN LibreOffice breaks Latin words anywhere), Chinese zh-CN.
+    expect(parts['word/styles.xml']).toMatch(/<w:lang w:val="en-US" w:eastAsia="zh-CN"\/>/);
     expect(parts['word/fontTable.xml']).toContain('<w:altName w:val="Microsoft YaHei"/>');
     expect(parts['word/styles.xml']).toContain('w:styleId="DealdocTable"');
   });
