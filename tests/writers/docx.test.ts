@@ -201,11 +201,11 @@ describe('renderDocx', () => {
     expect(table).toMatch(/<w:jc w:val="right"\/>[^]*2,040,000.00/);
   });
 
-  it('puts PAGE and NUMPAGES fields and the confidentiality line in the footer; header and no footer on the cover', async () => {
+  it('puts PAGE and SECTIONPAGES fields and the confidentiality line in the footer; header and no footer on the cover', async () => {
     const parts = unzip(await render(proposal()));
     const footer = Object.entries(parts).find(([name]) => /^word\/footer\d*\.xml$/.test(name))![1];
     expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
-    expect(footer).toContain('<w:instrText xml:space="preserve">NUMPAGES</w:instrText>');
+    expect(footer).toContain('<w:instrText xml:space="preserve">SECTIONPAGES</w:instrText>');
     expect(footer).toContain('商业机密 · 仅供 华新精密 评估使用');
     const sections = parts['word/document.xml'].match(/<w:sectPr>.*?<\/w:sectPr>/g)!;
     expect(sections).toHaveLength(2);
