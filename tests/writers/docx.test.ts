@@ -164,7 +164,8 @@ describe('renderDocx', () => {
     const parts = unzip(buf);
     expect(docxText(buf)).toContain('华新精密现有三条 SMT 线');
     expect(parts['word/styles.xml']).toMatch(/<w:rFonts [^>]*w:eastAsia="Noto Sans SC"/);
-    expect(parts['word/styles.xml']).toMatch(/<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/);
+    // Latin text is tagged en-US (with zh-CN LibreOffice breaks Latin words anywhere), Chinese zh-CN.
+    expect(parts['word/styles.xml']).toMatch(/<w:lang w:val="en-US" w:eastAsia="zh-CN"\/>/);
     expect(parts['word/fontTable.xml']).toContain('<w:altName w:val="Microsoft YaHei"/>');
     expect(parts['word/styles.xml']).toContain('w:styleId="DealdocTable"');
   });
@@ -200,11 +201,11 @@ describe('renderDocx', () => {
     expect(table).toMatch(/<w:jc w:val="right"\/>[^]*2,040,000.00/);
   });
 
-  it('puts PAGE and NUMPAGES fields and the confidentiality line in the footer; header and no footer on the cover', async () => {
+  it('puts PAGE and SECTIONPAGES fields and the confidentiality line in the footer; header and no footer on the cover', async () => {
     const parts = unzip(await render(proposal()));
     const footer = Object.entries(parts).find(([name]) => /^word\/footer\d*\.xml$/.test(name))![1];
     expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
-    expect(footer).toContain('<w:instrText xml:space="preserve">NUMPAGES</w:instrText>');
+    expect(footer).toContain('<w:instrText xml:space="preserve">SECTIONPAGES</w:instrText>');
     expect(footer).toContain('商业机密 · 仅供 华新精密 评估使用');
     const sections = parts['word/document.xml'].match(/<w:sectPr>.*?<\/w:sectPr>/g)!;
     expect(sections).toHaveLength(2);

@@ -9,6 +9,7 @@ import { coverPage } from './handlers/cover.js';
 import { assemble } from './package.js';
 import { coverHeader, runningFooter, runningHeader } from './page.js';
 import { State } from './state.js';
+import { markBodyEnd } from './xml.js';
 
 export const renderDocx: TreeWriter = async (tree, meta, ctx) => {
   const state = new State(meta, ctx, tree);
@@ -33,7 +34,7 @@ export const renderDocx: TreeWriter = async (tree, meta, ctx) => {
       meta,
       cover,
       coverHeader: banner,
-      body: hasBody ? (body.length ? body : ['<w:p/>']) : undefined,
+      body: hasBody ? [...body.slice(0, -1), markBodyEnd(body.at(-1) ?? '')] : undefined,
       header: hasBody ? runningHeader(meta, state.theme) : undefined,
       footer: hasBody ? runningFooter(meta) : undefined,
       footnotes: state.footnotes,

@@ -105,7 +105,7 @@ async function buildSkeleton(shape: Shape): Promise<Skeleton> {
   }
   if (shape.body) {
     sections.push({
-      properties: { ...page, type: SectionType.NEXT_PAGE },
+      properties: { ...page, page: { ...page.page, pageNumbers: { start: 1 } }, type: SectionType.NEXT_PAGE },
       headers: { default: new Header({ children: [slot('header')] }) },
       footers: { default: new Footer({ children: [slot('footer')] }) },
       children: [slot('body'), ...probes],

@@ -3,7 +3,7 @@ import { PageOrientation, type ISectionPropertiesOptions } from 'docx';
 import type { DocMeta } from '../../tree/nodes.js';
 import { xmlSafe } from './text.js';
 import { A4, GREY, MARGIN, SIZE, TONE, type Theme } from './theme.js';
-import { NUMPAGES, PAGE, paragraphXml, runXml, TAB } from './xml.js';
+import { BODYPAGES, PAGE, paragraphXml, runXml, TAB } from './xml.js';
 
 export function pageProperties(meta: DocMeta): ISectionPropertiesOptions {
   return {
@@ -47,7 +47,11 @@ export function coverHeader(meta: DocMeta): string[] | undefined {
   return meta.banner ? [bannerParagraph(meta.banner)] : undefined;
 }
 
-/** "第 {page} 页 / 共 {pages} 页" → text runs around PAGE / NUMPAGES fields. */
+/**
+ * "第 {page} 页 / 共 {pages} 页" → text runs around PAGE / PAGEREF fields. The cover is a section
+ * of its own and the body's numbering restarts at 1; {pages} is the page number of the body's
+ * last character. Both count body pages only, exactly like the PDF.
+ */
 export function pageLabelRuns(label: string): string[] {
   return label
     .split(/(\{page\}|\{pages\})/)
@@ -56,7 +60,7 @@ export function pageLabelRuns(label: string): string[] {
       part === '{page}'
         ? runXml({ children: [PAGE], size: SIZE.header, color: GREY.muted })
         : part === '{pages}'
-          ? runXml({ children: [NUMPAGES], size: SIZE.header, color: GREY.muted })
+          ? runXml({ children: [BODYPAGES], size: SIZE.header, color: GREY.muted })
           : small(part),
     );
 }

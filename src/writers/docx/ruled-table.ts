@@ -6,14 +6,19 @@
 import type { Align } from '../../tree/nodes.js';
 import type { Block, ParagraphChild, State } from './state.js';
 import { TABLE_STYLE } from './styles.js';
-import { cell, fixedTable, line, NONE, row } from './table-kit.js';
+import { cell, contentWidths, fixedTable, line, NONE, row, totalSpans } from './table-kit.js';
 import { GREY } from './theme.js';
 import { paragraphXml } from './xml.js';
 
 export type RowKind = 'normal' | 'total' | 'subtotal' | 'group';
 
 export interface RuledTable {
-  widths: number[];
+  /** Relative column weights; the widths come from them and the cells' unbreakable tokens. */
+  weights: number[];
+  /** Total width in twips. */
+  width: number;
+  /** Plain text of the header and of every row's cells (sizes the columns, finds total labels). */
+  text: { header: string[]; rows: string[][] };
   align: (Align | undefined)[];
   /** Half-points. */
   size: number;
@@ -23,18 +28,26 @@ export interface RuledTable {
 
 export function ruledTable(state: State, t: RuledTable): string {
   const { brand, brandTint } = state.theme;
-  const n = t.widths.length;
-  const content = (c: number, render: (() => ParagraphChild[]) | undefined, bold: boolean, width: number) =>
-    state.inCell(width, { alignment: t.align[c], size: t.size, bold }, () => [state.paragraph(render ? render() : [])]);
+  const n = t.weights.length;
+  const spans = t.rows.map((r, k) => (r.kind === 'total' || r.kind === 'subtotal' ? totalSpans(t.text.rows[k] ?? [], n) : undefined));
+  const widths = contentWidths(
+    t.weights,
+    t.text.header,
+    t.rows.map((r, k) => (r.kind === 'group' ? [] : (t.text.rows[k] ?? []).map((c, i) => (spans[k] && spans[k][i] !== 1 ? null : c)))),
+    t.width,
+    t.size,
+  );
+  const content = (c: number, render: (() => ParagraphChild[]) | undefined, bold: boolean, width: number, alignment = t.align[c]) =>
+    state.inCell(width, { alignment, size: t.size, bold }, () => [state.paragraph(render ? render() : [])]);
 
   const header = row(
-    t.widths.map((w, c) => cell(content(c, t.header[c], true, w), { width: w, fill: brandTint, borders: { bottom: line(8, brand) } })),
+    widths.map((w, c) => cell(content(c, t.header[c], true, w), { width: w, fill: brandTint, borders: { bottom: line(8, brand) } })),
     { tableHeader: true, cantSplit: true },
   );
 
-  const rows = t.rows.map(({ kind = 'normal', cells }) => {
+  const rows = t.rows.map(({ kind = 'normal', cells }, k) => {
     if (kind === 'group') {
-      const width = t.widths.reduce((a, b) => a + b, 0);
+      const width = widths.reduce((a, b) => a + b, 0);
       const band = cell(
         state.inCell(width, { size: t.size, bold: true }, () => [state.paragraph(cells[0] ? cells[0]() : [])]),
         { width, fill: GREY.band, columnSpan: n },
@@ -43,14 +56,21 @@ export function ruledTable(state: State, t: RuledTable): string {
     }
     const bold = kind === 'total' || kind === 'subtotal';
     const top = kind === 'total' ? line(12, GREY.dark) : kind === 'subtotal' ? line(6, '8A94A6') : undefined;
-    return row(
-      t.widths.map((w, c) => cell(content(c, cells[c], bold, w), { width: w, borders: top ? { top } : undefined })),
-      { cantSplit: true },
-    );
+    const span = spans[k];
+    const out = [];
+    for (let c = 0; c < n; c++) {
+      const cols = span ? span[c] : 1;
+      if (cols === 0) continue;
+      const w = widths.slice(c, c + cols).reduce((a, b) => a + b, 0);
+      out.push(cell(content(c, cells[c], bold, w, cols > 1 ? 'left' : t.align[c]), { width: w, borders: top ? { top } : undefined, columnSpan: cols > 1 ? cols : undefined }));
+    }
+    // The totals at the foot stay together and with the last row above them.
+    const next = t.rows[k + 1]?.kind;
+    return row(out, next === 'total' || next === 'subtotal' ? { cantSplit: true, keepNext: true } : { cantSplit: true });
   });
 
   return fixedTable({
-    widths: t.widths,
+    widths,
     rows: [header, ...rows],
     style: TABLE_STYLE,
     indent: state.frame.indent,

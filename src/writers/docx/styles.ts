@@ -23,7 +23,12 @@ export const CODE_FONT = { ascii: 'Consolas', hAnsi: 'Consolas', eastAsia: DOCX_
 /** Glyphs the CJK font lacks (☐ ☑) come from a symbol font every Windows and Office install has. */
 export const SYMBOL_FONT = 'Segoe UI Symbol';
 
-export const language = (meta: DocMeta) => ({ value: meta.locale === 'zh-CN' ? 'zh-CN' : 'en-US', eastAsia: 'zh-CN' });
+/**
+ * Latin text is English in both locales (as Word writes Chinese documents): with w:val="zh-CN",
+ * LibreOffice breaks Latin words anywhere ("KS-ICT-320|0", "IATF 1|6949"). Chinese text is
+ * tagged by w:eastAsia.
+ */
+export const language = (_meta: DocMeta) => ({ value: 'en-US', eastAsia: 'zh-CN' });
 
 const heading = (size: number, color: string, before: number, after: number) => ({
   run: { bold: true, size, color } satisfies IRunStylePropertiesOptions,

@@ -1,5 +1,6 @@
 /** Small builders shared by every handler that draws with tables (data tables and diagrams). */
 import type { Align } from '../../tree/nodes.js';
+import { hasCjk } from './text.js';
 import { tableXml, type BorderSpec, type CellSpec, type Margins, type RowSpec, type TableSpec } from './xml.js';
 
 export const NONE: BorderSpec = { style: 'nil' };
@@ -68,4 +69,82 @@ export function fixedTable(o: TableOptions): string {
     indent: o.indent,
     margins: o.margins ?? { top: 57, bottom: 57, left: 85, right: 85 },
   });
+}
+
+/** Approximate advance of one character in em (Noto Sans SC; a little generous, Word and LibreOffice differ). */
+function charEm(ch: string): number {
+  if (hasCjk(ch)) return 1;
+  if (/[0-9]/.test(ch)) return 0.58;
+  if (/[A-Z]/.test(ch)) return 0.7;
+  if (/[a-z]/.test(ch)) return 0.56;
+  if (ch === ' ') return 0.26;
+  return 0.4;
+}
+
+/** Width in twips of `text` at `halfPoints`. */
+export function textTwips(text: string, halfPoints: number): number {
+  let em = 0;
+  for (const ch of text) em += charEm(ch);
+  return Math.ceil(em * halfPoints * 10);
+}
+
+/**
+ * The longest piece of `text` no line break may enter: a space-free Latin/number token
+ * (KS-3D-AOI-500, INV-2026-0012, 2026-10-31, 1,097,250.00) or, for a short label such as a
+ * column header ("序号", "单价（元）"), the whole label.
+ */
+export function unbreakableTwips(text: string, halfPoints: number, label = false): number {
+  const t = text.trim();
+  if (label && Array.from(t).length <= 6) return textTwips(t, halfPoints);
+  let widest = 0;
+  for (const word of t.split(/\s+/)) {
+    // CJK characters may break between them; runs of anything else may not.
+    for (const piece of word.split(/([\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF])/)) if (piece) widest = Math.max(widest, textTwips(piece, halfPoints));
+  }
+  return widest;
+}
+
+/**
+ * Column widths (twips, summing to `total`) from the weights, raised where a column could not hold
+ * its longest unbreakable token (header label, model number, invoice number, date, amount); the room
+ * comes from the columns with slack. Cells spanning several columns do not count (`null`).
+ */
+export function contentWidths(weights: readonly number[], header: readonly string[], rows: readonly (readonly (string | null)[])[], total: number, halfPoints: number, padding = 170): number[] {
+  const n = weights.length;
+  const mins = weights.map((_, c) => {
+    let widest = unbreakableTwips(header[c] ?? '', halfPoints, true);
+    for (const row of rows) {
+      const text = row[c];
+      if (text) widest = Math.max(widest, unbreakableTwips(text, halfPoints));
+    }
+    return Math.min(widest + padding + 40, total * 0.4);
+  });
+  const minSum = mins.reduce((a, b) => a + b, 0);
+  if (minSum >= total) return distribute(mins, total);
+  const clean = weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 1));
+  const fixed = new Array<boolean>(n).fill(false);
+  let widths: number[] = [];
+  for (let round = 0; round <= n; round++) {
+    const room = total - mins.reduce((s, m, i) => s + (fixed[i] ? m : 0), 0);
+    const free = clean.reduce((s, w, i) => s + (fixed[i] ? 0 : w), 0);
+    widths = clean.map((w, i) => (fixed[i] ? mins[i] : (room * w) / free));
+    const short = widths.findIndex((w, i) => !fixed[i] && w < mins[i]);
+    if (short < 0) break;
+    widths.forEach((w, i) => (fixed[i] ||= w < mins[i]));
+  }
+  return distribute(widths, total);
+}
+
+/**
+ * Cells per column in a total/subtotal row: the label (first filled cell) spans the empty cells
+ * after it, so "合计（含税）" is never squeezed into a narrow 序号 column; 0 = covered.
+ */
+export function totalSpans(cells: readonly string[], n: number): number[] {
+  const spans = new Array<number>(n).fill(1);
+  const label = cells.findIndex((c) => c.trim() !== '');
+  if (label < 0) return spans;
+  let j = label + 1;
+  while (j < n && !(cells[j] ?? '').trim()) spans[j++] = 0;
+  spans[label] = j - label;
+  return spans;
 }

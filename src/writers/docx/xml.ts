@@ -130,7 +130,23 @@ export interface RunSpec {
 export const TAB = { tab: true } as const;
 export const PAGE = { field: 'PAGE' } as const;
 export const NUMPAGES = { field: 'NUMPAGES' } as const;
-export type RunChild = string | typeof TAB | typeof PAGE | typeof NUMPAGES;
+/** Bookmark around the body's last character: its page number is the body's page count. */
+export const BODY_END = 'DealdocBodyEnd';
+/**
+ * Body pages without the cover, as the PDF counts: the page number (restarted at 1 after the
+ * cover) of the body's last character. SECTIONPAGES would say the same in Word, but LibreOffice
+ * (7.x) does not compute it; PAGEREF works in both.
+ */
+export const BODYPAGES = { field: `PAGEREF ${BODY_END}` } as const;
+export type RunChild = string | typeof TAB | typeof PAGE | typeof NUMPAGES | typeof BODYPAGES;
+
+/** Put the BODY_END bookmark around a zero-width space at the end of the last paragraph of `block`. */
+export function markBodyEnd(block: string): string {
+  const at = block.lastIndexOf('</w:p>');
+  const mark = `<w:bookmarkStart w:id="0" w:name="${BODY_END}"/><w:r><w:t>\u200B</w:t></w:r><w:bookmarkEnd w:id="0"/>`;
+  if (at < 0 || !block.endsWith('</w:p>')) return `${block}<w:p>${mark}</w:p>`;
+  return block.slice(0, at) + mark + block.slice(at);
+}
 
 export function rPrXml(o: RunSpec): string {
   let x = '';

@@ -224,7 +224,9 @@ export class PdfState {
   private releaseHeld(next: number): void {
     const held = this.held;
     this.held = [];
-    const need = held.reduce((s, h, i) => s + (i ? h.before : 0) + h.height + h.after, 0) + next;
+    // At least two lines of what follows stay with a heading (a heading over one list item is an orphan too).
+    const follow = next > 0 ? Math.max(next, 2 * this.size * this.lineHeight) : 0;
+    const need = held.reduce((s, h, i) => s + (i ? h.before : 0) + h.height + h.after, 0) + follow;
     if (!this.atPageTop) this.y += held[0].before;
     this.ensure(Math.min(need, this.pageRoom));
     // A list marker waiting for its item's first line must not land on the heading.

@@ -1,7 +1,6 @@
 import type { DataTable } from '../../../tree/nodes.js';
 import { ruledTable, spacer } from '../ruled-table.js';
 import type { Block, State } from '../state.js';
-import { distribute } from '../table-kit.js';
 import { SIZE } from '../theme.js';
 
 /** Literal values in the ruled table; widths are the columns' weights as shares of the text width. */
@@ -14,10 +13,9 @@ export function dataTable(state: State, node: DataTable): Block[] {
   }
   out.push(
     ruledTable(state, {
-      widths: distribute(
-        node.columns.map((c) => c.width ?? 1),
-        state.frame.width - state.frame.indent,
-      ),
+      weights: node.columns.map((c) => c.width ?? 1),
+      width: state.frame.width - state.frame.indent,
+      text: { header: node.columns.map((c) => c.label), rows: node.rows.map((r) => node.columns.map((_, i) => r.cells[i] ?? '')) },
       align: node.columns.map((c) => c.align),
       size: node.dense ? SIZE.dense : SIZE.table,
       header: node.columns.map((c) => text(c.label)),

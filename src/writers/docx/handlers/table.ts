@@ -1,7 +1,6 @@
 import type { PhrasingContent, Table } from 'mdast';
 import type { Block, State } from '../state.js';
 import { ruledTable, spacer } from '../ruled-table.js';
-import { distribute } from '../table-kit.js';
 import { textWidth } from '../text.js';
 import { SIZE } from '../theme.js';
 
@@ -19,7 +18,12 @@ export function table(state: State, node: Table): Block[] {
   const cells = (row: (typeof node.children)[number]) =>
     Array.from({ length: columns }, (_, c) => () => state.inlines(row.children[c]?.children ?? []));
   const t = ruledTable(state, {
-    widths: distribute(weights, state.frame.width - state.frame.indent),
+    weights,
+    width: state.frame.width - state.frame.indent,
+    text: {
+      header: Array.from({ length: columns }, (_, c) => plain(head.children[c]?.children ?? [])),
+      rows: body.map((row) => Array.from({ length: columns }, (_, c) => plain(row.children[c]?.children ?? []))),
+    },
     align: Array.from({ length: columns }, (_, c) => node.align?.[c] ?? undefined),
     size: SIZE.table,
     header: cells(head),

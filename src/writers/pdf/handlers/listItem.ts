@@ -2,6 +2,8 @@ import type { List, ListItem } from 'mdast';
 import { widthOf } from '../layout.js';
 import type { Doc, Handler, PdfState } from '../state.js';
 
+const BULLETS = ['●', '◦', '▪'] as const;
+
 type Marker = { kind: 'number'; label: string } | { kind: 'bullet'; depth: number } | { kind: 'task'; checked: boolean };
 
 function drawMarker(state: PdfState, doc: Doc, marker: Marker, right: number, baseline: number): void {
@@ -23,12 +25,14 @@ function drawMarker(state: PdfState, doc: Doc, marker: Marker, right: number, ba
       doc.roundedRect(x, y, box, box, 1.2).lineWidth(0.8).strokeColor(state.colors.muted).stroke();
     }
   } else {
-    const r = s * 0.17;
+    // Bullets are text (●, ◦, ▪), so they sit in the text layer on the item's
+    // baseline: copy-paste keeps them and the layout checks can see them.
+    // Noto Sans SC draws • with the glyph of · (one ToUnicode entry), so level 1 is a small ●
+    // (0.9 em wide, centred 0.38 em above its baseline); ◦ and ▪ are small already.
+    const glyph = BULLETS[(marker.depth - 1) % 3];
+    const size = glyph === '●' ? s * 0.38 : s;
     const cx = right - s * 0.75;
-    const style = (marker.depth - 1) % 3;
-    if (style === 0) doc.circle(cx, mid, r).fill(color);
-    else if (style === 1) doc.circle(cx, mid, r * 0.9).lineWidth(0.7).strokeColor(color).stroke();
-    else doc.rect(cx - r * 0.9, mid - r * 0.9, r * 1.8, r * 1.8).fill(color);
+    state.drawText(glyph, cx - size / 2, mid + size * 0.38, size, color);
   }
 }
 

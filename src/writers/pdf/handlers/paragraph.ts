@@ -7,8 +7,9 @@ export function textBlock(state: PdfState, nodes: PhrasingContent[]): void {
   if (!runs.some((r) => r.hard || r.text.trim())) return;
   const lines = state.layout(runs);
   // A one- or two-line intro right under a heading stays with the heading *and* the block after
-  // it (say, the table it introduces), so neither is left alone at the foot of a page.
-  if (state.holding && lines.length <= 2) {
+  // it (say, the table it introduces), so neither is left alone at the foot of a page. Never a
+  // list item's own text: held blocks are drawn without the pending marker (issue 9).
+  if (state.holding && !state.markerPending && lines.length <= 2) {
     const [x, width, size, lineHeight] = [state.x, state.width, state.size, state.lineHeight];
     state.hold({ height: lines.length * size * lineHeight, after: size * (state.tight ? 0.25 : 0.75), draw: () => state.lines(lines, { x, width, size, lineHeight }) });
     return;
