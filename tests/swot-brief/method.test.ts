@@ -5,9 +5,6 @@ import {
   buildSwot,
   deriveSwot,
   findGaps,
-  matchTerms,
-  matchTexts,
-  normalizeText,
   planActions,
   qualify,
   STAGE_INFO,
@@ -46,36 +43,6 @@ const edit = (change: (d: Deal) => void): Deal => {
   change(d);
   return d;
 };
-
-describe('text matching', () => {
-  it('normalises width, case and punctuation', () => {
-    expect(normalizeText('ＭＥＳ，对接！Lead-Time')).toBe(' mes 对接 lead time ');
-  });
-  it('matches through the synonym list and explains the match', () => {
-    const m = matchTexts('交期 16 周', '交货期 ≤ 8 周');
-    expect(m?.topics.map((t) => t.topic)).toEqual(['delivery']);
-    expect(matchTexts('Lead time 14 weeks', 'Delivery within 8 weeks')?.topics[0]).toEqual({ topic: 'delivery', a: 'lead time', b: 'delivery' });
-    expect(matchTexts('slow service response', '现场服务 4 小时响应')).toBeDefined();
-    expect(matchTexts('误报多', 'False calls ≤ 0.3%')).toBeDefined();
-  });
-  it('matches on shared CJK bigrams and Latin words', () => {
-    expect(matchTexts('不支持 SPI 联动', 'SPI 数据联动')?.keywords).toEqual(expect.arrayContaining(['spi', '联动']));
-  });
-  it('does not match on words too common to mean anything alone', () => {
-    expect(matchTexts('换线编程需厂家工程师支持', '支持 0201 元件检测')).toBeUndefined();
-    expect(matchTexts('3D 产品推出不久', '3D 高度图同屏显示')).toBeUndefined();
-    expect(matchTexts('Best-in-class CT image quality', 'Void measurement with Class 3 limits')).toBeUndefined();
-    expect(matchTexts('Lead time 20 weeks', 'Cycle time 35 s per panel')).toBeUndefined();
-  });
-  it('explains a match with whole phrases', () => {
-    const m = matchTexts('边界扫描能力强，测试覆盖率略高', '测试覆盖率 ≥ 95%');
-    expect(m && matchTerms(m)).toEqual(['测试覆盖率']);
-  });
-  it('does not match unrelated texts', () => {
-    expect(matchTexts('外观设计一般', '检出率 ≥ 99.5%')).toBeUndefined();
-    expect(matchTexts('设备体积大', '设备节拍 ≤ 18 秒')).toBeUndefined();
-  });
-});
 
 describe('SWOT derivation', () => {
   it('turns a competitor weakness on a criterion the customer named into an opportunity with its source', () => {

@@ -76,6 +76,9 @@ function splitFrontMatter(text: string, file: string): { split?: Split; diagnost
 
 const parsedDeals = new Map<string, ReadDealResult>();
 
+/** Where each read deal came from, so later checks (catalogue, method) can point at a line. */
+export const dealSources = new WeakMap<Deal, YamlSource>();
+
 /**
  * Read and validate a deal file. Results are memoised by path and content, so planning a build
  * and rendering its documents in the same process parse each file once.
@@ -149,5 +152,6 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
     const glyphDiags = checkDealGlyphs(deal, source, displayPath);
     if (glyphDiags.length) return { diagnostics: glyphDiags };
   }
+  dealSources.set(deal, source);
   return { deal, diagnostics: [] };
 }

@@ -6,7 +6,9 @@
  */
 import type { RootContent } from 'mdast';
 import type { CompanyProfile } from '../../config/schema.js';
-import { criterionText, type Deal } from '../../data/deal-schema.js';
+import { resolveQuoteItems, type Catalog, type PricedItem } from '../../data/catalog.js';
+import { criterionText, STAGES, type Deal } from '../../data/deal-schema.js';
+import { lintDeal, lintProposal, namedCriteria, offerFor, type DealIssue } from '../../domain/method/index.js';
 import { formatDateLong, type IsoDate } from '../../domain/dates.js';
 import { formatMoney, formatPercent, rmbUppercase } from '../../domain/money.js';
 import { computeQuote } from '../../domain/quote.js';
@@ -24,6 +26,13 @@ export interface ProposalContext {
   logo?: string;
   /** The rep's narrative, parsed and checked (images resolved). */
   narrative: RootContent[];
+  /** The product catalogue: names and prices for SKU-only lines, specifications per criterion. */
+  catalog?: Catalog;
+}
+
+/** A proposal before the customer evaluates offers is a draft, unless the deal says it is final. */
+export function isDraft(deal: Deal): boolean {
+  return !deal.proposal.final && STAGES.indexOf(deal.stage) < STAGES.indexOf('evaluation');
 }
 
 export function companyName(company: CompanyProfile, locale: Deal['locale']): string {
@@ -31,19 +40,21 @@ export function companyName(company: CompanyProfile, locale: Deal['locale']): st
 }
 
 /** Product references in the need tree are SKUs when they match a quote line; show the line's name. */
-function productName(deal: Deal, ref: string): string {
-  const item = deal.quote.items.find((i) => i.sku === ref);
+function productName(deal: Deal, items: readonly PricedItem[], ref: string): string {
+  const item = items.find((i) => i.sku === ref);
   return item ? `${item.name}（${ref}）`.replace('（', deal.locale === 'en' ? ' (' : '（').replace('）', deal.locale === 'en' ? ')' : '）') : ref;
 }
 
-export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan {
+export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan & { issues: DealIssue[] } {
   const L = proposalLabels(deal.locale);
+  const items = resolveQuoteItems(deal.quote.items, deal.quote.currency, deal.locale, ctx.catalog);
+  const named = namedCriteria(deal);
   const zh = deal.locale === 'zh-CN';
   const seller = companyName(ctx.company, deal.locale);
   const customer = deal.customer.name;
   const customerShort = deal.customer.short_name ?? customer;
   const date = formatDateLong(ctx.date, deal.locale);
-  const quote = computeQuote(deal.quote);
+  const quote = computeQuote({ tax_rate: deal.quote.tax_rate, items });
   const currency = deal.quote.currency;
 
   const cover: Cover = {
@@ -71,15 +82,17 @@ export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan {
     problems: deal.needs.problems.map((p) => ({
       problem: p.problem,
       solution: p.solution,
-      products: p.products.map((r) => productName(deal, r)),
+      products: p.products.map((r) => productName(deal, items, r)),
       criteria: p.criteria.map(criterionText),
     })),
   };
 
   const criteriaTables: Record<string, RootContent[]> = {};
+  let criterionIndex = 0;
   deal.needs.problems.forEach((p, i) => {
     if (!p.criteria.length) return;
-    const products = p.products.map((r) => productName(deal, r)).join(zh ? '、' : ', ');
+    const offers = p.criteria.map(() => offerFor(named[criterionIndex++], items, deal.locale));
+    const products = p.products.map((r) => productName(deal, items, r)).join(zh ? '、' : ', ');
     const table: DataTable = {
       type: 'dataTable',
       columns: [
@@ -87,8 +100,9 @@ export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan {
         { label: L.criteriaTable.products, width: 3 },
         { label: L.criteriaTable.response, width: 4 },
       ],
-      rows: p.criteria.map((c) => ({
-        cells: [criterionText(c), products || '—', (typeof c === 'string' ? undefined : c.response) ?? L.noResponse],
+      // No filler: a criterion nobody answers prints alone (and `validate` warns).
+      rows: p.criteria.map((c, j) => ({
+        cells: [criterionText(c), products || '—', offers[j]?.text ?? ''],
       })),
     };
     criteriaTables[`criteria-${i + 1}`] = [table];
@@ -126,6 +140,22 @@ export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan {
     ],
   };
 
+  const investment = `${currency === 'CNY' ? '¥' : `${currency} `}${money(quote.total)}`;
+  const summary = {
+    goal: deal.needs.goal,
+    solution: deal.proposal.summary ?? deal.needs.problems.map((p) => p.solution).join(zh ? '；' : '; ') + (zh ? '。' : '.'),
+    investment: zh ? `${investment}（含税${currency === 'CNY' ? `，${rmbUppercase(quote.total)}` : ''}）` : `${investment} (${L.total.replace(/^Total /, '')})`,
+    benefit: deal.proposal.benefit,
+  };
+  const acceptance: DataTable = {
+    type: 'dataTable',
+    columns: [
+      { label: L.acceptance.heading, width: 1.2 },
+      { label: '', width: 3 },
+    ],
+    rows: L.acceptance.rows(customer).map(([label, value]) => ({ cells: [label, value] })),
+  };
+
   const terms = [
     deal.quote.payment_terms && { label: L.paymentTerms, value: deal.quote.payment_terms },
     deal.quote.delivery && { label: L.delivery, value: deal.quote.delivery },
@@ -157,7 +187,7 @@ export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan {
         problem: p.problem,
         impact: p.impact,
         solution: p.solution,
-        products: p.products.map((r) => productName(deal, r)),
+        products: p.products.map((r) => productName(deal, items, r)),
         criteriaSlot: p.criteria.length ? `criteria-${i + 1}` : undefined,
       })),
       whyUs: deal.why_us,
@@ -173,8 +203,10 @@ export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan {
       nextSteps: deal.next_steps.map((s) => ({ step: s.step, date: s.date ? formatDateLong(s.date, deal.locale) : undefined, owner: s.owner })),
       rep: deal.rep,
       date,
+      summary,
     },
-    slots: { cover: [cover], 'need-tree': [needTree], quote: [quoteTable], narrative: ctx.narrative, ...criteriaTables },
+    slots: { cover: [cover], 'need-tree': [needTree], quote: [quoteTable], narrative: ctx.narrative, acceptance: [acceptance], ...criteriaTables },
+    issues: [...lintDeal(deal, items).filter((i) => i.severity === 'error'), ...lintProposal(deal, items)],
     meta: {
       title: deal.title,
       locale: deal.locale,
@@ -186,6 +218,7 @@ export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan {
       subject: `${L.kicker} — ${customer}`,
       keywords: [customer, seller],
       created: ctx.created,
+      ...(isDraft(deal) ? { draft: L.draft } : {}),
     },
   };
 }
