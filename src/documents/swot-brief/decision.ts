@@ -25,10 +25,10 @@ const zh = {
   creditRisk: '回款风险',
   creditOk: '回款正常',
   noLedger: '应收账款台账中没有该客户的记录',
-  outstanding: '未收',
-  overdue: '逾期',
-  provision: '坏账准备',
-  daysLate: '平均晚付',
+  outstanding: '未收：',
+  overdue: '逾期：',
+  provision: '坏账准备：',
+  daysLate: '平均晚付：',
   days: (n: number) => `${n} 天`,
   top: '最重要的三件事',
   floor: '价格底线',
@@ -36,6 +36,7 @@ const zh = {
   needsApproval: '需审批',
   ok: '在权限内',
   noCatalog: '报价行不在产品目录中，没有价格底线',
+  atList: (n: number) => `其余 ${n} 行不低于目录价`,
   notes: '内部备注',
   noNotes: '无',
   overrides: '与目录不同（以交易文件为准）',
@@ -57,10 +58,10 @@ const en: L = {
   creditRisk: 'Credit risk',
   creditOk: 'Paying normally',
   noLedger: 'The customer has no record in the receivables ledger',
-  outstanding: 'Outstanding',
-  overdue: 'Overdue',
-  provision: 'Provision',
-  daysLate: 'Average days late',
+  outstanding: 'Outstanding:',
+  overdue: 'Overdue:',
+  provision: 'Provision:',
+  daysLate: 'Average days late:',
   days: (n) => `${n} days`,
   top: 'The three things that matter most',
   floor: 'Price floor',
@@ -68,6 +69,7 @@ const en: L = {
   needsApproval: 'needs approval',
   ok: 'within authority',
   noCatalog: 'No quote line is in the product catalogue: no price floor',
+  atList: (n) => `${n} other line(s) at or above list price`,
   notes: 'Internal notes',
   noNotes: 'none',
   overrides: 'differs from the catalogue (the deal file wins)',
@@ -127,24 +129,28 @@ export function decisionNodes(b: Brief): RootContent[] {
       ),
     );
 
-  out.push(...floorNodes(b));
   out.push(callout('info', d.notes, [paragraph(deal.internal_notes ?? d.noNotes)]));
+  out.push(...floorNodes(b));
   return out;
 }
 
 /** The price floor per catalogued line and the lines that need approval. */
 function floorNodes(b: Brief): RootContent[] {
   const d = decisionLabels(b);
-  const catalogued = b.items.map((item, i) => ({ item, i })).filter((x) => x.item.catalogued && x.item.listPrice);
-  if (catalogued.length === 0) return [paragraph(strong(colon(b.locale, d.floor, '')), d.noCatalog)];
+  const all = b.items.map((item, i) => ({ item, i })).filter((x) => x.item.catalogued && x.item.listPrice);
+  if (all.length === 0) return [paragraph(strong(colon(b.locale, d.floor, '')), d.noCatalog)];
   const low = new Set(belowFloor(b.items).map((x) => x.index));
+  // Page 1 stays one page: the lines that give a discount (or need approval); the rest are at list price or above.
+  const catalogued = all.filter(({ item, i }) => low.has(i) || (effectiveDiscount(item)?.gt(0) ?? false));
+  const rest = all.length - catalogued.length;
   const rows = catalogued.map(({ item, i }) => {
     const cat = item.catalogued!;
     const floor = cat.list_price.times(new Decimal(1).minus(cat.max_discount));
     const eff = effectiveDiscount(item);
     const net = item.unit_price.times(new Decimal(1).minus(item.discount ?? 0));
-    return [cat.sku, formatMoney(cat.list_price), formatPercent(cat.max_discount), formatMoney(floor), `${formatMoney(net)}${eff && !eff.isZero() ? ` (−${formatPercent(eff.toDecimalPlaces(4))})` : ''}`, low.has(i) ? `⚠ ${d.needsApproval}` : d.ok];
+    return [cat.sku, formatMoney(cat.list_price), formatPercent(cat.max_discount), formatMoney(floor), `${formatMoney(net)}${eff && eff.gt(0) ? ` (−${formatPercent(eff.toDecimalPlaces(4))})` : ''}`, low.has(i) ? d.needsApproval : d.ok];
   });
+  if (rest > 0) rows.push([d.atList(rest), '', '', '', '', '']);
   const t = table(d.floorCols.map((label, k) => col(label, [1.4, 1.1, 0.8, 1.1, 1.5, 1][k], k === 0 ? 'left' : k === 5 ? 'center' : 'right')), rows, { caption: d.floor, dense: true });
   const out: RootContent[] = [t];
   if (low.size)
