@@ -150,8 +150,8 @@ export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan & {
   const acceptance: DataTable = {
     type: 'dataTable',
     columns: [
-      { label: L.acceptance.heading, width: 1.2 },
-      { label: '', width: 3 },
+      { label: L.acceptance.columns[0], width: 1.2 },
+      { label: L.acceptance.columns[1], width: 3 },
     ],
     rows: L.acceptance.rows(customer).map(([label, value]) => ({ cells: [label, value] })),
   };
