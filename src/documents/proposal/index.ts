@@ -4,7 +4,7 @@
  * competitors, qualification answers and internal notes never enter it, so no template
  * (ours or a user's override) can print them.
  */
-import type { RootContent } from 'mdast';
+import type { Paragraph, RootContent } from 'mdast';
 import type { CompanyProfile } from '../../config/schema.js';
 import { resolveQuoteItems, type Catalog, type PricedItem } from '../../data/catalog.js';
 import { criterionText, STAGES, type Deal } from '../../data/deal-schema.js';
@@ -12,7 +12,7 @@ import { lintDeal, lintProposal, namedCriteria, offerFor, type DealIssue } from 
 import { formatDateLong, type IsoDate } from '../../domain/dates.js';
 import { formatMoney, formatPercent, rmbUppercase } from '../../domain/money.js';
 import { computeQuote } from '../../domain/quote.js';
-import type { Cover, DataTable, NeedTree } from '../../tree/nodes.js';
+import type { Callout, Cover, DataTable, NeedTree } from '../../tree/nodes.js';
 import type { DocumentPlan } from '../types.js';
 import { proposalLabels } from './labels.js';
 
@@ -147,6 +147,17 @@ export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan & {
     investment: zh ? `${investment}（含税${currency === 'CNY' ? `，${rmbUppercase(quote.total)}` : ''}）` : `${investment} (${L.total.replace(/^Total /, '')})`,
     benefit: deal.proposal.benefit,
   };
+  const label = (l: string, v: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: zh ? `${l}：` : `${l}:` }] }, { type: 'text', value: zh ? v : ` ${v}` }] });
+  const summaryBox: Callout = {
+    type: 'callout',
+    tone: 'info',
+    children: [
+      label(L.summary.goal, summary.goal),
+      label(L.summary.solution, summary.solution),
+      label(L.summary.investment, summary.investment),
+      ...(summary.benefit ? [label(L.summary.benefit, summary.benefit)] : []),
+    ],
+  };
   const acceptance: DataTable = {
     type: 'dataTable',
     columns: [
@@ -205,7 +216,7 @@ export function planProposal(deal: Deal, ctx: ProposalContext): DocumentPlan & {
       date,
       summary,
     },
-    slots: { cover: [cover], 'need-tree': [needTree], quote: [quoteTable], narrative: ctx.narrative, acceptance: [acceptance], ...criteriaTables },
+    slots: { cover: [cover], 'need-tree': [needTree], quote: [quoteTable], narrative: ctx.narrative, acceptance: [acceptance], summary: [summaryBox], ...criteriaTables },
     issues: [...lintDeal(deal, items).filter((i) => i.severity === 'error'), ...lintProposal(deal, items)],
     meta: {
       title: deal.title,
