@@ -1,7 +1,11 @@
 /** Deal files → their documents (proposal, SWOT brief): each document's plan from a validated deal. */
 import { relative } from 'node:path';
 import type { Deal } from '../data/deal-schema.js';
-import { readDeal } from '../data/deals/read.js';
+import { loadCatalog } from '../data/catalog.js';
+import { dealSources, readDeal } from '../data/deals/read.js';
+import { positionOf } from '../data/yaml-source.js';
+import { DEFAULT_CREDIT_POLICY, lintDeal, lintProposal, type CreditPolicy, type DealIssue } from '../domain/method/index.js';
+import { resolveQuoteItems } from '../data/catalog.js';
 import { Diagnostic } from '../diagnostics.js';
 import { planProposal, proposalDeal } from '../documents/proposal/index.js';
 import { planSwotBrief } from '../documents/swot-brief/index.js';
@@ -30,6 +34,21 @@ export interface DealDocument {
   plan(deal: Deal, ctx: BuildContext): Promise<PlannedDocument>;
 }
 
+/** Method and catalogue issues as diagnostics pointing into the deal file. */
+export function issueDiagnostics(deal: Deal, issues: readonly DealIssue[]): Diagnostic[] {
+  const source = dealSources.get(deal);
+  return issues.map((i) => {
+    const pos = source ? positionOf(source, i.path) : undefined;
+    const field = i.path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), '');
+    return new Diagnostic({ file: deal.path, line: pos?.line, column: pos?.column, rule: i.rule, severity: i.severity, field, message: i.message });
+  });
+}
+
+export function creditPolicyOf(ctx: BuildContext): CreditPolicy {
+  const m = ctx.config.method;
+  return m ? { overdueDays: m.overdue_days, provisionShare: m.provision_share, minPrepayment: m.min_prepayment } : DEFAULT_CREDIT_POLICY;
+}
+
 export const DEAL_DOCUMENTS: DealDocument[] = [
   {
     name: 'proposal',
@@ -38,8 +57,14 @@ export const DEAL_DOCUMENTS: DealDocument[] = [
     async plan(deal, ctx) {
       const { date, created } = documentDate(deal.date, ctx.config, ctx.env);
       const narrative = narrativeNodes(deal, ctx.assetsDir);
-      const plan = planProposal(proposalDeal(deal), { company: ctx.config.company, brandColor: ctx.config.brand_color, created, date, logo: ctx.logo, narrative: narrative.nodes });
-      return { plan, diagnostics: narrative.diagnostics, deps: narrative.assets.map((a) => relative(ctx.dataDir, a)) };
+      const { catalog } = await loadCatalog(ctx.dataDir, displayPath);
+      // The proposal sees only the allow-listed projection of the deal (proposalDeal); the checks
+      // that stop it from going to the customer read the whole deal here, outside the view.
+      const plan = planProposal(proposalDeal(deal), { company: ctx.config.company, brandColor: ctx.config.brand_color, created, date, logo: ctx.logo, narrative: narrative.nodes, catalog });
+      const items = resolveQuoteItems(deal.quote.items, deal.quote.currency, deal.locale, catalog);
+      const issues = [...lintDeal(deal, items).filter((i) => i.severity === 'error'), ...lintProposal(deal, items)];
+      // The proposal reports what stops it from going to the customer; the brief reports the rest.
+      return { plan, diagnostics: [...narrative.diagnostics, ...issueDiagnostics(deal, issues)], deps: narrative.assets.map((a) => relative(ctx.dataDir, a)) };
     },
   },
   {
@@ -50,8 +75,10 @@ export const DEAL_DOCUMENTS: DealDocument[] = [
       const { date, created } = documentDate(deal.date, ctx.config, ctx.env);
       // The payment record is as of the brief's date, from the same computation as the monthly report.
       const payment = await paymentRecordFor(ctx, deal.customer.id, date);
-      const plan = planSwotBrief(deal, { company: ctx.config.company, brandColor: ctx.config.brand_color, created, date, payment });
-      return { plan, diagnostics: [], deps: [], asOf: date };
+      const { catalog } = await loadCatalog(ctx.dataDir, displayPath);
+      const plan = planSwotBrief(deal, { company: ctx.config.company, brandColor: ctx.config.brand_color, created, date, payment, catalog, creditPolicy: creditPolicyOf(ctx) });
+      // Errors (an unknown SKU) stop the proposal, not the internal brief: here they are warnings at most.
+      return { plan, diagnostics: issueDiagnostics(deal, plan.issues.filter((i) => i.severity === 'warning')), deps: [], asOf: date };
     },
   },
 ];
@@ -61,8 +88,24 @@ export async function loadDeals(ctx: BuildContext): Promise<{ deals: Deal[]; dia
   const diagnostics: Diagnostic[] = [];
   const deals: Deal[] = [];
   const results = await Promise.all(files.map((f) => readDeal(f, displayPath(f), { defaultLocale: ctx.config.locale })));
-  for (const r of results) diagnostics.push(...r.diagnostics);
-  const ok = results.flatMap((r, i) => (r.deal ? [{ deal: r.deal, path: files[i] }] : []));
+  const { catalog, diagnostics: catalogDiagnostics } = await loadCatalog(ctx.dataDir, displayPath);
+  diagnostics.push(...catalogDiagnostics);
+  const ok: { deal: Deal; path: string }[] = [];
+  for (const [i, r] of results.entries()) {
+    diagnostics.push(...r.diagnostics);
+    if (!r.deal) continue;
+    // validate: the method's and the catalogue's checks, the proposal's refusals, and credit terms.
+    const items = resolveQuoteItems(r.deal.quote.items, r.deal.quote.currency, r.deal.locale, catalog);
+    const { date } = documentDate(r.deal.date, ctx.config, ctx.env);
+    const payment = await paymentRecordFor(ctx, r.deal.customer.id, date).catch(() => undefined);
+    const { computeQuote } = await import('../domain/quote.js');
+    const { assessCredit } = await import('../domain/method/index.js');
+    const credit = assessCredit(payment, computeQuote({ tax_rate: r.deal.quote.tax_rate, items }).total, creditPolicyOf(ctx));
+    const issues = [...lintDeal(r.deal, items, credit), ...lintProposal(r.deal, items)];
+    const printed = new Set<string>();
+    diagnostics.push(...issueDiagnostics(r.deal, issues).filter((d) => (printed.has(d.format()) ? false : (printed.add(d.format()), true))));
+    ok.push({ deal: r.deal, path: files[i]! });
+  }
   const clashes = idClashes(ok.map((o) => ({ id: o.deal.id, file: o.deal.path, path: o.path })));
   diagnostics.push(...clashes.diagnostics);
   for (const o of ok) if (!clashes.contested.has(o.deal.id)) deals.push(o.deal);

@@ -43,6 +43,8 @@ export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<
       result.deps = planned.deps;
       result.customerId = read.deal.customer.id;
       result.asOf = planned.asOf;
+      // A document its own checks refuse (an unfilled placeholder in a proposal) keeps its last good output.
+      if (planned.diagnostics.some((d) => d.severity === 'error')) return finish(result, started);
       const tree = composePlan(planned.plan, ctx);
       // One output per tree format, named by job-spec.ts (the planner checks the same names).
       for (const path of outputPaths(spec)) {

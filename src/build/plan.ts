@@ -117,6 +117,14 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
     return templates.get(name)!;
   };
   const defaultDate = documentDate(undefined, ctx.config, ctx.env).date;
+  // The product catalogue feeds every deal document (names, prices, specifications).
+  const { catalogFileOf } = await import('../data/catalog.js');
+  const catalogFile = catalogFileOf(ctx.dataDir);
+  const catalogPart = catalogFile ? ((await hashFile(catalogFile)) ?? 'missing') : 'none';
+  if (catalogFile && !opts.asOf) {
+    const { loadCatalog } = await import('../data/catalog.js');
+    diagnostics.push(...(await loadCatalog(ctx.dataDir, displayPath)).diagnostics);
+  }
 
   let ledgerState: LedgerState | undefined;
   const ledger = async () => (ledgerState ??= await loadLedgerState(ctx, manifest));
@@ -171,7 +179,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
       for (const doc of DEAL_DOCUMENT_KINDS) {
         const id = dealJobId(info.dealId, doc.name);
         const record = manifest.jobs[id];
-        const parts: Record<string, string> = { ...global, template: await templateOf(doc.template), source: sourceHash, date: info.explicitDate ? 'explicit' : defaultDate };
+        const parts: Record<string, string> = { ...global, template: await templateOf(doc.template), source: sourceHash, date: info.explicitDate ? 'explicit' : defaultDate, catalog: catalogPart };
         Object.assign(parts, await assetParts(ctx.dataDir, record?.deps ?? []));
         if (doc.readsLedger) parts.ledger = await customerLedgerPart(await ledger(), info.customerId, record);
         candidates.push({ spec: { id, kind: 'deal', doc: doc.name, dealId: info.dealId, file, displayPath: shown, formats: ctx.options.formats }, parts });
@@ -216,6 +224,7 @@ const PART_NAMES: Record<string, string> = {
   source: 'deal file changed',
   date: 'document date changed',
   ledger: 'ledger rows changed',
+  catalog: 'catalogue changed',
 };
 
 async function staleReason(ctx: BuildContext, spec: JobSpec, parts: Record<string, string>, record: JobRecord | undefined, verify = false): Promise<string | undefined> {

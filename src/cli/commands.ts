@@ -116,7 +116,12 @@ export async function runValidate(opts: { data: string; config?: string }): Prom
   return bad ? 1 : 0;
 }
 
-export async function runSchema(): Promise<number> {
+export async function runSchema(opts: { catalog?: boolean } = {}): Promise<number> {
+  if (opts.catalog) {
+    const { catalogJsonSchema } = await import('../data/catalog.js');
+    process.stdout.write(JSON.stringify(catalogJsonSchema(), null, 2) + '\n');
+    return 0;
+  }
   const { z } = await import('zod');
   const { dealSchema } = await import('../data/deal-schema.js');
   const schema = z.toJSONSchema(dealSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });

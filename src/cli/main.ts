@@ -66,8 +66,9 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of deal files (for editor completion and checks)')
-    .action(async () => {
-      code = await runSchema();
+    .option('--catalog', 'print the JSON Schema of the product catalogue (data/catalog.yaml) instead')
+    .action(async (opts: { catalog?: boolean }) => {
+      code = await runSchema(opts);
     });
 
   const create = program.command('new').description('scaffold a new file');

@@ -30,6 +30,16 @@ export const provisioningSchema = z.strictObject({
   ledger_dir: text().default('receivables'),
 });
 
+/** How the sales method reads the customer's receivables (SWOT brief, validate). */
+export const methodSchema = z.strictObject({
+  /** A provision above this share of the quote's total makes the customer a credit risk (0.05 = 5 %), as does anything over 90 days overdue. */
+  provision_share: decimal({ min: 0, max: 1 }).prefault('0.05'),
+  /** Days overdue beyond which any balance makes the customer a credit risk. */
+  overdue_days: integer(0, 100_000).prefault('90'),
+  /** The smallest prepayment a proposal may ask of a credit-risk customer (0.5 = 50 %). */
+  min_prepayment: decimal({ min: 0, max: 1 }).prefault('0.5'),
+});
+
 export const companySchema = z.strictObject({
   name: text(),
   name_en: optionalText(),
@@ -53,6 +63,8 @@ export const configSchema = z.strictObject({
   /** Folder with the user's template overrides, relative to the config file. */
   templates: optionalText(),
   provisioning: provisioningSchema.prefault({}),
+  /** Credit-risk thresholds the sales method applies. */
+  method: methodSchema.prefault({}),
   /** Optional fixed date for documents when neither the deal nor SOURCE_DATE_EPOCH gives one. */
   document_date: isoDate().optional(),
 });
@@ -60,3 +72,4 @@ export const configSchema = z.strictObject({
 export type Config = z.output<typeof configSchema>;
 export type ProvisioningPolicy = Config['provisioning'];
 export type CompanyProfile = Config['company'];
+export type MethodPolicy = Config['method'];

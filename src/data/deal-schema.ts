@@ -69,14 +69,22 @@ export const contactSchema = z.strictObject({
 /** A purchase criterion, with (optionally) how our offer meets it. */
 export const criterionSchema = z.union([
   text(),
-  z.strictObject({ criterion: text(), response: optionalText() }),
+  z.strictObject({
+    criterion: text(),
+    response: optionalText(),
+    /** Key of the catalogue specification that answers it (e.g. false_call_rate); competitors' points may name it too. */
+    key: optionalText(),
+  }),
 ]);
+
+/** A competitor's strength or weakness: text, or `{ point, criterion }` tied to a purchase criterion (its text or key). */
+export const competitorPointSchema = z.union([text(), z.strictObject({ point: text(), criterion: optionalText() })]);
 
 export const competitorSchema = z.strictObject({
   name: text(),
   products: optionalText(),
-  strengths: list(text()).default([]),
-  weaknesses: list(text()).default([]),
+  strengths: list(competitorPointSchema).default([]),
+  weaknesses: list(competitorPointSchema).default([]),
   tactics: optionalText(),
   price: optionalText(),
   /** Per purchase criterion: how they compare with us. */
@@ -116,11 +124,13 @@ export const qualificationSchema = z.strictObject({
 
 export const quoteItemSchema = z.strictObject({
   sku: optionalText(),
-  name: text(),
+  /** Optional when the SKU is in the catalogue (data/catalog.yaml); a value here overrides it. */
+  name: optionalText(),
   description: optionalText(),
   qty: decimal({ min: 0, minExclusive: true }),
   unit: optionalText(),
-  unit_price: decimal({ min: 0 }),
+  /** Optional when the SKU is in the catalogue (its list price); a value here overrides it. */
+  unit_price: decimal({ min: 0 }).optional(),
   /** 0.05 = 5 % off the line. */
   discount: decimal({ min: 0, max: 1 }).optional(),
 });
@@ -168,6 +178,17 @@ export const dealSchema = z.strictObject({
     z.strictObject({ action: text(), owner: optionalText(), due: isoDate().optional(), addresses: optionalText(), done: bool().default(false) }),
   ).default([]),
   internal_notes: optionalText(),
+  /** The proposal as a document: final or draft, the summary paragraph and the benefit it promises. */
+  proposal: z
+    .strictObject({
+      /** A proposal before the evaluation stage is marked draft unless this is true. */
+      final: bool().default(false),
+      /** Our solution in one paragraph for the executive summary (default: the solutions of the needs). */
+      summary: optionalText(),
+      /** The expected benefit in the customer's terms, for the executive summary. */
+      benefit: optionalText(),
+    })
+    .prefault({}),
   /** JSON deal files only: the Markdown body. */
   body: z.string().max(500_000).optional(),
 });
@@ -194,4 +215,10 @@ export type QuoteItem = DealData['quote']['items'][number];
 
 export function criterionText(c: Problem['criteria'][number]): string {
   return typeof c === 'string' ? c : c.criterion;
+}
+
+export type CompetitorPoint = Competitor['strengths'][number];
+
+export function pointText(p: CompetitorPoint): string {
+  return typeof p === 'string' ? p : p.point;
 }

@@ -146,6 +146,8 @@ export interface DocMeta {
   };
   /** Printed diagonally/at the top of every page for internal documents. */
   banner?: string;
+  /** A draft's watermark ("草稿" / "DRAFT"), drawn large and light across every page. */
+  draft?: string;
   orientation: 'portrait' | 'landscape';
   /** "#RRGGBB" */
   brandColor: string;

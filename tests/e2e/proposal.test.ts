@@ -30,7 +30,7 @@ function expectedQuote(deal: Deal) {
   const D = DecimalJs.clone({ rounding: DecimalJs.ROUND_HALF_UP });
   let subtotal = new D(0);
   for (const i of deal.quote.items) {
-    const line = new D(i.qty.toString()).times(i.unit_price.toString()).times(new D(1).minus(i.discount?.toString() ?? '0')).toDecimalPlaces(2);
+    const line = new D(i.qty.toString()).times(i.unit_price!.toString()).times(new D(1).minus(i.discount?.toString() ?? '0')).toDecimalPlaces(2);
     subtotal = subtotal.plus(line);
   }
   const tax = subtotal.times(deal.quote.tax_rate.toString()).toDecimalPlaces(2);
@@ -45,7 +45,7 @@ function customerFacts(deal: Deal): string[] {
     ...deal.needs.problems.map((p) => p.problem),
     ...deal.needs.problems.flatMap((p) => p.products),
     ...deal.needs.problems.flatMap((p) => p.criteria.map(criterionText)),
-    ...deal.quote.items.map((i) => i.name),
+    ...deal.quote.items.flatMap((i) => (i.name ? [i.name] : [])),
   ];
 }
 

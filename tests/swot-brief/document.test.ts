@@ -56,6 +56,7 @@ describe('SWOT brief (zh-CN)', () => {
 
   it('has the nine sections in order but the payment record only with a ledger record', () => {
     expect(headings(tree).filter((h) => /^\d\. /.test(h))).toEqual([
+      '0. 决策页',
       '1. 交易概况',
       '2. 信息完整度',
       '3. 人员图谱',
@@ -108,7 +109,7 @@ describe('SWOT brief (zh-CN)', () => {
     expect(grid.strengths[0]).toEqual({ text: '深圳本地团队，4 小时到场' });
     const opportunity = grid.opportunities.find((o) => o.text.includes('交期 16 周'));
     expect(opportunity?.text).toContain('交期 ≤ 8 周');
-    expect(opportunity?.source).toContain('竞争对手弱项');
+    expect(opportunity?.source).toBe('某国际品牌弱项 · 交期 ≤ 8 周');
     expect(grid.threats.some((t) => t.text.includes('检出率行业领先') && t.source)).toBe(true);
     expect(grid.threats.some((t) => t.text.includes('刘经理'))).toBe(true);
     for (const q of ['strengths', 'weaknesses', 'opportunities', 'threats'] as const) for (const i of grid[q]) expect(text).toContain(i.text);

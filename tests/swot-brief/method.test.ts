@@ -5,9 +5,6 @@ import {
   buildSwot,
   deriveSwot,
   findGaps,
-  matchTerms,
-  matchTexts,
-  normalizeText,
   planActions,
   qualify,
   STAGE_INFO,
@@ -30,7 +27,7 @@ contacts:
   - { name: 赵工, role: initiator, influence: low, attitude: neutral, style: peacock }
   - { name: 小李, role: user, influence: low, attitude: supporter, style: koala }
 competitors:
-  - { name: 对手A, strengths: [检出率行业领先], weaknesses: [交期 16 周, 外观设计一般], tactics: 低价 }
+  - { name: 对手A, strengths: [{ point: 检出率行业领先, criterion: 检出率 ≥ 99.5% }], weaknesses: [{ point: 交期 16 周, criterion: 交货期 ≤ 8 周 }, 外观设计一般], tactics: 低价 }
 needs:
   goal: 提升直通率
   problems:
@@ -47,36 +44,6 @@ const edit = (change: (d: Deal) => void): Deal => {
   return d;
 };
 
-describe('text matching', () => {
-  it('normalises width, case and punctuation', () => {
-    expect(normalizeText('ＭＥＳ，对接！Lead-Time')).toBe(' mes 对接 lead time ');
-  });
-  it('matches through the synonym list and explains the match', () => {
-    const m = matchTexts('交期 16 周', '交货期 ≤ 8 周');
-    expect(m?.topics.map((t) => t.topic)).toEqual(['delivery']);
-    expect(matchTexts('Lead time 14 weeks', 'Delivery within 8 weeks')?.topics[0]).toEqual({ topic: 'delivery', a: 'lead time', b: 'delivery' });
-    expect(matchTexts('slow service response', '现场服务 4 小时响应')).toBeDefined();
-    expect(matchTexts('误报多', 'False calls ≤ 0.3%')).toBeDefined();
-  });
-  it('matches on shared CJK bigrams and Latin words', () => {
-    expect(matchTexts('不支持 SPI 联动', 'SPI 数据联动')?.keywords).toEqual(expect.arrayContaining(['spi', '联动']));
-  });
-  it('does not match on words too common to mean anything alone', () => {
-    expect(matchTexts('换线编程需厂家工程师支持', '支持 0201 元件检测')).toBeUndefined();
-    expect(matchTexts('3D 产品推出不久', '3D 高度图同屏显示')).toBeUndefined();
-    expect(matchTexts('Best-in-class CT image quality', 'Void measurement with Class 3 limits')).toBeUndefined();
-    expect(matchTexts('Lead time 20 weeks', 'Cycle time 35 s per panel')).toBeUndefined();
-  });
-  it('explains a match with whole phrases', () => {
-    const m = matchTexts('边界扫描能力强，测试覆盖率略高', '测试覆盖率 ≥ 95%');
-    expect(m && matchTerms(m)).toEqual(['测试覆盖率']);
-  });
-  it('does not match unrelated texts', () => {
-    expect(matchTexts('外观设计一般', '检出率 ≥ 99.5%')).toBeUndefined();
-    expect(matchTexts('设备体积大', '设备节拍 ≤ 18 秒')).toBeUndefined();
-  });
-});
-
 describe('SWOT derivation', () => {
   it('turns a competitor weakness on a criterion the customer named into an opportunity with its source', () => {
     const { opportunities } = deriveSwot(base());
@@ -84,8 +51,9 @@ describe('SWOT derivation', () => {
     expect(opportunities[0].origin).toBe('competitor_weakness');
     expect(opportunities[0].text['zh-CN']).toContain('对手A：交期 16 周');
     expect(opportunities[0].text['zh-CN']).toContain('交货期 ≤ 8 周');
-    expect(opportunities[0].source?.['zh-CN']).toContain('竞争对手弱项');
-    expect(opportunities[0].source?.en).toContain('matched on');
+    // Compact provenance: who, what kind, which criterion.
+    expect(opportunities[0].source?.['zh-CN']).toBe('对手A弱项 · 交货期 ≤ 8 周');
+    expect(opportunities[0].source?.en).toBe('对手A weakness · 交货期 ≤ 8 周');
   });
   it('ignores a competitor weakness no named criterion speaks to', () => {
     expect(deriveSwot(base()).opportunities.some((o) => o.text['zh-CN'].includes('外观设计'))).toBe(false);
@@ -94,14 +62,32 @@ describe('SWOT derivation', () => {
     const threats = deriveSwot(base()).threats;
     expect(threats.map((t) => t.origin)).toEqual(['competitor_strength']);
     expect(threats[0].text['zh-CN']).toContain('检出率行业领先');
-    expect(threats[0].source?.['zh-CN']).toContain('竞争对手优势');
+    expect(threats[0].source?.['zh-CN']).toBe('对手A优势 · 检出率 ≥ 99.5%');
+  });
+  it('never guesses from words: an untagged point, or a tag naming no criterion, derives nothing', () => {
+    const d = edit((x) => {
+      x.competitors[0].strengths = ['检出率行业领先', { point: '节拍快', criterion: '节拍' }];
+      x.competitors[0].weaknesses = ['交期 16 周'];
+    });
+    const s = deriveSwot(d);
+    expect(s.threats).toEqual([]);
+    expect(s.opportunities).toEqual([]);
+  });
+  it('matches a tag by the criterion key as well as its text', () => {
+    const d = edit((x) => {
+      x.needs.problems[0].criteria = [{ criterion: '误报率 ≤ 0.3%', key: 'false_call_rate' }];
+      x.competitors[0].weaknesses = [{ point: '误报率 1.5%', criterion: 'false_call_rate' }];
+    });
+    expect(deriveSwot(d).opportunities.map((o) => o.text['zh-CN'])).toEqual(['对手A：误报率 1.5%（采购标准「误报率 ≤ 0.3%」）']);
   });
   it('reads per-criterion comparisons: ours → strength, theirs on a named criterion → threat, otherwise → weakness', () => {
     const d = edit((x) => {
       x.competitors[0].comparison = [
         { criterion: '本地服务', us: '4 小时到场', them: '48 小时', advantage: 'us' },
-        { criterion: '检出率', advantage: 'them' },
+        { criterion: '检出率 ≥ 99.5%', advantage: 'them' },
         { criterion: '品牌知名度', advantage: 'them' },
+        // Not the criterion's text or key: no guessing that it is the same thing.
+        { criterion: '检出率', advantage: 'them' },
         { criterion: '培训', advantage: 'even' },
       ];
     });
@@ -109,6 +95,7 @@ describe('SWOT derivation', () => {
     expect(s.strengths.filter((e) => e.origin === 'comparison').map((e) => e.text['zh-CN'])).toEqual(['「本地服务」领先 对手A（我方：4 小时到场；对方：48 小时）']);
     expect(s.threats.some((e) => e.origin === 'comparison' && e.text['zh-CN'].includes('检出率'))).toBe(true);
     expect(s.weaknesses.some((e) => e.origin === 'comparison' && e.text['zh-CN'].includes('品牌知名度'))).toBe(true);
+    expect(s.weaknesses.some((e) => e.origin === 'comparison' && e.text['zh-CN'].startsWith('「检出率」'))).toBe(true);
     expect(JSON.stringify(s)).not.toContain('培训');
   });
   it('sees our guide and a supporting decision maker as strengths and an influential opponent as a threat', () => {
@@ -216,7 +203,7 @@ describe('action plan', () => {
       x.actions = [{ action: '安排参观标杆客户', addresses: '稳定性顾虑', done: false }];
     });
     const a = assessDeal(d, DOC_DATE);
-    expect(planActions(d, a.completeness.gaps, a.swot).filter((x) => x.addresses?.['zh-CN'] === '稳定性顾虑')).toHaveLength(1);
+    expect(planActions({ deal: d, date: DOC_DATE, gaps: a.completeness.gaps, swot: a.swot }).filter((x) => x.addresses?.['zh-CN'] === '稳定性顾虑')).toHaveLength(1);
   });
 });
 

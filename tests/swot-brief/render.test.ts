@@ -88,8 +88,8 @@ describe('derivations read back from the generated documents', () => {
     const r = await render('rich-zh');
     for (const text of [r.pdf, r.docx]) {
       expect(text).toContain(squash('机会 O'));
-      expect(text).toContain(squash('某国际品牌：交期 16 周（客户的采购标准：交期 ≤ 8 周）'));
-      expect(text).toContain(squash('推导自竞争对手弱项 × 采购标准，匹配词：交期'));
+      expect(text).toContain(squash('某国际品牌：交期 16 周（采购标准「交期 ≤ 8 周」）'));
+      expect(text).toContain(squash('某国际品牌弱项 · 交期 ≤ 8 周'));
     }
   });
 

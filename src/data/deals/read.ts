@@ -99,6 +99,9 @@ export const MAX_QUOTE_TOTAL = new Decimal('9999999999999999.99');
 
 const parsedDeals = new Map<string, ReadDealResult>();
 
+/** Where each read deal came from, so later checks (catalogue, method) can point at a line. */
+export const dealSources = new WeakMap<Deal, YamlSource>();
+
 /**
  * Read and validate a deal file. Results are memoised by path and content, so planning a build
  * and rendering its documents in the same process parse each file once.
@@ -168,7 +171,8 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
   } else if (data.body !== undefined) {
     return fail(new Diagnostic({ file: displayPath, rule: 'schema', field: 'body', message: 'the body of a Markdown deal file is the text after the front matter, not a "body" field' }));
   }
-  const total = computeQuote(data.quote).total;
+  // SKU-only lines take their price from the catalogue later; a line's own price bounds it here.
+  const total = computeQuote({ ...data.quote, items: data.quote.items.map((i) => ({ ...i, unit_price: i.unit_price ?? new Decimal(0) })) }).total;
   if (total.abs().gt(MAX_QUOTE_TOTAL)) {
     const pos = positionOf(source, ['quote']);
     return fail(
@@ -200,5 +204,6 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
     const glyphDiags = checkDealGlyphs(deal, source, displayPath);
     if (glyphDiags.length) return { diagnostics: glyphDiags };
   }
+  dealSources.set(deal, source);
   return { deal, diagnostics: [] };
 }

@@ -4,13 +4,15 @@
  * competitors, qualification answers and internal notes never enter it, so no template
  * (ours or a user's override) can print them.
  */
-import type { RootContent } from 'mdast';
+import type { Paragraph, RootContent } from 'mdast';
 import type { CompanyProfile } from '../../config/schema.js';
-import { criterionText, type Deal } from '../../data/deal-schema.js';
+import { resolveQuoteItems, type Catalog, type PricedItem } from '../../data/catalog.js';
+import { criterionText, STAGES, type Deal } from '../../data/deal-schema.js';
+import { namedCriteria, offerFor } from '../../domain/method/index.js';
 import { formatDateLong, type IsoDate } from '../../domain/dates.js';
 import { formatMoney, formatPercent, rmbUppercase } from '../../domain/money.js';
 import { computeQuote } from '../../domain/quote.js';
-import type { Cover, DataTable, NeedTree } from '../../tree/nodes.js';
+import type { Callout, Cover, DataTable, NeedTree } from '../../tree/nodes.js';
 import type { DocumentPlan } from '../types.js';
 import { proposalLabels } from './labels.js';
 import type { ProposalDeal, ProposalView } from './view.js';
@@ -27,6 +29,13 @@ export interface ProposalContext {
   logo?: string;
   /** The rep's narrative, parsed and checked (images resolved). */
   narrative: RootContent[];
+  /** The product catalogue: names and prices for SKU-only lines, specifications per criterion. */
+  catalog?: Catalog;
+}
+
+/** A proposal before the customer evaluates offers is a draft, unless the deal says it is final. */
+export function isDraft(deal: Pick<Deal, 'proposal' | 'stage'>): boolean {
+  return !deal.proposal.final && STAGES.indexOf(deal.stage) < STAGES.indexOf('evaluation');
 }
 
 export function companyName(company: CompanyProfile, locale: Deal['locale']): string {
@@ -34,20 +43,22 @@ export function companyName(company: CompanyProfile, locale: Deal['locale']): st
 }
 
 /** Product references in the need tree are SKUs when they match a quote line; show the line's name. */
-function productName(deal: ProposalDeal, ref: string): string {
-  const item = deal.quote.items.find((i) => i.sku === ref);
+function productName(deal: ProposalDeal, items: readonly PricedItem[], ref: string): string {
+  const item = items.find((i) => i.sku === ref);
   return item ? `${item.name}（${ref}）`.replace('（', deal.locale === 'en' ? ' (' : '（').replace('）', deal.locale === 'en' ? ')' : '）') : ref;
 }
 
 /** `deal` is the allow-listed projection (`proposalDeal`): internal fields are not even in scope. */
 export function planProposal(deal: ProposalDeal, ctx: ProposalContext): DocumentPlan {
   const L = proposalLabels(deal.locale);
+  const items = resolveQuoteItems(deal.quote.items, deal.quote.currency, deal.locale, ctx.catalog);
+  const named = namedCriteria(deal);
   const zh = deal.locale === 'zh-CN';
   const seller = companyName(ctx.company, deal.locale);
   const customer = deal.customer.name;
   const customerShort = deal.customer.short_name ?? customer;
   const date = formatDateLong(ctx.date, deal.locale);
-  const quote = computeQuote(deal.quote);
+  const quote = computeQuote({ tax_rate: deal.quote.tax_rate, items });
   const currency = deal.quote.currency;
 
   const cover: Cover = {
@@ -75,15 +86,17 @@ export function planProposal(deal: ProposalDeal, ctx: ProposalContext): Document
     problems: deal.needs.problems.map((p) => ({
       problem: p.problem,
       solution: p.solution,
-      products: p.products.map((r) => productName(deal, r)),
+      products: p.products.map((r) => productName(deal, items, r)),
       criteria: p.criteria.map(criterionText),
     })),
   };
 
   const criteriaTables: Record<string, RootContent[]> = {};
+  let criterionIndex = 0;
   deal.needs.problems.forEach((p, i) => {
     if (!p.criteria.length) return;
-    const products = p.products.map((r) => productName(deal, r)).join(zh ? '、' : ', ');
+    const offers = p.criteria.map(() => offerFor(named[criterionIndex++], items, deal.locale));
+    const products = p.products.map((r) => productName(deal, items, r)).join(zh ? '、' : ', ');
     const table: DataTable = {
       type: 'dataTable',
       columns: [
@@ -91,8 +104,9 @@ export function planProposal(deal: ProposalDeal, ctx: ProposalContext): Document
         { label: L.criteriaTable.products, width: 3 },
         { label: L.criteriaTable.response, width: 4 },
       ],
-      rows: p.criteria.map((c) => ({
-        cells: [criterionText(c), products || '—', (typeof c === 'string' ? undefined : c.response) ?? L.noResponse],
+      // No filler: a criterion nobody answers prints alone (and `validate` warns).
+      rows: p.criteria.map((c, j) => ({
+        cells: [criterionText(c), products || '—', offers[j]?.text ?? ''],
       })),
     };
     criteriaTables[`criteria-${i + 1}`] = [table];
@@ -130,6 +144,33 @@ export function planProposal(deal: ProposalDeal, ctx: ProposalContext): Document
     ],
   };
 
+  const investment = `${currency === 'CNY' ? '¥' : `${currency} `}${money(quote.total)}`;
+  const summary = {
+    goal: deal.needs.goal,
+    solution: deal.proposal.summary ?? deal.needs.problems.map((p) => p.solution).join(zh ? '；' : '; ') + (zh ? '。' : '.'),
+    investment: zh ? `${investment}（含税${currency === 'CNY' ? `，${rmbUppercase(quote.total)}` : ''}）` : `${investment} (${L.total.replace(/^Total /, '')})`,
+    benefit: deal.proposal.benefit,
+  };
+  const label = (l: string, v: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: zh ? `${l}：` : `${l}:` }] }, { type: 'text', value: zh ? v : ` ${v}` }] });
+  const summaryBox: Callout = {
+    type: 'callout',
+    tone: 'info',
+    children: [
+      label(L.summary.goal, summary.goal),
+      label(L.summary.solution, summary.solution),
+      label(L.summary.investment, summary.investment),
+      ...(summary.benefit ? [label(L.summary.benefit, summary.benefit)] : []),
+    ],
+  };
+  const acceptance: DataTable = {
+    type: 'dataTable',
+    columns: [
+      { label: L.acceptance.columns[0], width: 1.2 },
+      { label: L.acceptance.columns[1], width: 3 },
+    ],
+    rows: L.acceptance.rows(customer).map(([label, value]) => ({ cells: [label, value] })),
+  };
+
   const terms = [
     deal.quote.payment_terms && { label: L.paymentTerms, value: deal.quote.payment_terms },
     deal.quote.delivery && { label: L.delivery, value: deal.quote.delivery },
@@ -139,48 +180,49 @@ export function planProposal(deal: ProposalDeal, ctx: ProposalContext): Document
   ].filter((t): t is { label: string; value: string } => Boolean(t));
 
   const view: ProposalView = {
-      zh,
-      colon: zh ? '：' : ': ',
-      // A bold label ends inside the ** and any space follows it: "**Impact:** x" (a space before
-      // the closing ** would stop it from closing).
-      labelEnd: zh ? '：' : ':',
-      gap: zh ? '' : ' ',
-      open: zh ? '（' : ' (',
-      close: zh ? '）' : ')',
-      L: { ...L, whyHeading: L.whyHeading(ctx.company.short_name ?? seller), goalIntro: L.goalIntro(customerShort) },
-      title: deal.title,
-      customer: { name: customer, shortName: customerShort, industry: deal.customer.industry },
-      seller: { name: seller, address: zh ? ctx.company.address : (ctx.company.address_en ?? ctx.company.address), phone: ctx.company.phone, website: ctx.company.website, email: ctx.company.email },
-      goal: deal.needs.goal,
-      problems: deal.needs.problems.map((p, i) => ({
-        n: i + 1,
-        label: L.problem(i + 1),
-        problem: p.problem,
-        impact: p.impact,
-        solution: p.solution,
-        products: p.products.map((r) => productName(deal, r)),
-        criteriaSlot: p.criteria.length ? `criteria-${i + 1}` : undefined,
-      })),
-      whyUs: deal.why_us,
-      quote: {
-        currency,
-        subtotal: money(quote.subtotal),
-        tax: money(quote.tax),
-        total: money(quote.total),
-        uppercase: currency === 'CNY' && zh ? rmbUppercase(quote.total) : undefined,
-      },
-      terms,
-      hasNarrative: ctx.narrative.length > 0,
-      nextSteps: deal.next_steps.map((s) => ({ step: s.step, date: s.date ? formatDateLong(s.date, deal.locale) : undefined, owner: s.owner })),
-      rep: deal.rep,
-      date,
+    zh,
+    colon: zh ? '：' : ': ',
+    // A bold label ends inside the ** and any space follows it: "**Impact:** x" (a space before
+    // the closing ** would stop it from closing).
+    labelEnd: zh ? '：' : ':',
+    gap: zh ? '' : ' ',
+    open: zh ? '（' : ' (',
+    close: zh ? '）' : ')',
+    L: { ...L, whyHeading: L.whyHeading(ctx.company.short_name ?? seller), goalIntro: L.goalIntro(customerShort) },
+    title: deal.title,
+    customer: { name: customer, shortName: customerShort, industry: deal.customer.industry },
+    seller: { name: seller, address: zh ? ctx.company.address : (ctx.company.address_en ?? ctx.company.address), phone: ctx.company.phone, website: ctx.company.website, email: ctx.company.email },
+    goal: deal.needs.goal,
+    problems: deal.needs.problems.map((p, i) => ({
+      n: i + 1,
+      label: L.problem(i + 1),
+      problem: p.problem,
+      impact: p.impact,
+      solution: p.solution,
+      products: p.products.map((r) => productName(deal, items, r)),
+      criteriaSlot: p.criteria.length ? `criteria-${i + 1}` : undefined,
+    })),
+    whyUs: deal.why_us,
+    quote: {
+      currency,
+      subtotal: money(quote.subtotal),
+      tax: money(quote.tax),
+      total: money(quote.total),
+      uppercase: currency === 'CNY' && zh ? rmbUppercase(quote.total) : undefined,
+    },
+    terms,
+    hasNarrative: ctx.narrative.length > 0,
+    nextSteps: deal.next_steps.map((s) => ({ step: s.step, date: s.date ? formatDateLong(s.date, deal.locale) : undefined, owner: s.owner })),
+    rep: deal.rep,
+    date,
+    summary,
   };
 
   return {
     template: 'proposal',
     locale: deal.locale,
     view: view as unknown as Record<string, unknown>,
-    slots: { cover: [cover], 'need-tree': [needTree], quote: [quoteTable], narrative: ctx.narrative, ...criteriaTables },
+    slots: { cover: [cover], 'need-tree': [needTree], quote: [quoteTable], narrative: ctx.narrative, acceptance: [acceptance], summary: [summaryBox], ...criteriaTables },
     meta: {
       title: deal.title,
       locale: deal.locale,
@@ -192,6 +234,7 @@ export function planProposal(deal: ProposalDeal, ctx: ProposalContext): Document
       subject: `${L.kicker} — ${customer}`,
       keywords: [customer, seller],
       created: ctx.created,
+      ...(isDraft(deal) ? { draft: L.draft } : {}),
     },
   };
 }

@@ -7,7 +7,7 @@
 import type { Deal } from '../../data/deal-schema.js';
 
 /** Top-level deal fields a proposal reads. Everything else is internal. */
-export const PROPOSAL_DEAL_FIELDS = ['id', 'locale', 'title', 'subtitle', 'doc_no', 'version', 'date', 'rep', 'customer', 'needs', 'why_us', 'next_steps', 'quote', 'body', 'bodyLine', 'path'] as const;
+export const PROPOSAL_DEAL_FIELDS = ['id', 'locale', 'title', 'subtitle', 'doc_no', 'version', 'date', 'rep', 'customer', 'needs', 'why_us', 'next_steps', 'quote', 'body', 'bodyLine', 'path', 'stage', 'proposal'] as const;
 /** Customer fields a proposal reads (the ledger id and the account notes stay out). */
 export const PROPOSAL_CUSTOMER_FIELDS = ['name', 'short_name', 'industry'] as const;
 /** Sales rep fields printed on the cover. */
@@ -33,7 +33,7 @@ export function proposalDeal(deal: Deal): ProposalDeal {
 }
 
 /** The keys of the view a proposal template reads; `planProposal` builds exactly these. */
-export const PROPOSAL_VIEW_KEYS = ['zh', 'colon', 'labelEnd', 'gap', 'open', 'close', 'L', 'title', 'customer', 'seller', 'goal', 'problems', 'whyUs', 'quote', 'terms', 'hasNarrative', 'nextSteps', 'rep', 'date'] as const;
+export const PROPOSAL_VIEW_KEYS = ['zh', 'colon', 'labelEnd', 'gap', 'open', 'close', 'L', 'title', 'customer', 'seller', 'goal', 'problems', 'whyUs', 'quote', 'terms', 'hasNarrative', 'nextSteps', 'rep', 'date', 'summary'] as const;
 
 export interface ProposalView {
   zh: boolean;
@@ -55,6 +55,7 @@ export interface ProposalView {
   nextSteps: { step: string; date?: string; owner?: string }[];
   rep: ProposalDeal['rep'];
   date: string;
+  summary: { goal: string; solution: string; investment: string; benefit?: string };
 }
 
 // Compile-time: the key list and the interface name the same fields.

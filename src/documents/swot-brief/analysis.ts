@@ -10,7 +10,7 @@ import { callout, col, DASH, paragraph, table } from './nodes.js';
 /** Products in the need tree name SKUs; the quote says what each SKU is called. */
 export function needTree(b: Brief): NeedTree {
   const { deal, l } = b;
-  const names = new Map(deal.quote.items.filter((i) => i.sku).map((i) => [i.sku!.toLowerCase(), i.name]));
+  const names = new Map(b.items.filter((i) => i.sku).map((i) => [i.sku!.toLowerCase(), i.name]));
   return {
     type: 'needTree',
     labels: l.need,

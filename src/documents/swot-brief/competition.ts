@@ -1,8 +1,13 @@
-/** Section 5: each competitor's strengths, weaknesses and tactics, and a table per purchase criterion beside ours. */
-import type { Competitor, Deal } from '../../data/deal-schema.js';
-import { criterionText } from '../../data/deal-schema.js';
-import { criteriaMatching, namedCriteria } from '../../domain/method/index.js';
+/**
+ * Section 5: each competitor's strengths, weaknesses and tactics, and a table per purchase
+ * criterion beside ours — only rows the data gives: the rep's `comparison[]`, and named criteria
+ * a competitor's point is tagged with (`{ point, criterion }`). "Us" is the rep's figure, else the
+ * deal's response, else the catalogue's specification for that criterion's key.
+ */
 import type { RootContent } from 'mdast';
+import type { Competitor } from '../../data/deal-schema.js';
+import { pointText } from '../../data/deal-schema.js';
+import { criterionByTag, namedCriteria, offerFor } from '../../domain/method/index.js';
 import type { DataTable } from '../../tree/nodes.js';
 import type { Brief } from './context.js';
 import { listSep, spaced } from './format.js';
@@ -14,32 +19,27 @@ export interface CompetitorView {
   slot: string;
 }
 
-/** How our offer meets a named criterion, as the rep wrote it in the need tree. */
-function ourResponse(deal: Deal, criterion: string): string | undefined {
-  for (const p of deal.needs.problems)
-    for (const c of p.criteria) if (typeof c !== 'string' && criterionText(c) === criterion && c.response) return c.response;
-  return undefined;
-}
-
-/**
- * Rows: the rep's explicit comparison first; then each criterion the customer named that one
- * of the competitor's strengths or weaknesses speaks to and no comparison row covers yet.
- */
 export function comparisonTable(b: Brief, c: Competitor): DataTable | undefined {
-  const { l, deal } = b;
-  const rows: string[][] = c.comparison.map((r) => [r.criterion, r.us ?? DASH, r.them ?? DASH, r.advantage ? l.advantage[r.advantage] : DASH]);
+  const { l, deal, locale } = b;
   const criteria = namedCriteria(deal);
-  const covered = new Set(c.comparison.flatMap((r) => criteriaMatching(r.criterion, criteria).map((m) => m.criterion.text)));
+  const us = (tag: string, given?: string): string => {
+    if (given) return given;
+    const named = criterionByTag(tag, criteria);
+    return (named && offerFor(named, b.items, locale)?.text) ?? DASH;
+  };
+  const rows: string[][] = c.comparison.map((r) => [criterionByTag(r.criterion, criteria)?.text ?? r.criterion, us(r.criterion, r.us), r.them ?? DASH, r.advantage ? l.advantage[r.advantage] : DASH]);
+  const covered = new Set(rows.map((r) => r[0]));
+  const sep = locale === 'zh-CN' ? '；' : '; ';
   for (const criterion of criteria) {
     if (covered.has(criterion.text)) continue;
-    const on = (points: string[]) => points.filter((p) => criteriaMatching(p, [criterion]).length > 0);
-    const weak = on(c.weaknesses);
-    const strong = on(c.strengths);
+    const tagged = (points: Competitor['strengths']) => points.flatMap((p) => (typeof p !== 'string' && criterionByTag(p.criterion, [criterion]) ? [p.point] : []));
+    const weak = tagged(c.weaknesses);
+    const strong = tagged(c.strengths);
     if (weak.length === 0 && strong.length === 0) continue;
     covered.add(criterion.text);
-    const them = [...strong.map((s) => l.competitor.theirStrength + s), ...weak.map((w) => l.competitor.theirWeakness + w)].join(b.locale === 'zh-CN' ? '；' : '; ');
+    const them = [...strong.map((s) => l.competitor.theirStrength + s), ...weak.map((w) => l.competitor.theirWeakness + w)].join(sep);
     const verdict = [...(weak.length ? [l.competitor.opportunity] : []), ...(strong.length ? [l.competitor.threat] : [])].join(' / ');
-    rows.push([criterion.text, ourResponse(deal, criterion.text) ?? DASH, them, verdict]);
+    rows.push([criterion.text, us(criterion.text), them, verdict]);
   }
   if (rows.length === 0) return undefined;
   return table([col(l.competitor.criterion, 1.3), col(l.competitor.us, 1.5), col(`${l.competitor.them} · ${c.name}`, 1.5), col(l.competitor.verdict, 0.8, 'center')], rows);
@@ -50,8 +50,8 @@ function facts(b: Brief, c: Competitor): RootContent {
   const sep = listSep(locale);
   const lines: [string, string | undefined][] = [
     [l.competitor.products, c.products],
-    [l.competitor.strengths, c.strengths.join(sep) || DASH],
-    [l.competitor.weaknesses, c.weaknesses.join(sep) || DASH],
+    [l.competitor.strengths, c.strengths.map(pointText).join(sep) || DASH],
+    [l.competitor.weaknesses, c.weaknesses.map(pointText).join(sep) || DASH],
     [l.competitor.tactics, c.tactics ?? DASH],
     [l.competitor.price, c.price],
   ];

@@ -10,14 +10,14 @@ import { callout, col, DASH, labelled, table } from './nodes.js';
 
 export function glanceNodes(b: Brief): RootContent[] {
   const { deal, l, t, locale } = b;
-  const q = computeQuote(deal.quote);
+  const q = computeQuote({ tax_rate: deal.quote.tax_rate, items: b.items });
   const cur = deal.quote.currency;
   const stage = b.a.stage;
-  const profile = [deal.customer.industry, deal.customer.scale].filter(Boolean).join(' / ');
+  const profile = [deal.customer.industry, deal.customer.scale, deal.customer.nature].filter(Boolean).join(' / ');
   const next = deal.next_steps[0];
   const rows: [string, string][] = [
     [l.glance.project, deal.title],
-    [l.glance.customer, deal.customer.name],
+    [l.glance.customer, deal.customer.id ? `${deal.customer.name} · ${deal.customer.id}` : deal.customer.name],
     [l.glance.industry, profile || DASH],
     [l.glance.rep, [deal.rep.name, deal.rep.title].filter(Boolean).join(locale === 'zh-CN' ? '，' : ', ')],
     [l.glance.stage, paren(locale, t(stage.label), t(PHASE_LABELS[stage.phase]))],
@@ -52,3 +52,53 @@ export function processNodes(b: Brief): RootContent[] {
   ]);
   return [stages, detail];
 }
+
+const DL = {
+  'zh-CN': { details: '客户与联系人明细', address: '地址：', website: '网址：', situation: '客户现状：', org: '组织结构：', contact: '联系方式与个人信息', next: '下一步计划', owner: '负责人', date: '日期', step: '事项', age: '年龄', family: '家庭', education: '教育', hometown: '籍贯', hobbies: '爱好', career: '经历', pnotes: '个人备注', notes: '备注', duties: '职责', head: '负责人' },
+  en: { details: 'Customer and contact details', address: 'Address: ', website: 'Website: ', situation: 'Current situation: ', org: 'Organisation: ', contact: 'Contact details and personal information', next: 'Next steps', owner: 'Owner', date: 'Date', step: 'Step', age: 'age', family: 'family', education: 'education', hometown: 'hometown', hobbies: 'hobbies', career: 'career', pnotes: 'personal notes', notes: 'notes', duties: 'duties', head: 'head' },
+} as const;
+
+/** Everything the deal says about the customer and its people that the tables above do not show. */
+export function detailNodes(b: Brief): RootContent[] {
+  const { deal, locale } = b;
+  const d = DL[locale];
+  const sep = locale === 'zh-CN' ? '；' : '; ';
+  const kv = (k: string, v: string | number | undefined) => (v === undefined || v === '' ? [] : [locale === 'zh-CN' ? `${k}：${v}` : `${k}: ${v}`]);
+  const c = deal.customer;
+  const out: RootContent[] = [];
+  const facts = [
+    ...(c.address ? [labelled(d.address, c.address)] : []),
+    ...(c.website ? [labelled(d.website, c.website)] : []),
+    ...(c.situation.length ? [labelled(d.situation, c.situation.join(sep))] : []),
+    ...(c.organization.length ? [labelled(d.org, c.organization.map((o) => [o.department, ...kv(d.duties, o.duties), ...kv(d.head, o.head)].join(locale === 'zh-CN' ? '，' : ', ')).join(sep))] : []),
+  ];
+  if (facts.length) out.push(callout('info', d.details, facts));
+  if (deal.contacts.length)
+    out.push(
+      table(
+        [col(l0(locale), 0.9), col(d.contact, 4)],
+        deal.contacts.map((p) => {
+          const pi = p.personal;
+          const parts = [
+            p.phone,
+            p.email,
+            ...kv(d.age, pi?.age),
+            ...kv(d.family, pi?.family),
+            ...kv(d.education, pi?.education),
+            ...kv(d.hometown, pi?.hometown),
+            ...kv(d.hobbies, pi?.hobbies.join(locale === 'zh-CN' ? '、' : ', ')),
+            ...kv(d.career, pi?.career),
+            ...kv(d.pnotes, pi?.notes),
+            ...kv(d.notes, p.notes),
+          ].filter((x): x is string => !!x);
+          return [p.name, parts.join(sep) || DASH];
+        }),
+        { dense: true },
+      ),
+    );
+  if (deal.next_steps.length)
+    out.push(table([col(d.step, 3), col(d.date, 1, 'center'), col(d.owner, 1)], deal.next_steps.map((s) => [s.step, s.date ?? DASH, s.owner ?? DASH]), { caption: d.next, dense: true }));
+  return out;
+}
+
+const l0 = (locale: 'zh-CN' | 'en') => (locale === 'zh-CN' ? '姓名' : 'Name');

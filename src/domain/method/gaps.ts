@@ -6,6 +6,7 @@
 import type { Contact, Deal } from '../../data/deal-schema.js';
 import { daysBetween, type IsoDate } from '../dates.js';
 import { knownInformation } from './known.js';
+import { isUnknown } from './known-value.js';
 import { qualify, QUESTIONS } from './qualification.js';
 import { ROLE_INFO, type Role } from './roles.js';
 import { stageInfo } from './stages.js';
@@ -57,18 +58,19 @@ const gap = (id: string, kind: InfoKind, severity: Severity, text: Pair, action:
 
 const hasPersonal = (c: Contact): boolean => {
   const p = c.personal;
-  return !!p && (p.age !== undefined || !!p.family || !!p.education || !!p.hometown || p.hobbies.length > 0 || !!p.career || !!p.notes);
+  // "未知" / "unknown" is not information.
+  return !!p && (p.age !== undefined || !isUnknown(p.family) || !isUnknown(p.education) || !isUnknown(p.hometown) || p.hobbies.some((h) => !isUnknown(h)) || !isUnknown(p.career) || !isUnknown(p.notes));
 };
 
 function customerGaps({ customer }: Deal): Gap[] {
   const out: Gap[] = [];
-  if (customer.situation.length === 0)
+  if (customer.situation.every((x) => isUnknown(x)))
     out.push(gap('situation', 'situation', 'medium', ['客户现状未记录：在用设备、品牌和使用中的问题都不清楚', 'Current situation not recorded: equipment in use, brands and problems unknown'], ['下次拜访前向发起者或向导了解在用设备、品牌和使用中的问题', 'Before the next visit, learn the equipment in use, its brands and its problems from the initiator or the guide']));
-  if (!customer.industry || !customer.scale)
+  if (isUnknown(customer.industry) || isUnknown(customer.scale))
     out.push(gap('profile', 'situation', 'low', ['客户行业或规模未填写', 'Customer industry or size not recorded'], ['补充客户的行业、规模和性质', "Record the customer's industry, size and ownership"]));
   if (customer.organization.length === 0)
     out.push(gap('organization', 'organization', 'medium', ['组织结构未知：不清楚哪些部门参与、由谁负责', 'Organisation unknown: which departments take part and who heads them'], ['请向导画出与本项目相关的部门和汇报关系', 'Ask the guide to sketch the departments involved and who reports to whom']));
-  const headless = customer.organization.filter((o) => !o.head).map((o) => o.department);
+  const headless = customer.organization.filter((o) => isUnknown(o.head)).map((o) => o.department);
   if (headless.length) {
     const names = joinList(headless);
     out.push(gap('organization-heads', 'organization', 'low', [`部门负责人未知：${names['zh-CN']}`, `Head of department unknown: ${names.en}`], ['确认这些部门的负责人及其在采购中的角色', 'Find out who heads these departments and what role they play in the purchase']));
@@ -89,8 +91,8 @@ function peopleGaps({ contacts }: Deal): Gap[] {
     out.push(gap('guide', 'personal', 'high', ['客户内部没有向导', 'No guide (coach) inside the customer'], ['从支持我们的联系人中发展向导：定期沟通、给他价值、请他指路', 'Develop a guide among the supporters: stay in touch, give value, ask for directions']));
   for (const dm of contacts.filter((c) => c.role === 'decision_maker' && !hasPersonal(c)))
     out.push(gap(`personal:${dm.name}`, 'personal', 'medium', [`决策者 ${dm.name} 的个人信息未知`, `Decision maker ${dm.name}: personal information unknown`], [`通过向导了解 ${dm.name} 的背景、经历和兴趣，找到共同话题`, `Learn ${dm.name}'s background, career and interests through the guide to find common ground`]));
-  for (const c of contacts.filter((x) => x.attitude === 'opponent' && (x.influence === 'high' || x.role === 'decision_maker')))
-    out.push(gap(`opponent:${c.name}`, 'personal', 'high', [`${c.name} 影响力大但反对我们`, `${c.name} is influential and opposes us`], [`通过向导弄清 ${c.name} 反对的原因，安排一对一沟通，针对其顾虑准备证据`, `Find out through the guide why ${c.name} opposes us, meet one to one and bring evidence for the concern`]));
+  for (const c of contacts.filter((x) => x.attitude === 'opponent' && (x.influence === 'high' || x.role !== undefined)))
+    out.push(gap(`opponent:${c.name}`, 'personal', 'high', c.influence === 'high' ? [`${c.name} 影响力大但反对我们`, `${c.name} is influential and opposes us`] : [`${c.name}（${ROLE_INFO[c.role!].label['zh-CN']}）反对我们`, `${c.name} (${ROLE_INFO[c.role!].label.en}) opposes us`], [`通过向导弄清 ${c.name} 反对的原因，安排一对一沟通，针对其顾虑准备证据`, `Find out through the guide why ${c.name} opposes us, meet one to one and bring evidence for the concern`]));
   const lists: [string, (c: Contact) => boolean, Severity, Pair, Pair][] = [
     ['unplaced', (c) => !c.influence || !c.attitude, 'medium', ['影响力或态度未知', 'Influence or attitude unknown'], ['向向导核实这些人的影响力和对我们的态度', 'Check with the guide how much these people weigh and where they stand']],
     ['styles', (c) => !c.style, 'low', ['沟通风格未判断', 'Communication style not assessed'], ['下次见面时观察并记录其沟通风格，调整沟通方式', 'Observe and record their style at the next meeting and adapt to it']],
@@ -110,9 +112,9 @@ function competitionGaps({ competitors, stage }: Deal): Gap[] {
     const severity = stageInfo(stage).phase === 'competitive' ? 'high' : 'medium';
     out.push(gap('competitors', 'competitive', severity, ['没有记录任何竞争对手', 'No competitor recorded'], ['通过向导和评估者了解还有哪些厂家参与、各自的方案和报价', 'Find out from the guide and the evaluators who else is bidding, with what and at what price']));
   }
-  for (const c of competitors.filter((x) => x.weaknesses.length === 0))
+  for (const c of competitors.filter((x) => x.weaknesses.every((w) => isUnknown(typeof w === 'string' ? w : w.point))))
     out.push(gap(`competitor-weaknesses:${c.name}`, 'competitive', 'medium', [`竞争对手 ${c.name} 的弱项未知`, `Competitor ${c.name}: weaknesses unknown`], [`收集 ${c.name} 的用户反馈和丢单案例，找出其弱项`, `Collect user feedback and lost installations of ${c.name} to find its weak points`]));
-  for (const c of competitors.filter((x) => !x.tactics))
+  for (const c of competitors.filter((x) => isUnknown(x.tactics)))
     out.push(gap(`competitor-tactics:${c.name}`, 'competitive', 'low', [`竞争对手 ${c.name} 的销售策略未知`, `Competitor ${c.name}: sales tactics unknown`], [`向向导了解 ${c.name} 接触了谁、主打什么`, `Ask the guide whom ${c.name} is meeting and what it is pushing`]));
   return out;
 }

@@ -6,6 +6,7 @@
 import type { Deal } from '../../data/deal-schema.js';
 import type { IsoDate } from '../dates.js';
 import { planActions, type PlannedAction } from './actions.js';
+import type { CreditAssessment } from './credit.js';
 import { assessCompleteness, type Completeness } from './gaps.js';
 import { qualify, type Qualification } from './qualification.js';
 import { stageInfo, type StageInfo } from './stages.js';
@@ -13,7 +14,10 @@ import { buildSwot, type Swot } from './swot.js';
 
 export * from './actions.js';
 export * from './gaps.js';
-export * from './match.js';
+export * from './credit.js';
+export * from './known-value.js';
+export * from './lint.js';
+export * from './offer.js';
 export * from './qualification.js';
 export * from './roles.js';
 export * from './stages.js';
@@ -27,17 +31,20 @@ export interface DealAssessment {
   swot: Swot;
   qualification: Qualification;
   actions: PlannedAction[];
+  /** The customer's receivables as the method reads them (when the ledger knows the customer). */
+  credit?: CreditAssessment;
 }
 
 /** Everything the method says about a deal as of `date` (the document date). */
-export function assessDeal(deal: Deal, date: IsoDate): DealAssessment {
+export function assessDeal(deal: Deal, date: IsoDate, credit?: CreditAssessment): DealAssessment {
   const completeness = assessCompleteness(deal, date);
-  const swot = buildSwot(deal);
+  const swot = buildSwot(deal, credit);
   return {
     stage: stageInfo(deal.stage),
     completeness,
     swot,
-    qualification: qualify(deal),
-    actions: planActions(deal, completeness.gaps, swot),
+    qualification: qualify(deal, credit),
+    actions: planActions({ deal, date, gaps: completeness.gaps, swot, credit }),
+    credit,
   };
 }

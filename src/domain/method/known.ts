@@ -11,6 +11,9 @@ export function knownInformation(deal: Deal): Record<InfoKind, Bilingual[]> {
   const profile = [customer.industry, customer.scale, customer.nature].filter((x): x is string => !!x);
   const roles = (Object.keys(ROLE_INFO) as Role[]).filter((r) => contacts.some((c) => c.role === r));
   const guides = contacts.filter((c) => c.guide).map((c) => c.name);
+  // Supporters and opponents by buying role: 决策者 王建国、评估者 赵敏.
+  const byRole = (attitude: 'supporter' | 'opponent', loc: 'zh-CN' | 'en') =>
+    contacts.filter((c) => c.attitude === attitude).map((c) => (c.role ? `${ROLE_INFO[c.role].label[loc]} ${c.name}` : c.name));
   const criteria = needs.problems.flatMap((p) => p.criteria.map(criterionText));
   const comparisons = competitors.reduce((n, c) => n + c.comparison.length, 0);
   const q = qualify(deal);
@@ -27,6 +30,8 @@ export function knownInformation(deal: Deal): Record<InfoKind, Bilingual[]> {
       ...when(contacts.length > 0, bi(`${contacts.length} 位联系人`, countEn(contacts.length, 'contact'))),
       ...when(roles.length > 0, bi(`已覆盖角色：${joinList(roles.map((r) => ROLE_INFO[r].label['zh-CN']))['zh-CN']}`, `Roles covered: ${joinList(roles.map((r) => ROLE_INFO[r].label.en)).en}`)),
       ...when(guides.length > 0, bi(`向导：${joinList(guides)['zh-CN']}`, `Guide: ${joinList(guides).en}`)),
+      ...when(byRole('supporter', 'en').length > 0, bi(`支持者：${joinList(byRole('supporter', 'zh-CN'))['zh-CN']}`, `Supporters: ${joinList(byRole('supporter', 'en')).en}`)),
+      ...when(byRole('opponent', 'en').length > 0, bi(`反对者：${joinList(byRole('opponent', 'zh-CN'))['zh-CN']}`, `Opponents: ${joinList(byRole('opponent', 'en')).en}`)),
     ],
     competitive: [
       ...when(competitors.length > 0, bi(`${competitors.length} 个竞争对手：${joinList(competitors.map((c) => c.name))['zh-CN']}`, `${countEn(competitors.length, 'competitor')}: ${joinList(competitors.map((c) => c.name)).en}`)),

@@ -4,7 +4,10 @@
  * do we win the order. No budget means no opportunity yet, however keen the people are.
  */
 import type { Deal } from '../../data/deal-schema.js';
+import type { CreditAssessment } from './credit.js';
+import { knownValue } from './known-value.js';
 import { bi, joinList, pick, type Bilingual } from './text.js';
+import { formatMoney } from '../money.js';
 
 export const QUESTION_IDS = ['budget', 'timeline', 'fit', 'cost_risk', 'path_to_order'] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];
@@ -39,11 +42,25 @@ export interface Qualification {
 /** An answer that states there is no budget ("暂无预算", "not budgeted") counts as no budget. */
 const NO_BUDGET = /(暂无|没有|尚无|未列入|未落实|无)预算|预算(未落实|未批|待定|没有)|\bno budget\b|\bnot budgeted\b|\bunbudgeted\b/i;
 
-export function qualify(deal: Pick<Deal, 'qualification'>): Qualification {
-  const answers = QUESTION_IDS.map((id) => ({ id, ...QUESTIONS[id], answer: deal.qualification[id] }));
+/** The five questions' verdict, lowered to "at risk" for a customer whose receivables are a credit risk. */
+export function qualify(deal: Pick<Deal, 'qualification'>, credit?: CreditAssessment): Qualification {
+  const q = qualifyAnswers(deal);
+  if (!credit?.risk || q.verdict === 'not_qualified') return q;
+  const amount = formatMoney(credit.longOverdue.gt(0) ? credit.longOverdue : credit.record.overdue);
+  const why = bi(`回款风险：¥${amount} 逾期未收，先收回欠款再谈新条件`, `Credit risk: ¥${amount} overdue and unpaid — collect it before discussing new terms`);
+  return {
+    ...q,
+    verdict: 'at_risk',
+    reason: q.verdict === 'qualified' ? why : bi(`${why['zh-CN']}；${q.reason['zh-CN']}`, `${why.en}; ${q.reason.en}`),
+  };
+}
+
+function qualifyAnswers(deal: Pick<Deal, 'qualification'>): Qualification {
+  // "未知", "unknown", "?" are no answer.
+  const answers = QUESTION_IDS.map((id) => ({ id, ...QUESTIONS[id], answer: knownValue(deal.qualification[id]) }));
   const missing = answers.filter((a) => a.answer === undefined).map((a) => a.id);
   const missingLabels = (loc: 'zh-CN' | 'en') => pick(joinList(missing.map((id) => pick(QUESTIONS[id].label, loc))), loc);
-  const budget = deal.qualification.budget;
+  const budget = knownValue(deal.qualification.budget);
 
   if (budget === undefined) {
     return {

@@ -1,27 +1,30 @@
 /**
- * The competitive (SWOT) analysis: the rep's own `swot:` items first, then what the data implies.
- * Every derived item says where it comes from, so the rep can check the reasoning:
- * - a competitor's weakness on a criterion the customer named → opportunity
- * - a competitor's strength on such a criterion → threat
- * - a per-criterion comparison we lead → strength; one they lead → threat when the customer
- *   named that criterion (they can win on it), otherwise a weakness of ours
- * - an influential opponent → threat; our guide or a supporting decision maker → strength
- * - no confirmed budget → weakness
+ * The competitive (SWOT) analysis: the rep's own `swot:` items first, then what the data says —
+ * only where the data says it, never by guessing from words:
+ * - a competitor's weakness tagged with a named purchase criterion (`{ point, criterion }`) → opportunity
+ * - a competitor's strength tagged with a named criterion → threat
+ * - a per-criterion comparison (`comparison[]`) we lead → strength; one they lead → threat when
+ *   the customer named that criterion (its text or key), otherwise a weakness of ours
+ * - an influential opponent → threat; an opponent in a buying role → weakness; our guide or a
+ *   supporting decision maker → strength
+ * - no confirmed budget → weakness; a credit-risk customer (receivables) → threat
+ * Every derived item carries a compact source ("对比表 · KT Vision").
  */
-import { criterionText, type Competitor, type Contact, type Deal } from '../../data/deal-schema.js';
-import { matchTerms, matchTexts } from './match.js';
+import { criterionText, pointText, type Competitor, type Contact, type Deal } from '../../data/deal-schema.js';
+import { formatMoney } from '../money.js';
+import type { CreditAssessment } from './credit.js';
 import { qualify } from './qualification.js';
 import { ROLE_INFO } from './roles.js';
-import { bi, joinList, pick, same, type Bilingual, type MethodLocale } from './text.js';
+import { bi, pick, same, type Bilingual, type MethodLocale } from './text.js';
 
 export const QUADRANTS = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];
 
-export type SwotOrigin = 'deal' | 'competitor_weakness' | 'competitor_strength' | 'comparison' | 'people' | 'qualification';
+export type SwotOrigin = 'deal' | 'competitor_weakness' | 'competitor_strength' | 'comparison' | 'people' | 'qualification' | 'receivables';
 
 export interface SwotEntry {
   text: Bilingual;
-  /** Where a derived item comes from; undefined for the rep's own items. */
+  /** Where a derived item comes from, compact; undefined for the rep's own items. */
   source?: Bilingual;
   origin: SwotOrigin;
   /** What a derived item is about, for the actions that answer it. */
@@ -30,42 +33,55 @@ export interface SwotEntry {
 
 export type Swot = Record<Quadrant, SwotEntry[]>;
 
-/** A purchase criterion the customer named, with the need it belongs to. */
+/** A purchase criterion the customer named, with the need it belongs to and its catalogue key. */
 export interface NamedCriterion {
   text: string;
   problem: string;
+  key?: string;
+  /** How we meet it, as the rep wrote it. */
+  response?: string;
+  /** SKUs / product names of its need. */
+  products: string[];
 }
 
 export function namedCriteria(deal: Pick<Deal, 'needs'>): NamedCriterion[] {
-  return deal.needs.problems.flatMap((p) => p.criteria.map((c) => ({ text: criterionText(c), problem: p.problem })));
+  return deal.needs.problems.flatMap((p) =>
+    p.criteria.map((c) => ({
+      text: criterionText(c),
+      problem: p.problem,
+      key: typeof c === 'string' ? undefined : c.key,
+      response: typeof c === 'string' ? undefined : c.response,
+      products: p.products,
+    })),
+  );
 }
 
-/** The named criteria a competitor's point speaks to, and the words that tie them. */
-export function criteriaMatching(point: string, criteria: readonly NamedCriterion[]): { criterion: NamedCriterion; terms: string[] }[] {
-  return criteria.flatMap((criterion) => {
-    const m = matchTexts(point, criterion.text);
-    return m ? [{ criterion, terms: matchTerms(m) }] : [];
-  });
+const norm = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+
+/** The named criterion a tag (a criterion's text or key) refers to — exact after normalising width, case and spaces. */
+export function criterionByTag(tag: string | undefined, criteria: readonly NamedCriterion[]): NamedCriterion | undefined {
+  if (!tag) return undefined;
+  const t = norm(tag);
+  return criteria.find((c) => norm(c.text) === t) ?? criteria.find((c) => c.key !== undefined && norm(c.key) === t);
 }
 
 const empty = (): Swot => ({ strengths: [], weaknesses: [], opportunities: [], threats: [] });
 
 function competitorPoints(c: Competitor, criteria: NamedCriterion[], swot: Swot): void {
-  const points: [string[], Quadrant, 'competitor_weakness' | 'competitor_strength', [string, string]][] = [
-    [c.weaknesses, 'opportunities', 'competitor_weakness', ['竞争对手弱项', 'competitor weakness']],
-    [c.strengths, 'threats', 'competitor_strength', ['竞争对手优势', 'competitor strength']],
+  const kinds: [Competitor['weaknesses'], Quadrant, 'competitor_weakness' | 'competitor_strength', [string, string]][] = [
+    [c.weaknesses, 'opportunities', 'competitor_weakness', ['弱项', 'weakness']],
+    [c.strengths, 'threats', 'competitor_strength', ['优势', 'strength']],
   ];
-  for (const [list, quadrant, origin, [zhKind, enKind]] of points) {
-    for (const point of list) {
-      const hits = criteriaMatching(point, criteria);
-      if (hits.length === 0) continue;
-      const names = joinList(hits.map((h) => h.criterion.text));
-      const terms = [...new Set(hits.flatMap((h) => h.terms))];
+  for (const [points, quadrant, origin, [zhKind, enKind]] of kinds) {
+    for (const p of points) {
+      if (typeof p === 'string') continue;
+      const crit = criterionByTag(p.criterion, criteria);
+      if (!crit) continue;
       swot[quadrant].push({
         origin,
-        about: { competitor: c.name, criteria: hits.map((h) => h.criterion.text) },
-        text: bi(`${c.name}：${point}（客户的采购标准：${names['zh-CN']}）`, `${c.name}: ${point} (customer criterion: ${names.en})`),
-        source: bi(`推导自${zhKind} × 采购标准，匹配词：${terms.join('、')}`, `Derived from ${enKind} × purchase criterion; matched on: ${terms.join(', ')}`),
+        about: { competitor: c.name, criteria: [crit.text] },
+        text: bi(`${c.name}：${p.point}（采购标准「${crit.text}」）`, `${c.name}: ${p.point} (criterion "${crit.text}")`),
+        source: bi(`${c.name}${zhKind} · ${crit.text}`, `${c.name} ${enKind} · ${crit.text}`),
       });
     }
   }
@@ -74,18 +90,19 @@ function competitorPoints(c: Competitor, criteria: NamedCriterion[], swot: Swot)
 function comparisonPoints(c: Competitor, criteria: NamedCriterion[], swot: Swot): void {
   for (const row of c.comparison) {
     if (row.advantage !== 'us' && row.advantage !== 'them') continue;
+    const named = criterionByTag(row.criterion, criteria);
+    const label = named?.text ?? row.criterion;
     const detail = row.us || row.them ? bi(`（我方：${row.us ?? '—'}；对方：${row.them ?? '—'}）`, ` (us: ${row.us ?? '—'}; them: ${row.them ?? '—'})`) : same('');
-    const source = bi(`推导自与 ${c.name} 的逐项对比`, `Derived from the comparison with ${c.name}`);
+    const source = bi(`对比表 · ${c.name}`, `comparison · ${c.name}`);
     if (row.advantage === 'us') {
-      swot.strengths.push({ origin: 'comparison', source, about: { competitor: c.name, criteria: [row.criterion] }, text: bi(`「${row.criterion}」领先 ${c.name}${detail['zh-CN']}`, `Ahead of ${c.name} on "${row.criterion}"${detail.en}`) });
+      swot.strengths.push({ origin: 'comparison', source, about: { competitor: c.name, criteria: [label] }, text: bi(`「${label}」领先 ${c.name}${detail['zh-CN']}`, `Ahead of ${c.name} on "${label}"${detail.en}`) });
       continue;
     }
-    const named = criteriaMatching(row.criterion, criteria).length > 0;
     swot[named ? 'threats' : 'weaknesses'].push({
       origin: 'comparison',
-      about: { competitor: c.name, criteria: [row.criterion] },
-      source: named ? bi(`${source['zh-CN']}；客户把这一项列为采购标准`, `${source.en}; the customer named this criterion`) : source,
-      text: bi(`「${row.criterion}」${c.name} 领先${detail['zh-CN']}`, `${c.name} ahead on "${row.criterion}"${detail.en}`),
+      about: { competitor: c.name, criteria: [label] },
+      source: named ? bi(`${source['zh-CN']} · 客户采购标准`, `${source.en} · customer criterion`) : source,
+      text: bi(`「${label}」${c.name} 领先${detail['zh-CN']}`, `${c.name} ahead on "${label}"${detail.en}`),
     });
   }
 }
@@ -98,11 +115,14 @@ function who(c: Contact, locale: MethodLocale): string {
 }
 
 function peoplePoints(deal: Deal, swot: Swot): void {
-  const source = bi('推导自人员图谱（角色、影响力、态度）', 'Derived from the people map (role, influence, attitude)');
+  const source = bi('人员图谱', 'people map');
   for (const c of deal.contacts) {
     const name = bi(who(c, 'zh-CN'), who(c, 'en'));
     if (c.attitude === 'opponent' && (c.influence === 'high' || c.role === 'decision_maker')) {
       swot.threats.push({ origin: 'people', source, about: { contact: c.name }, text: bi(`${name['zh-CN']}影响力大，但反对我们`, `${name.en} is influential and opposes us`) });
+    } else if (c.attitude === 'opponent' && c.role) {
+      // Someone who scores or specifies the purchase and opposes us is a weakness of our position.
+      swot.weaknesses.push({ origin: 'people', source, about: { contact: c.name }, text: bi(`${name['zh-CN']}反对我们`, `${name.en} opposes us`) });
     }
     if (c.guide) {
       swot.strengths.push({ origin: 'people', source, text: bi(`${name['zh-CN']}是我们在客户内部的向导`, `${name.en} is our guide inside the customer`) });
@@ -112,10 +132,28 @@ function peoplePoints(deal: Deal, swot: Swot): void {
   }
 }
 
+function creditPoints(deal: Deal, credit: CreditAssessment | undefined, swot: Swot): void {
+  if (!credit?.risk) return;
+  const cur = '¥';
+  const r = credit.record;
+  const over = credit.longOverdue.gt(0)
+    ? bi(`${cur}${formatMoney(credit.longOverdue)} 逾期超过 ${credit.policy.overdueDays} 天`, `${cur}${formatMoney(credit.longOverdue)} more than ${credit.policy.overdueDays} days overdue`)
+    : bi(`逾期 ${cur}${formatMoney(r.overdue)}`, `${cur}${formatMoney(r.overdue)} overdue`);
+  swot.threats.push({
+    origin: 'receivables',
+    source: bi(`应收账款 · 截至 ${r.asOf}`, `receivables · as of ${r.asOf}`),
+    text: bi(
+      `${deal.customer.short_name ?? deal.customer.name}回款风险：未收 ${cur}${formatMoney(r.outstanding)}，其中${over['zh-CN']}，坏账准备 ${cur}${formatMoney(r.provision)}`,
+      `Credit risk at ${deal.customer.short_name ?? deal.customer.name}: ${cur}${formatMoney(r.outstanding)} outstanding, ${over.en}, provision ${cur}${formatMoney(r.provision)}`,
+    ),
+  });
+}
+
 /** What the deal's data implies, each item with its source. */
-export function deriveSwot(deal: Deal): Swot {
+export function deriveSwot(deal: Deal, credit?: CreditAssessment): Swot {
   const swot = empty();
   const criteria = namedCriteria(deal);
+  creditPoints(deal, credit, swot);
   for (const c of deal.competitors) competitorPoints(c, criteria, swot);
   for (const c of deal.competitors) comparisonPoints(c, criteria, swot);
   peoplePoints(deal, swot);
@@ -123,21 +161,21 @@ export function deriveSwot(deal: Deal): Swot {
   if (qualify(deal).verdict === 'not_qualified') {
     swot.weaknesses.push({
       origin: 'qualification',
-      text: deal.qualification.budget ? bi(`客户尚无预算：${deal.qualification.budget}`, `No budget yet: ${deal.qualification.budget}`) : bi('客户预算尚未确认', 'The customer\'s budget is not confirmed'),
-      source: bi('推导自五个问题之“预算”', 'Derived from the five questions: budget'),
+      text: deal.qualification.budget ? bi(`客户尚无预算：${deal.qualification.budget}`, `No budget yet: ${deal.qualification.budget}`) : bi('客户预算尚未确认', "The customer's budget is not confirmed"),
+      source: bi('五个问题 · 预算', 'five questions · budget'),
     });
   }
   return swot;
 }
 
 /** The rep's items first, then the derived ones; an item the rep already wrote is not repeated. */
-export function buildSwot(deal: Deal): Swot {
-  const derived = deriveSwot(deal);
+export function buildSwot(deal: Deal, credit?: CreditAssessment): Swot {
+  const derived = deriveSwot(deal, credit);
   const out = empty();
   for (const q of QUADRANTS) {
     const seen = new Set<string>();
     for (const e of [...deal.swot[q].map((t): SwotEntry => ({ origin: 'deal', text: same(t) })), ...derived[q]]) {
-      const key = e.text['zh-CN'].normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+      const key = norm(e.text['zh-CN']);
       if (seen.has(key)) continue;
       seen.add(key);
       out[q].push(e);
@@ -145,3 +183,6 @@ export function buildSwot(deal: Deal): Swot {
   }
   return out;
 }
+
+/** Competitor points as text, for listing. */
+export const pointsText = (points: Competitor['strengths']): string[] => points.map(pointText);

@@ -29,6 +29,16 @@ export function bannerParagraph(banner: string): string {
   );
 }
 
+/** A draft's watermark: Word's own VML text watermark, anchored in the header so it is on every page. */
+export function watermarkParagraph(text: string): string {
+  const t = xmlSafe(text).replace(/"/g, '&quot;');
+  return (
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:pict>' +
+    '<v:shape id="DealdocDraftWatermark" type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;width:420pt;height:140pt;rotation:315;z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" fillcolor="#C8C8C8" stroked="f">' +
+    `<v:fill opacity=".45"/><v:textpath style="font-family:&quot;Noto Sans SC&quot;;font-size:1pt" string="${t}"/></v:shape></w:pict></w:r></w:p>`
+  );
+}
+
 /** The running header's paragraphs (banner, then left and right text over a rule). */
 export function runningHeader(meta: DocMeta, theme: Theme): string[] {
   const line = paragraphXml(
@@ -39,12 +49,14 @@ export function runningHeader(meta: DocMeta, theme: Theme): string[] {
     },
     [small(meta.header.left), runXml({ children: [TAB], size: SIZE.header }), small(meta.header.right)],
   );
-  return meta.banner ? [bannerParagraph(meta.banner), line] : [line];
+  const mark = meta.draft ? [watermarkParagraph(meta.draft)] : [];
+  return meta.banner ? [...mark, bannerParagraph(meta.banner), line] : [...mark, line];
 }
 
 /** The cover has no running header; an internal banner still shows on it. */
 export function coverHeader(meta: DocMeta): string[] | undefined {
-  return meta.banner ? [bannerParagraph(meta.banner)] : undefined;
+  const mark = meta.draft ? [watermarkParagraph(meta.draft)] : [];
+  return meta.banner ? [...mark, bannerParagraph(meta.banner)] : mark.length ? mark : undefined;
 }
 
 /**

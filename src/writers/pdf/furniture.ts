@@ -35,6 +35,7 @@ export function decoratePages(state: PdfState): void {
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const isCover = state.coverPages.has(i);
+    if (meta.draft) watermark(state, meta.draft);
     if (meta.banner) banner(state, meta.banner, isCover);
     if (isCover) continue;
 
@@ -65,6 +66,18 @@ export function decoratePages(state: PdfState): void {
       }
     }
   }
+}
+
+/** A draft's watermark: large, light, diagonal across the page (drawn over the content, so translucent). */
+function watermark(state: PdfState, text: string): void {
+  const { doc, geo } = state;
+  const size = Math.min(110, fit(state, text, 110, Math.hypot(geo.width, geo.height) * 0.6, true));
+  const w = widthOf(state.fonts, 'bold', text, size);
+  doc.save();
+  doc.rotate(-45, { origin: [geo.width / 2, geo.height / 2] });
+  doc.fillOpacity(0.12);
+  put(state, text, geo.width / 2 - w / 2, geo.height / 2 + size * 0.35, size, '#808080', true);
+  doc.restore();
 }
 
 /** A red tag at the top centre of every page (internal documents). */
