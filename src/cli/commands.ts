@@ -107,11 +107,11 @@ export async function runValidate(opts: { data: string; config?: string }): Prom
   return bad ? 1 : 0;
 }
 
-export async function runSchema(): Promise<number> {
-  const { z } = await import('zod');
-  const { dealSchema } = await import('../data/deal-schema.js');
-  const schema = z.toJSONSchema(dealSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
-  process.stdout.write(JSON.stringify({ ...schema, title: 'dealdoc deal file' }, null, 2) + '\n');
+export async function runSchema(opts: { lang?: string } = {}): Promise<number> {
+  const { dealJsonSchema } = await import('../data/json-schema.js');
+  const lang = opts.lang === undefined ? 'both' : opts.lang === 'zh' || opts.lang === 'zh-CN' ? 'zh' : opts.lang === 'en' ? 'en' : undefined;
+  if (!lang) throw new UsageError(`--lang must be zh or en, got "${opts.lang}"`);
+  process.stdout.write(JSON.stringify(dealJsonSchema(lang).schema, null, 2) + '\n');
   return 0;
 }
 
@@ -120,11 +120,12 @@ export async function runNewDeal(id: string, opts: { data: string; locale: strin
   if (opts.locale !== 'zh-CN' && opts.locale !== 'en') throw new UsageError('--locale must be zh-CN or en');
   const dir = join(opts.data, 'deals');
   const file = join(dir, `${id}.md`);
-  if (existsSync(file) || existsSync(join(dir, `${id}.json`))) {
+  if (['.md', '.json', '.yaml', '.yml'].some((ext) => existsSync(join(dir, id + ext)))) {
     process.stderr.write(`error: ${file} already exists\n`);
     return 1;
   }
   await mkdir(dir, { recursive: true });
+  // deal.schema.json sits beside the data folder (dealdoc init writes it there).
   await writeFile(file, scaffoldDeal(id, opts.locale), { flag: 'wx' });
   process.stdout.write(`created ${file}\n`);
   return 0;

@@ -65,8 +65,9 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of deal files (for editor completion and checks)')
-    .action(async () => {
-      code = await runSchema();
+    .option('--lang <lang>', 'descriptions in zh or en only (default: both)')
+    .action(async (opts: { lang?: string }) => {
+      code = await runSchema(opts);
     });
 
   const create = program.command('new').description('scaffold a new file');

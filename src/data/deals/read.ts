@@ -116,10 +116,10 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
     yamlText = split.frontMatter;
     body = split.body;
     bodyLine = split.bodyLine;
-  } else if (ext === '.json') {
+  } else if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
     yamlText = text;
   } else {
-    return fail(new Diagnostic({ file: displayPath, rule: 'file-type', message: 'deal files are .md or .json' }));
+    return fail(new Diagnostic({ file: displayPath, rule: 'file-type', message: 'deal files are .md, .json, .yaml or .yml' }));
   }
 
   const parsed = parseYamlSource(yamlText, displayPath);
@@ -128,11 +128,14 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return fail(new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'schema', message: 'expected a mapping of deal fields' }));
   }
-  const result = dealSchema.safeParse(parsed.data);
+  // `$schema` points editors at `dealdoc schema`; it is not a deal field.
+  const { $schema: _editorSchema, ...fields } = parsed.data as Record<string, unknown>;
+  const result = dealSchema.safeParse(fields);
   if (!result.success) return { diagnostics: zodDiagnostics(result.error, source, displayPath) };
   const data = result.data;
 
-  if (ext === '.json') {
+  const bodyField = ext !== '.md' && ext !== '.markdown';
+  if (bodyField) {
     body = data.body ?? '';
     bodyLine = 1;
   } else if (data.body !== undefined) {
@@ -144,7 +147,7 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
       new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'id', field: 'id', message: `"${stem}" is not a valid deal id: name the file with a-z, 0-9 and - only, or set id:` }),
     );
   }
-  const deal: Deal = { ...data, id, locale: data.locale ?? opts.defaultLocale, body, bodyLine: ext === '.json' ? 0 : bodyLine, path: displayPath };
+  const deal: Deal = { ...data, id, locale: data.locale ?? opts.defaultLocale, body, bodyLine: bodyField ? 0 : bodyLine, path: displayPath };
   if (opts.checkGlyphs !== false) {
     const glyphDiags = checkDealGlyphs(deal, source, displayPath);
     if (glyphDiags.length) return { diagnostics: glyphDiags };
