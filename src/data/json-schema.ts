@@ -100,6 +100,12 @@ export function dealJsonSchema(lang: 'zh' | 'en' | 'both' = 'both'): DealJsonSch
     unrepresentable: 'any',
     target: 'draft-2020-12',
     override: (ctx) => {
+      const def = ctx.zodSchema._zod.def as { type: string; innerType?: z.ZodType; defaultValue?: unknown };
+      // zod leaves an output-typed default (`guide: false`) out of the input schema; editors want it.
+      if (def.type === 'default' && def.innerType && fieldKinds.get(def.innerType) && (ctx.jsonSchema as Json).default === undefined) {
+        const value = def.defaultValue;
+        if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') (ctx.jsonSchema as Json).default = value;
+      }
       const kind = fieldKinds.get(ctx.zodSchema);
       if (!kind) return;
       const out = typed(kind, ctx.jsonSchema as Json);
