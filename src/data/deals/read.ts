@@ -11,6 +11,7 @@ import { Diagnostic } from '../../diagnostics.js';
 import type { Locale } from '../../tree/nodes.js';
 import { dealSchema, type Deal } from '../deal-schema.js';
 import { parseYamlSource, zodDiagnostics, type YamlSource } from '../yaml-source.js';
+import { plainYaml, scanTypingSlips, withSuggestions, withTypingSlips } from '../friendly.js';
 import { checkDealGlyphs } from './glyphs.js';
 
 export const MAX_DEAL_BYTES = 2 * 1024 * 1024;
@@ -122,8 +123,10 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
     return fail(new Diagnostic({ file: displayPath, rule: 'file-type', message: 'deal files are .md, .json, .yaml or .yml' }));
   }
 
+  // Full-width ：，and U+3000 indentation are named with their fix, before the parser's words.
+  const slips = scanTypingSlips(yamlText, displayPath);
   const parsed = parseYamlSource(yamlText, displayPath);
-  if (!parsed.source) return { diagnostics: parsed.diagnostics };
+  if (!parsed.source) return { diagnostics: withTypingSlips(slips, parsed.diagnostics.map(plainYaml)) };
   const source: YamlSource = parsed.source;
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return fail(new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'schema', message: 'expected a mapping of deal fields' }));
@@ -131,10 +134,20 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
   // `$schema` points editors at `dealdoc schema`; it is not a deal field.
   const { $schema: _editorSchema, ...fields } = parsed.data as Record<string, unknown>;
   const result = dealSchema.safeParse(fields);
-  if (!result.success) return { diagnostics: zodDiagnostics(result.error, source, displayPath) };
+  if (!result.success) {
+    // Every error of the file in one pass: schema errors (with "did you mean") and glyphs.
+    const schemaDiags = withSuggestions(zodDiagnostics(result.error, source, displayPath), result.error.issues, dealSchema, fields);
+    const rawBody = bodyFieldOf(ext) ? fields.body : body;
+    const glyphs =
+      opts.checkGlyphs !== false
+        ? checkDealGlyphs({ ...fields, body: typeof rawBody === 'string' ? rawBody : '', bodyLine: bodyFieldOf(ext) ? 0 : bodyLine } as unknown as Deal, source, displayPath)
+        : [];
+    return { diagnostics: withTypingSlips(slips, [...schemaDiags, ...glyphs]) };
+  }
   const data = result.data;
+  if (slips.some((d) => d.severity === 'error')) return { diagnostics: slips };
 
-  const bodyField = ext !== '.md' && ext !== '.markdown';
+  const bodyField = bodyFieldOf(ext);
   if (bodyField) {
     body = data.body ?? '';
     bodyLine = 1;
@@ -150,7 +163,10 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
   const deal: Deal = { ...data, id, locale: data.locale ?? opts.defaultLocale, body, bodyLine: bodyField ? 0 : bodyLine, path: displayPath };
   if (opts.checkGlyphs !== false) {
     const glyphDiags = checkDealGlyphs(deal, source, displayPath);
-    if (glyphDiags.length) return { diagnostics: glyphDiags };
+    if (glyphDiags.length) return { diagnostics: [...slips, ...glyphDiags] };
   }
-  return { deal, diagnostics: [] };
+  return { deal, diagnostics: slips };
 }
+
+/** .json, .yaml and .yml deals carry their narrative in `body:`; Markdown after the front matter. */
+const bodyFieldOf = (ext: string) => ext !== '.md' && ext !== '.markdown';
