@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { build, check, exitCode, type BuildRequest } from '../build/build.js';
-import { createContext } from '../build/context.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { parseIsoDate } from '../domain/dates.js';
 import type { Format } from '../writers/types.js';
@@ -129,17 +128,11 @@ export async function runCheck(opts: BuildFlags): Promise<number> {
 
 export async function runValidate(opts: { data: string } & OutputFlags): Promise<number> {
   const out = outputOf(opts);
-  const { ctx, diagnostics } = createContext({ dataDir: opts.data, outDir: 'out', configPath: opts.config, formats: [] });
-  const all = [...diagnostics];
-  let count = 0;
-  if (ctx) {
-    const { loadDeals } = await import('../build/deal-documents.js');
-    const { validateLedger } = await import('../build/reports.js');
-    const { deals, diagnostics: d } = await loadDeals(ctx);
-    all.push(...d, ...(await validateLedger(ctx)));
-    count = deals.length;
-  }
-  const bad = hasErrors(all);
+  const { validate } = await import('../index.js');
+  const result = await validate({ data: opts.data, config: opts.config });
+  const all = result.diagnostics;
+  const count = result.deals.length;
+  const bad = !result.ok;
   if (opts.json) {
     process.stdout.write(jsonReport('validate', !bad, all, out.lang, { deals: count }));
     return bad ? 1 : 0;
