@@ -17,11 +17,17 @@ export interface DiagnosticInit {
   /** Stable rule id, e.g. `deal/schema`, `ledger/unknown-invoice`. */
   rule: string;
   severity?: Severity;
+  /** The message in Chinese, when the producer wrote one (else `localize` translates common messages). */
+  zh?: string;
 }
+
+/** Language of printed diagnostics (`--lang`). */
+export type Lang = 'zh' | 'en';
 
 export class Diagnostic extends VFileMessage {
   readonly field?: string;
   readonly severity: Severity;
+  readonly zh?: string;
 
   constructor(init: DiagnosticInit) {
     super(init.message, {
@@ -32,18 +38,25 @@ export class Diagnostic extends VFileMessage {
     this.file = init.file;
     this.field = init.field;
     this.severity = init.severity ?? 'error';
+    this.zh = init.zh;
     this.fatal = this.severity === 'error';
   }
 
   /** `path:line:column: message (field path)` — the one format every command prints. */
-  format(): string {
+  format(lang: Lang = 'en'): string {
     const place = this.line ? `:${this.line}${this.column ? `:${this.column}` : ''}` : '';
     const field = this.field ? ` (${this.field})` : '';
-    const level = this.severity === 'warning' ? 'warning: ' : '';
-    return `${this.file}${place}: ${level}${this.reason}${field}`;
+    const level = this.severity === 'warning' ? (lang === 'zh' ? '警告：' : 'warning: ') : '';
+    return `${this.file}${place}: ${level}${this.text(lang)}${field}`;
   }
 
-  toJSON(): Record<string, unknown> {
+  /** The message in `lang` (English when no translation is known). */
+  text(lang: Lang = 'en'): string {
+    if (lang !== 'zh') return this.reason; // JSON.stringify passes a key here
+    return this.zh ?? translators.zh?.(this.reason) ?? this.reason;
+  }
+
+  toJSON(lang: Lang = 'en'): Record<string, unknown> {
     return {
       file: this.file,
       line: this.line ?? undefined,
@@ -51,10 +64,13 @@ export class Diagnostic extends VFileMessage {
       field: this.field,
       rule: this.ruleId,
       severity: this.severity,
-      message: this.reason,
+      message: this.text(lang),
     };
   }
 }
+
+/** Message translators by language, installed by the module that knows the messages (data/friendly.ts). */
+export const translators: Partial<Record<Lang, (message: string) => string | undefined>> = {};
 
 /** Thrown by readers when input cannot be used at all; carries one or more diagnostics. */
 export class InputError extends Error {
@@ -78,6 +94,6 @@ export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
   );
 }
 
-export function report(diags: readonly Diagnostic[], out: (line: string) => void = (l) => process.stderr.write(l + '\n')): void {
-  for (const d of sortDiagnostics(diags)) out(d.format());
+export function report(diags: readonly Diagnostic[], out: (line: string) => void = (l) => process.stderr.write(l + '\n'), lang: Lang = 'en'): void {
+  for (const d of sortDiagnostics(diags)) out(d.format(lang));
 }

@@ -5,7 +5,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { join, relative } from 'node:path';
 import { Diagnostic } from '../diagnostics.js';
 
-export const DEAL_FILE = /\.(md|markdown|json)$/i;
+export const DEAL_FILE = /\.(md|markdown|json|ya?ml)$/i;
 
 /** Deal files in `<data>/deals/`, sorted, as paths relative to the working directory. */
 export async function discoverDeals(dataDir: string): Promise<string[]> {

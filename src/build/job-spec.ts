@@ -16,6 +16,7 @@ export interface DiagnosticData {
   rule: string;
   severity: 'error' | 'warning';
   message: string;
+  zh?: string;
 }
 
 export interface JobResult {
@@ -31,7 +32,7 @@ export interface JobResult {
 }
 
 export function toData(d: Diagnostic): DiagnosticData {
-  return { file: String(d.file), line: d.line ?? undefined, column: d.column ?? undefined, field: d.field, rule: String(d.ruleId ?? 'error'), severity: d.severity, message: d.reason };
+  return { file: String(d.file), line: d.line ?? undefined, column: d.column ?? undefined, field: d.field, rule: String(d.ruleId ?? 'error'), severity: d.severity, message: d.reason, ...(d.zh ? { zh: d.zh } : {}) };
 }
 
 export function fromData(d: DiagnosticData): Diagnostic {

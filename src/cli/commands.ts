@@ -1,7 +1,7 @@
 /** Command bodies: translate flags into build requests, print summaries and diagnostics. */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { build, check, exitCode, type BuildRequest } from '../build/build.js';
 import { createContext } from '../build/context.js';
 import { outDirProblem } from '../build/outdir.js';
@@ -9,12 +9,14 @@ import { maxJobs } from '../build/pool.js';
 import { hasErrors, report, sortDiagnostics } from '../diagnostics.js';
 import { parseIsoDate } from '../domain/dates.js';
 import type { Format } from '../writers/types.js';
+import { UsageError } from './errors.js';
+import { jsonReport, outputOf, printDiagnostics, type OutputFlags } from './output.js';
 import { progressEvents } from './progress.js';
 import { scaffoldDeal } from './scaffold.js';
 
-export class UsageError extends Error {}
+export { UsageError };
 
-export interface BuildFlags {
+export interface BuildFlags extends OutputFlags {
   data: string;
   config?: string;
   out: string;
@@ -27,6 +29,30 @@ export interface BuildFlags {
   explain?: boolean;
   jobs?: string;
   shard?: string;
+  /** Build without a config file, naming "dealdoc" as the seller. */
+  allowDefaultCompany?: boolean;
+}
+
+/** `--only nosuch` is a typo, not "everything is up to date": exit 2 naming the ids that exist. */
+export async function checkOnlyIds(request: BuildRequest): Promise<void> {
+  if (!request.only?.length) return;
+  const { discoverDeals, displayPath } = await import('../build/deals.js');
+  const files = await discoverDeals(request.dataDir);
+  const known = new Set(files.map((f) => basename(f).replace(/\.[^.]+$/, '')));
+  const missing = request.only.filter((id) => !known.has(id));
+  if (missing.length) {
+    // A deal may set `id:` unlike its file name: read (memoised, the build reuses it) only then.
+    const { readDeal } = await import('../data/deals/read.js');
+    for (const f of files) {
+      const r = await readDeal(f, displayPath(f), { defaultLocale: 'zh-CN', checkGlyphs: false });
+      if (r.deal) known.add(r.deal.id);
+    }
+  }
+  const unknown = request.only.filter((id) => !known.has(id));
+  if (unknown.length) {
+    const ids = [...known].sort();
+    throw new UsageError(`--only: no deal with id ${unknown.map((u) => `"${u}"`).join(', ')}${ids.length ? ` (deals: ${ids.join(', ')})` : ''}`);
+  }
 }
 
 export function requestFrom(opts: BuildFlags): BuildRequest {
@@ -54,6 +80,15 @@ export function requestFrom(opts: BuildFlags): BuildRequest {
 
 export async function runBuild(opts: BuildFlags): Promise<number> {
   const request = requestFrom(opts);
+  const out = outputOf(opts);
+  if (!opts.config && !existsSync('dealdoc.config.yaml') && !opts.allowDefaultCompany) {
+    throw new UsageError(
+      out.lang === 'zh'
+        ? '没有 dealdoc.config.yaml：建议书封面需要贵公司的名称。运行 `dealdoc init` 新建，或用 --config 指定；一定要用默认值请加 --allow-default-company'
+        : 'no dealdoc.config.yaml: the proposal cover needs your company. Run `dealdoc init`, pass --config FILE, or --allow-default-company to build with placeholder defaults',
+    );
+  }
+  await checkOnlyIds(request);
   const started = performance.now();
   const mode = opts.quiet || opts.json ? 'quiet' : process.stdout.isTTY && !process.env.CI ? 'bar' : 'lines';
   const events = progressEvents(mode);
@@ -65,16 +100,11 @@ export async function runBuild(opts: BuildFlags): Promise<number> {
   }
   const code = exitCode(summary);
   if (opts.json) {
-    process.stdout.write(
-      JSON.stringify(
-        { ok: code === 0, built: summary.built, skipped: summary.skipped, failed: summary.failed, removed: summary.removed, explain: summary.explain, diagnostics: summary.diagnostics.map((d) => d.toJSON()) },
-        null,
-        2,
-      ) + '\n',
-    );
+    const extra = { built: summary.built, skipped: summary.skipped, failed: summary.failed, removed: summary.removed, explain: summary.explain };
+    process.stdout.write(jsonReport('build', code === 0, summary.diagnostics, out.lang, extra));
     return code;
   }
-  report(summary.diagnostics);
+  printDiagnostics(summary.diagnostics, out);
   if (opts.explain) for (const e of summary.explain.sort((a, b) => a.id.localeCompare(b.id))) process.stdout.write(`${e.action.padEnd(7)} ${e.id}: ${e.reason}\n`);
   if (!opts.quiet) {
     const secs = ((performance.now() - started) / 1000).toFixed(2);
@@ -91,41 +121,49 @@ export async function runBuild(opts: BuildFlags): Promise<number> {
 }
 
 export async function runCheck(opts: BuildFlags): Promise<number> {
-  const result = await check(requestFrom(opts));
-  report(result.diagnostics);
-  for (const s of result.stale) process.stdout.write(`stale ${s.id}: ${s.reason}\n`);
+  const request = requestFrom(opts);
+  const out = outputOf(opts);
+  await checkOnlyIds(request);
+  const result = await check(request);
   const bad = hasErrors(result.diagnostics) || result.stale.length > 0;
+  if (opts.json) {
+    process.stdout.write(jsonReport('check', !bad, result.diagnostics, out.lang, { stale: result.stale }));
+    return bad ? 1 : 0;
+  }
+  printDiagnostics(result.diagnostics, out);
+  for (const s of result.stale) process.stdout.write(`stale ${s.id}: ${s.reason}\n`);
   if (!opts.quiet) process.stdout.write(bad ? `check failed: ${result.stale.length} stale document(s)\n` : 'ok: every output is up to date\n');
   return bad ? 1 : 0;
 }
 
-export async function runValidate(opts: { data: string; config?: string }): Promise<number> {
-  const { ctx, diagnostics } = createContext({ dataDir: opts.data, outDir: 'out', configPath: opts.config, formats: [] });
-  const all = [...diagnostics];
-  let count = 0;
-  if (ctx) {
-    const { loadDeals } = await import('../build/deal-documents.js');
-    const { validateLedger } = await import('../build/reports.js');
-    const { deals, diagnostics: d } = await loadDeals(ctx);
-    all.push(...d, ...(await validateLedger(ctx)));
-    count = deals.length;
+export async function runValidate(opts: { data: string } & OutputFlags): Promise<number> {
+  const out = outputOf(opts);
+  const { validate } = await import('../index.js');
+  const result = await validate({ data: opts.data, config: opts.config });
+  const all = result.diagnostics;
+  const count = result.deals.length;
+  const bad = !result.ok;
+  if (opts.json) {
+    process.stdout.write(jsonReport('validate', !bad, all, out.lang, { deals: count }));
+    return bad ? 1 : 0;
   }
-  report(sortDiagnostics(all));
-  const bad = hasErrors(all);
-  process.stdout.write(bad ? `invalid input (${all.filter((d) => d.severity === 'error').length} error(s))\n` : `ok: ${count} deal(s) valid\n`);
+  printDiagnostics(sortDiagnostics(all), out);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  if (out.lang === 'zh') process.stdout.write(bad ? `输入有误（${errors} 个错误）\n` : `通过：${count} 个商机文件有效\n`);
+  else process.stdout.write(bad ? `invalid input (${errors} error(s))\n` : `ok: ${count} deal(s) valid\n`);
   return bad ? 1 : 0;
 }
 
-export async function runSchema(opts: { catalog?: boolean } = {}): Promise<number> {
+export async function runSchema(opts: { catalog?: boolean; lang?: string } = {}): Promise<number> {
   if (opts.catalog) {
     const { catalogJsonSchema } = await import('../data/catalog.js');
     process.stdout.write(JSON.stringify(catalogJsonSchema(), null, 2) + '\n');
     return 0;
   }
-  const { z } = await import('zod');
-  const { dealSchema } = await import('../data/deal-schema.js');
-  const schema = z.toJSONSchema(dealSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
-  process.stdout.write(JSON.stringify({ ...schema, title: 'dealdoc deal file' }, null, 2) + '\n');
+  const { dealJsonSchema } = await import('../data/json-schema.js');
+  const lang = opts.lang === undefined ? 'both' : opts.lang === 'zh' || opts.lang === 'zh-CN' ? 'zh' : opts.lang === 'en' ? 'en' : undefined;
+  if (!lang) throw new UsageError(`--lang must be zh or en, got "${opts.lang}"`);
+  process.stdout.write(JSON.stringify(dealJsonSchema(lang).schema, null, 2) + '\n');
   return 0;
 }
 
@@ -134,11 +172,12 @@ export async function runNewDeal(id: string, opts: { data: string; locale: strin
   if (opts.locale !== 'zh-CN' && opts.locale !== 'en') throw new UsageError('--locale must be zh-CN or en');
   const dir = join(opts.data, 'deals');
   const file = join(dir, `${id}.md`);
-  if (existsSync(file) || existsSync(join(dir, `${id}.json`))) {
+  if (['.md', '.json', '.yaml', '.yml'].some((ext) => existsSync(join(dir, id + ext)))) {
     process.stderr.write(`error: ${file} already exists\n`);
     return 1;
   }
   await mkdir(dir, { recursive: true });
+  // deal.schema.json sits beside the data folder (dealdoc init writes it there).
   await writeFile(file, scaffoldDeal(id, opts.locale), { flag: 'wx' });
   process.stdout.write(`created ${file}\n`);
   return 0;

@@ -23,7 +23,9 @@ export async function main(argv: string[]): Promise<number> {
   const common = (cmd: Command) =>
     cmd
       .option('--data <dir>', 'data folder (deals/, receivables/, assets/)', 'data')
-      .option('--config <file>', 'config file (default: dealdoc.config.yaml in the working directory, if present)');
+      .option('--config <file>', 'config file (default: dealdoc.config.yaml in the working directory, if present)')
+      .option('--lang <lang>', 'language of messages: zh or en (default: from LANG, else the config locale)')
+      .option('--reporter <name>', 'diagnostics as text (default) or github (::error annotations for GitHub Actions)');
   const buildFlags = (cmd: Command) =>
     common(cmd)
       .option('--out <dir>', 'output folder', 'out')
@@ -34,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
       .option('-q, --quiet', 'print only diagnostics');
 
   buildFlags(program.command('build'))
+    .option('--allow-default-company', 'build without a config file (the cover then names "dealdoc" as the seller)')
     .description('render every document that is missing or out of date into the out folder')
     .option('--force', 'rebuild everything')
     .option('--explain', 'say why each output was built or skipped')
@@ -45,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
 
   buildFlags(program.command('check'))
     .description('exit 1 when any output is missing, stale or modified by hand, or any input is invalid; writes nothing')
+    .option('--json', 'print a machine-readable result on stdout')
     .action(async (opts: BuildFlags) => {
       code = await runCheck(opts);
     });
@@ -59,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
 
   common(program.command('validate'))
     .description('check deal files, config and ledger; print diagnostics; write nothing')
+    .option('--json', 'print a machine-readable result on stdout')
     .action(async (opts) => {
       code = await runValidate(opts);
     });
@@ -67,7 +72,8 @@ export async function main(argv: string[]): Promise<number> {
     .command('schema')
     .description('print the JSON Schema of deal files (for editor completion and checks)')
     .option('--catalog', 'print the JSON Schema of the product catalogue (data/catalog.yaml) instead')
-    .action(async (opts: { catalog?: boolean }) => {
+    .option('--lang <lang>', 'descriptions in zh or en only (default: both)')
+    .action(async (opts: { catalog?: boolean; lang?: string }) => {
       code = await runSchema(opts);
     });
 
@@ -79,6 +85,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('--locale <locale>', 'zh-CN or en', 'zh-CN')
     .action(async (id: string, opts) => {
       code = await runNewDeal(id, opts);
+    });
+
+  program
+    .command('init [dir]')
+    .description('set up a company folder: config, data folders, deal schema, editor settings, CI workflow, .gitignore')
+    .option('--locale <locale>', 'zh-CN or en', 'zh-CN')
+    .option('--company <name>', 'your company name (for the config)')
+    .action(async (dir: string | undefined, opts: { locale: string; company?: string }) => {
+      const { runInit } = await import('./init.js');
+      code = await runInit(dir ?? '.', opts);
     });
 
   if (argv.length === 0) {

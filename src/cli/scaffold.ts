@@ -1,10 +1,15 @@
 /** `dealdoc new deal ID`: a commented deal file that validates as written, ready to fill in. */
-export function scaffoldDeal(id: string, locale: 'zh-CN' | 'en'): string {
+/**
+ * `schemaRef` is where the deal's editor finds the schema, relative to the deal file
+ * (`dealdoc init` writes `deal.schema.json` at the project root: `../../deal.schema.json`).
+ */
+export function scaffoldDeal(id: string, locale: 'zh-CN' | 'en', schemaRef = '../../deal.schema.json'): string {
   const zh = locale === 'zh-CN';
   return `---
+# yaml-language-server: $schema=${schemaRef}
 # Deal file for dealdoc. Fields marked INTERNAL never appear in the proposal.
 # Check it with: npx dealdoc validate    Build it with: npx dealdoc build --only ${id}
-# Editor completion: npx dealdoc schema > deal.schema.json
+# Editor completion: npx dealdoc schema > deal.schema.json (dealdoc init does it for you)
 id: ${id}
 locale: ${locale}                     # zh-CN | en
 title: ${zh ? '（客户简称）XX 项目解决方案建议书' : 'Solution proposal for (customer)'}

@@ -132,13 +132,13 @@ export const quoteItemSchema = z.strictObject({
   /** Optional when the SKU is in the catalogue (its list price); a value here overrides it. */
   unit_price: decimal({ min: 0 }).optional(),
   /** 0.05 = 5 % off the line. */
-  discount: decimal({ min: 0, max: 1 }).optional(),
+  discount: decimal({ min: 0, max: 1, percent: true }).optional(),
 });
 
 export const quoteSchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code such as CNY' }).default('CNY'),
   /** Prices are before tax; 0.13 = 13 % VAT. */
-  tax_rate: decimal({ min: 0, max: 1 }).prefault('0'),
+  tax_rate: decimal({ min: 0, max: 1, percent: true }).prefault('0'),
   items: list(quoteItemSchema, 200).min(1, { error: 'at least one quote item' }),
   payment_terms: optionalText(),
   delivery: optionalText(),

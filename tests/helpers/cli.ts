@@ -14,7 +14,8 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', ...opts.env };
+  // Messages in English unless a test asks otherwise (the example config's locale is zh-CN).
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...opts.env };
   delete env.SOURCE_DATE_EPOCH;
   if (opts.env?.SOURCE_DATE_EPOCH) env.SOURCE_DATE_EPOCH = opts.env.SOURCE_DATE_EPOCH;
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, encoding: 'utf8', timeout: 300_000 });

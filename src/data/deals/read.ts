@@ -13,6 +13,7 @@ import { checkMarkdownBounds } from '../../compose/markdown-limits.js';
 import type { Locale } from '../../tree/nodes.js';
 import { dealSchema, type Deal } from '../deal-schema.js';
 import { formatPath, parseYamlSource, positionOf, zodDiagnostics, type YamlSource } from '../yaml-source.js';
+import { plainYaml, scanTypingSlips, withSuggestions, withTypingSlips } from '../friendly.js';
 import { checkDealGlyphs } from './glyphs.js';
 
 export const MAX_DEAL_BYTES = 2 * 1024 * 1024;
@@ -144,14 +145,16 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
     yamlText = split.frontMatter;
     body = split.body;
     bodyLine = split.bodyLine;
-  } else if (ext === '.json') {
+  } else if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
     yamlText = text;
   } else {
-    return fail(new Diagnostic({ file: displayPath, rule: 'file-type', message: 'deal files are .md or .json' }));
+    return fail(new Diagnostic({ file: displayPath, rule: 'file-type', message: 'deal files are .md, .json, .yaml or .yml' }));
   }
 
+  // Full-width ：，and U+3000 indentation are named with their fix, before the parser's words.
+  const slips = scanTypingSlips(yamlText, displayPath);
   const parsed = parseYamlSource(yamlText, displayPath);
-  if (!parsed.source) return { diagnostics: parsed.diagnostics };
+  if (!parsed.source) return { diagnostics: withTypingSlips(slips, parsed.diagnostics.map(plainYaml)) };
   const source: YamlSource = parsed.source;
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return fail(new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'schema', message: 'expected a mapping of deal fields' }));
@@ -161,11 +164,24 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
     const pos = positionOf(source, escaped.path);
     return fail(new Diagnostic({ file: displayPath, line: pos?.line, column: pos?.column, rule: 'control-character', field: formatPath(escaped.path), message: `control character U+${escaped.code} is not allowed in a deal file` }));
   }
-  const result = dealSchema.safeParse(parsed.data);
-  if (!result.success) return { diagnostics: zodDiagnostics(result.error, source, displayPath) };
+  // `$schema` points editors at `dealdoc schema`; it is not a deal field.
+  const { $schema: _editorSchema, ...fields } = parsed.data as Record<string, unknown>;
+  const result = dealSchema.safeParse(fields);
+  if (!result.success) {
+    // Every error of the file in one pass: schema errors (with "did you mean") and glyphs.
+    const schemaDiags = withSuggestions(zodDiagnostics(result.error, source, displayPath), result.error.issues, dealSchema, fields);
+    const rawBody = bodyFieldOf(ext) ? fields.body : body;
+    const glyphs =
+      opts.checkGlyphs !== false
+        ? checkDealGlyphs({ ...fields, body: typeof rawBody === 'string' ? rawBody : '', bodyLine: bodyFieldOf(ext) ? 0 : bodyLine } as unknown as Deal, source, displayPath)
+        : [];
+    return { diagnostics: withTypingSlips(slips, [...schemaDiags, ...glyphs]) };
+  }
   const data = result.data;
+  if (slips.some((d) => d.severity === 'error')) return { diagnostics: slips };
 
-  if (ext === '.json') {
+  const bodyField = bodyFieldOf(ext);
+  if (bodyField) {
     body = data.body ?? '';
     bodyLine = 1;
   } else if (data.body !== undefined) {
@@ -199,11 +215,14 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
       new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'id', field: 'id', message: `"${stem}" is not a valid deal id: name the file with a-z, 0-9 and - only, or set id:` }),
     );
   }
-  const deal: Deal = { ...data, id, locale: data.locale ?? opts.defaultLocale, body, bodyLine: ext === '.json' ? 0 : bodyLine, path: displayPath };
+  const deal: Deal = { ...data, id, locale: data.locale ?? opts.defaultLocale, body, bodyLine: bodyField ? 0 : bodyLine, path: displayPath };
   if (opts.checkGlyphs !== false) {
     const glyphDiags = checkDealGlyphs(deal, source, displayPath);
-    if (glyphDiags.length) return { diagnostics: glyphDiags };
+    if (glyphDiags.length) return { diagnostics: [...slips, ...glyphDiags] };
   }
   dealSources.set(deal, source);
-  return { deal, diagnostics: [] };
+  return { deal, diagnostics: slips };
 }
+
+/** .json, .yaml and .yml deals carry their narrative in `body:`; Markdown after the front matter. */
+const bodyFieldOf = (ext: string) => ext !== '.md' && ext !== '.markdown';

@@ -1,0 +1,271 @@
+/**
+ * Diagnostics for people who type deals with a Chinese input method: the commonest slips
+ * (full-width ：，and full-width-space indentation) are named with their fix before the YAML
+ * parser's own words, the parser's messages are translated into plain ones, enum values and
+ * field names get a "did you mean", and common messages are available in Chinese (`--lang zh`).
+ */
+import type { z } from 'zod';
+import { Diagnostic, translators, type Lang } from '../diagnostics.js';
+
+// ---------------------------------------------------------------------------------------------
+// Typing slips found in the text itself
+
+const FIELD = '[A-Za-z_$][A-Za-z0-9_]*';
+const FW_COLON_KEY = new RegExp(`^(\\s*(?:[-－]\\s*)?)(${FIELD})\\s*：`);
+const FW_COLON_FLOW = new RegExp(`[{,，]\\s*(${FIELD})\\s*：`, 'g');
+const FW_COMMA_FIELD = new RegExp(`，\\s*(${FIELD})\\s*[:：]`, 'g');
+
+/**
+ * Full-width punctuation where YAML needs ASCII, line by line. `lineOffset` is added to line
+ * numbers (front matter cut out of a Markdown file starts at line 2).
+ */
+export function scanTypingSlips(text: string, file: string, lineOffset = 0): Diagnostic[] {
+  if (!/[\u3000：，]/.test(text)) return [];
+  const out: Diagnostic[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    const lineNo = i + 1 + lineOffset;
+    const at = (column: number, rule: string, en: string, zh: string, severity: 'error' | 'warning' = 'error') =>
+      out.push(new Diagnostic({ file, line: lineNo, column, rule, message: en, zh, severity }));
+    const indent = /^[ \t\u3000]*/.exec(line)![0];
+    if (indent.includes('\u3000') && indent.length < line.length && !line.trimStart().startsWith('#')) {
+      at(
+        indent.indexOf('\u3000') + 1,
+        'full-width-space',
+        'full-width space (U+3000, typed by the Chinese input method) used for indentation: indent with ordinary spaces',
+        '用全角空格（中文输入法下的空格，U+3000）缩进了：请改用半角空格缩进',
+      );
+    }
+    if (line.trimStart().startsWith('#')) return;
+    const key = FW_COLON_KEY.exec(line);
+    if (key) {
+      const col = line.indexOf('：', key[1].length) + 1;
+      at(
+        col,
+        'full-width-colon',
+        `full-width colon "：" after "${key[2]}": type an ASCII colon and a space ("${key[2]}: …")`,
+        `"${key[2]}" 后面是全角冒号"："：请改成半角冒号加一个空格（"${key[2]}: …"）`,
+      );
+    }
+    for (const m of line.matchAll(FW_COLON_FLOW)) {
+      if (key && m.index! < line.indexOf('：')) continue;
+      at(
+        line.indexOf('：', m.index!) + 1,
+        'full-width-colon',
+        `full-width colon "：" after "${m[1]}": type an ASCII colon and a space ("${m[1]}: …")`,
+        `"${m[1]}" 后面是全角冒号"："：请改成半角冒号加一个空格（"${m[1]}: …"）`,
+      );
+    }
+    if (/[{[]/.test(line)) {
+      for (const m of line.matchAll(FW_COMMA_FIELD)) {
+        at(
+          m.index! + 1,
+          'full-width-comma',
+          `full-width comma "，" before "${m[1]}": fields inside { } are separated by an ASCII comma ","`,
+          `"${m[1]}" 前面是全角逗号"，"：{ } 里的字段之间请用半角逗号","`,
+        );
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Combine slips with the parser's diagnostics: a parser error on a line that has a named slip
+ * (or the lines just after it, where the parser notices) is a consequence, not news.
+ */
+export function withTypingSlips(slips: Diagnostic[], parser: Diagnostic[]): Diagnostic[] {
+  if (!slips.length) return parser;
+  const lines = new Set(slips.map((d) => d.line));
+  const first = Math.min(...slips.map((d) => d.line ?? Infinity));
+  const near = (d: Diagnostic) => d.line !== undefined && (lines.has(d.line) || lines.has(d.line - 1) || lines.has(d.line - 2));
+  // A broken indent upsets the parser until the end of its block: indentation complaints after a slip are echoes.
+  const echo = (d: Diagnostic) => (d.line ?? 0) > first && /indent|same column|implicit key|this line is not "field: value"/i.test(d.reason);
+  return [...slips, ...parser.filter((d) => !near(d) && !echo(d) && !/[\u3000：]/.test(d.reason))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The YAML library's messages in plain words
+
+const YAML_MESSAGES: [RegExp, string, string][] = [
+  [
+    /Implicit keys need to be on a single line|Implicit map keys need to be followed by map values/,
+    'this line is not "field: value": check the colon after the field name (an ASCII ":" followed by a space) and the indentation',
+    '这一行不是"字段: 值"的格式：检查字段名后面的冒号（半角":"加一个空格）和缩进',
+  ],
+  [
+    /Nested mappings are not allowed in compact mappings/,
+    'a value contains ": " (colon and space): put the whole value in quotes, e.g. title: "方案: 第一期"',
+    '值里含有"冒号+空格"：请给整个值加上引号，例如 title: "方案: 第一期"',
+  ],
+  [/Map keys must be unique/, 'this field appears twice in the same block: keep one', '同一层里这个字段出现了两次：请只保留一个'],
+  [/Tabs are not allowed as indentation/, 'indented with a tab: indent with spaces', '用 Tab 缩进了：请改用空格缩进'],
+  [
+    /All mapping items must start at the same column|must be sufficiently indented/,
+    'indentation: fields of the same block must start at the same column (and a [ or { must be closed)',
+    '缩进不对：同一层的字段必须从同一列开始（[ 或 { 也要闭合）',
+  ],
+  [/Missing closing "?quote/, 'a quoted value is not closed: add the closing quote', '引号没有闭合：请补上结尾的引号'],
+  [
+    /Block collections are not allowed within flow collections/,
+    'inside { } or [ ]: separate entries with an ASCII comma "," and write "field: value" with an ASCII colon',
+    '{ } 或 [ ] 里：条目之间用半角逗号","，字段写成"字段: 值"（半角冒号）',
+  ],
+  [
+    /A block sequence may not be used as an implicit map key|Unexpected block-seq-ind/,
+    'a list entry "- …" is not where a list can start: put it under a field ("items:") and indent it',
+    '列表项"- …"的位置不对：它应该写在某个字段（如"items:"）下面并缩进',
+  ],
+  [/Unexpected flow-map-end|Unexpected flow-seq-end/, 'an extra closing } or ]', '多了一个 } 或 ]'],
+];
+
+/** Rewrite a diagnostic of the YAML parser in plain words (others pass through). */
+export function plainYaml(d: Diagnostic): Diagnostic {
+  if (d.ruleId !== 'syntax') return d;
+  const found = YAML_MESSAGES.find(([re]) => re.test(d.reason));
+  if (!found) return d;
+  return new Diagnostic({ file: String(d.file), line: d.line ?? undefined, column: d.column ?? undefined, rule: 'syntax', field: d.field, message: `YAML: ${found[1]}`, zh: `YAML 格式：${found[2]}` });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Did you mean
+
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** The closest candidate within a third of the word's length (at least 2 edits), or nothing. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.trim().toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(w, c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best !== undefined && bestD > 0 && bestD <= Math.max(2, Math.floor(w.length / 3)) ? best : undefined;
+}
+
+type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType; options?: z.ZodType[] };
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The object schemas that can sit at `path` (through optional, default, arrays, unions, pipes). */
+function objectsAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType[] {
+  const unwrap = (s: z.ZodType): z.ZodType[] => {
+    const def = defOf(s);
+    if (def.innerType) return unwrap(def.innerType);
+    if (def.type === 'pipe' && def.in) return unwrap(def.in);
+    if (def.type === 'union' && def.options) return def.options.flatMap(unwrap);
+    return [s];
+  };
+  let current = unwrap(schema);
+  for (const key of path) {
+    current = current.flatMap((s) => {
+      const def = defOf(s);
+      if (typeof key === 'number' && def.type === 'array' && def.element) return unwrap(def.element);
+      if (typeof key === 'string' && def.type === 'object' && def.shape?.[key]) return unwrap(def.shape[key]);
+      return [];
+    });
+  }
+  return current.filter((s) => defOf(s).type === 'object');
+}
+
+/** Field names known at `path` of `schema`. */
+export function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  return [...new Set(objectsAt(schema, path).flatMap((s) => Object.keys(defOf(s).shape ?? {})))];
+}
+
+/**
+ * Add "did you mean" to schema diagnostics (one per zod issue, in the same order as
+ * `zodDiagnostics` made them): enum typos and unknown field names close to a known one.
+ */
+export function withSuggestions(diags: Diagnostic[], issues: readonly z.core.$ZodIssue[], schema: z.ZodType, data: unknown): Diagnostic[] {
+  if (diags.length !== issues.length) return diags;
+  return diags.map((d, i) => {
+    const issue = issues[i];
+    let suggestion: string | undefined;
+    if (issue.code === 'invalid_value') {
+      // zod drops the input from final issues; take it from the data.
+      const input = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
+      if (typeof input === 'string') suggestion = closest(input, issue.values.filter((v): v is string => typeof v === 'string'));
+    } else if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) {
+      suggestion = closest(issue.keys[0], fieldsAt(schema, issue.path));
+    }
+    if (!suggestion) return d;
+    return new Diagnostic({
+      file: String(d.file),
+      line: d.line ?? undefined,
+      column: d.column ?? undefined,
+      field: d.field,
+      rule: d.ruleId ?? 'schema',
+      severity: d.severity,
+      message: `${d.reason} — did you mean "${suggestion}"?`,
+      zh: `${translateZh(d.reason) ?? d.reason}——是不是想写 "${suggestion}"？`,
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chinese for the common messages
+
+const ZH: [RegExp, string][] = [
+  [/^required field is missing$/, '缺少必填字段'],
+  [/^unknown fields? (.+)$/, '未知字段 $1'],
+  [/^expected one of (.+), got (.+)$/, '应为以下之一：$1；实际是 $2'],
+  [/^"([^]*)" is not a number$/, '"$1" 不是数字（可写 12000、12,000、¥12,000）'],
+  [/^"([^]*)" is not a whole number$/, '"$1" 不是整数'],
+  [/^"([^]*)" is not a valid date \(YYYY-MM-DD\)$/, '"$1" 不是有效日期（可写 2026-12-01、2026/12/1、2026年12月1日）'],
+  [/^"([^]*)" is not true or false$/, '"$1" 应为 true 或 false'],
+  [/^must not be empty$/, '不能为空'],
+  [/^must be greater than (.+), got (.+)$/, '必须大于 $1，实际是 $2'],
+  [/^must be at least (.+), got (.+)$/, '不能小于 $1，实际是 $2'],
+  [/^must be at most (.+), got (.+)$/, '不能大于 $1，实际是 $2'],
+  [/^must be between (.+) and (.+), got (.+)$/, '必须在 $1 到 $2 之间，实际是 $3'],
+  [/^expected text$/, '应为文字'],
+  [/^expected a number$/, '应为数字'],
+  [/^expected a whole number$/, '应为整数'],
+  [/^expected a date \(YYYY-MM-DD\)$/, '应为日期（如 2026-12-01）'],
+  [/^expected true or false$/, '应为 true 或 false'],
+  [/^expected a mapping of deal fields$/, '应为"字段: 值"的映射'],
+  [/^at least one (.+)$/, '至少需要一个（$1）'],
+  [/^at most (\d+) entries$/, '最多 $1 项'],
+  [/^too long \(20,000 characters at most\)$/, '太长（最多 20,000 个字符）'],
+  [/^expected a 3-letter currency code such as CNY$/, '应为三位字母的币种代码，如 CNY'],
+  [/^expected zh-CN or en$/, '应为 zh-CN 或 en'],
+  [/^character (.+) cannot be printed: the document font has no glyph for it$/, '字符 $1 无法打印：文档字体里没有这个字形'],
+  [/^YAML syntax error: (.+)$/, 'YAML 格式错误：$1'],
+  [/^deal files must be UTF-8 text$/, '商机文件必须是 UTF-8 编码的文本'],
+  [/^a deal file must start with YAML front matter: a first line of exactly "---"$/, '商机文件必须以 YAML front matter 开头：第一行只能是 "---"'],
+  [/^front matter is not closed: add a line "---" after it$/, 'front matter 没有结束：请在后面加一行 "---"'],
+];
+
+export function translateZh(message: string): string | undefined {
+  const hit = ZH.find(([re]) => re.test(message));
+  return hit ? message.replace(hit[0], hit[1]) : undefined;
+}
+translators.zh = translateZh;
+
+/**
+ * Language for diagnostics: `--lang`, else the environment's (LC_ALL, LC_MESSAGES, LANG) when it
+ * names one, else the config's locale, else English.
+ */
+export function resolveLang(flag: string | undefined, configLocale: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (flag !== undefined) {
+    if (/^zh/i.test(flag)) return 'zh';
+    if (/^en/i.test(flag)) return 'en';
+    throw new RangeError(`--lang must be zh or en, got "${flag}"`);
+  }
+  const envLang = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v && !/^(C|POSIX)([.@]|$)/i.test(v));
+  if (envLang) return /^zh/i.test(envLang) ? 'zh' : 'en';
+  return configLocale === 'zh-CN' ? 'zh' : 'en';
+}
