@@ -25,12 +25,13 @@ function load(): Map<string, Asset> {
   const require = createRequire(import.meta.url);
   const pdfjs = packageDir(require, 'pdfjs-dist');
   // docx-preview's UMD build reads the global JSZip; take the JSZip docx-preview itself resolves.
-  const docxPreview = packageDir(require, 'docx-preview');
-  const jszip = dirname(createRequire(join(docxPreview, 'package.json')).resolve('jszip/package.json'));
+  // (docx-preview's package exports only its entry points, so locate dist/ through the CommonJS one.)
+  const docxPreviewDist = dirname(require.resolve('docx-preview'));
+  const jszip = dirname(createRequire(require.resolve('docx-preview')).resolve('jszip/package.json'));
   const files: [string, string, string][] = [
     ['pdfjs/pdf.min.mjs', join(pdfjs, 'legacy/build/pdf.min.mjs'), JS],
     ['pdfjs/pdf.worker.min.mjs', join(pdfjs, 'legacy/build/pdf.worker.min.mjs'), JS],
-    ['docx-preview.min.js', join(docxPreview, 'dist/docx-preview.min.js'), JS],
+    ['docx-preview.min.js', join(docxPreviewDist, 'docx-preview.min.js'), JS],
     ['jszip.min.js', join(jszip, 'dist/jszip.min.js'), JS],
   ];
   const map = new Map<string, Asset>();
