@@ -85,6 +85,9 @@ async function renderDocx(stamp) {
   const box = document.createElement('div');
   await window.docx.renderAsync(await res.blob(), box, box, { inWrapper: true, ignoreLastRenderedPageBreak: true, experimental: false });
   docxPane.replaceChildren(box);
+  // Fit the Word page to the pane (docx-preview lays it out at its real width).
+  const section = box.querySelector('section.docx');
+  if (section && section.offsetWidth) box.style.zoom = String(Math.min(1, (docxPane.clientWidth - 24) / (section.offsetWidth + 40)));
   docxPane.scrollTop = top;
 }
 
@@ -177,6 +180,7 @@ main.index pre, .errors { color: #a11; white-space: pre-wrap; margin: .3em 0; }
 details.changes { padding: .4em .8em; border-bottom: 1px solid #ccc; max-height: 35vh; overflow: auto; }
 details.changes pre { white-space: pre-wrap; font-size: .85em; margin: .3em 0; }
 #docx { flex: 1; overflow: auto; background: #f3f3f3; padding: .5em; }
+#docx .docx-wrapper { align-items: flex-start; padding: 10px; }
 .pages { padding: 16px; display: flex; flex-direction: column; align-items: center; gap: 16px; }
 .page { position: relative; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.4); }
 .page canvas { display: block; }

@@ -120,6 +120,7 @@ export async function startServer(service: PreviewService, opts: { port: number;
       return text(res, req, 400, 'bad request');
     }
     if (req.url?.includes('\\')) return text(res, req, 400, 'bad request');
+    if (pathname === '/favicon.ico') return send(res, req, 204, 'text/plain', '');
     if (pathname === '/') return send(res, req, 200, 'text/html; charset=utf-8', indexPage(service.snapshot()), { 'Content-Security-Policy': INDEX_CSP });
     const segments = safeSegments(pathname);
     if (!segments) return text(res, req, 400, 'bad path');

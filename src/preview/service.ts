@@ -115,7 +115,10 @@ export class PreviewService {
       ignoreInitial: true,
       ignored: (p: string) => p === this.outDir || p.startsWith(this.outDir + sep) || /(^|\/)\.[^/]/.test(p.slice(1)),
     });
-    this.watcher.on('all', (_event, path) => this.changed(resolve(path)));
+    this.watcher.on('all', (event, path) => {
+      if (process.env.DEALDOC_PREVIEW_DEBUG) this.opts.log?.(`watch: ${event} ${path}`);
+      this.changed(resolve(path));
+    });
     await new Promise<void>((done) => this.watcher!.once('ready', () => done()));
     return summary;
   }

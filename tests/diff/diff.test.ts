@@ -47,9 +47,9 @@ describe('dealdoc diff OLD NEW', () => {
   it('names added and removed lines, and a quantity and price change, with their totals', () => {
     const [a, b] = versions((t) =>
       t
-        .replace(/    - sku: SV-SPARE-KIT\n(      .*\n)+?(?=    - sku)/, '')
+        .replace(/ {4}- sku: SV-SPARE-KIT\n( {6}.*\n)+?(?= {4}- sku)/, '')
         .replace('unit_price: 36000.00', 'unit_price: 36000.50')
-        .replace(/(- sku: KS-MES-TRC\n(?:      .*\n)*?      qty: )3/, '$14')
+        .replace(/(- sku: KS-MES-TRC\n(?: {6}.*\n)*? {6}qty: )3/, '$14')
         .replace('  items:\n', '  items:\n    - sku: NEW-1\n      name: 培训加课\n      qty: 2\n      unit_price: 1234.565\n      discount: 0.1\n'),
     );
     const j = JSON.parse(diff(a, b, '--json').stdout);

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * `dealdoc preview` in a real browser (playwright-core driving Debian's chromium) and over plain
  * HTTP: the index, a rendered page (pixels and pdf.js's text layer), DOCX beside it, live reload
@@ -40,7 +41,7 @@ beforeAll(async () => {
   git('add', 'data');
   git('commit', '-qm', 'v1');
 
-  const env = { ...process.env, CI: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1' };
   delete env.SOURCE_DATE_EPOCH;
   server = spawn(process.execPath, [BIN, 'preview', '--port', '0'], { cwd: proj, env, stdio: ['ignore', 'pipe', 'pipe'] });
   base = await new Promise<string>((done, fail) => {
