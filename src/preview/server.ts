@@ -162,7 +162,9 @@ export async function startServer(service: PreviewService, opts: { port: number;
     url: `http://127.0.0.1:${port}/`,
     async close() {
       for (const c of clients) c.end();
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -6,6 +6,7 @@
  * exactly what a build would leave.
  */
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
+import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import { build, type BuildRequest, type BuildSummary } from '../build/build.js';
 import { resetContexts, createContext } from '../build/context.js';
@@ -195,9 +196,14 @@ export class PreviewService {
     if (files) {
       // A deal whose id we know is rebuilt alone; a new, renamed or deleted file needs a full plan.
       const ids: string[] = [];
+      const ctx = createContext(this.buildOptions()).ctx;
+      const { readDeal } = await import('../data/deals/read.js');
       for (const f of files) {
         const known = [...this.docs.values()].find((d) => d.source === f && d.dealId);
-        if (!known) return this.runBuild(undefined);
+        if (!known || !existsSync(f)) return this.runBuild(undefined);
+        // Same arguments as the planner's read, so the parse is shared (readDeal memoises it).
+        const read = await readDeal(f, displayPath(f), { defaultLocale: ctx?.config.locale ?? 'zh-CN' });
+        if (read.deal && read.deal.id !== known.dealId) return this.runBuild(undefined);
         ids.push(known.dealId!);
       }
       request = { ...request, only: [...new Set(ids)] };

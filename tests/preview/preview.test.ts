@@ -90,6 +90,15 @@ function raw(path: string, opts: { method?: string; host?: string } = {}): Promi
   });
 }
 
+/** Poll until `check` holds (the server rebuilds in the background). */
+async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out; server log:\n${serverLog}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe('dealdoc preview in a browser', () => {
   it('lists every document with its state and file links', async () => {
     await page.goto(base);
@@ -202,6 +211,14 @@ describe('dealdoc preview over HTTP', () => {
     const index = await raw('/');
     expect(String(index.headers['content-security-policy'])).toMatch(/default-src 'none'; script-src 'self'/);
     expect(String(index.headers['content-security-policy'])).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+
+  it('adds a new deal file to the index and drops a deleted one with its files', async () => {
+    const file = join(proj, 'data/deals/extra-2027.md');
+    writeFileSync(file, hostileDeal().replace('id: hostile-2027', 'id: extra-2027').replace(/^title: .*$/m, 'title: Extra deal'));
+    await until(async () => (await raw('/')).body.toString().includes('Extra deal') && (await raw('/out/extra-2027/proposal.pdf')).status === 200);
+    unlinkSync(file);
+    await until(async () => !(await raw('/')).body.toString().includes('extra-2027') && (await raw('/out/extra-2027/proposal.pdf')).status === 404);
   });
 
   it('escapes a hostile deal title everywhere', async () => {
