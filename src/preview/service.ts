@@ -210,6 +210,7 @@ export class PreviewService {
     }
     const summary = await build(request, {
       done: (result) => {
+        if (process.env.DEALDOC_PREVIEW_DEBUG) this.opts.log?.(`job ${result.id}: ${result.ms} ms, published ${Math.round(performance.now() - started)} ms after the build started`);
         // Publish each document as soon as its files are on disk (the proposal before the brief).
         const entry = this.docs.get(result.id);
         if (!entry || !result.ok) return;
@@ -310,6 +311,9 @@ export class PreviewService {
       const { composePlan, renderTree } = await import('../build/render.js');
       const read = await readDeal(first.source!, displayPath(first.source!), { defaultLocale: ctx.config.locale });
       if (!read.deal) return;
+      // Planning is read-only: it warms the code hash, template hashes and the parsed ledger.
+      const { planBuild } = await import('../build/plan.js');
+      await planBuild(ctx, await readManifest(this.outDir), { only: [first.dealId!] });
       for (const doc of DEAL_DOCUMENTS) {
         const planned = await doc.plan(read.deal, ctx);
         const tree = composePlan(planned.plan, ctx);
