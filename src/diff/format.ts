@@ -28,6 +28,7 @@ const L = {
     sep: '；',
     comma: '，',
     noQuoteChange: '报价没有变化',
+    sections: { cover: '封面', rep: '销售代表', customer: '客户', needs: '需求与采购标准', why_us: '为什么选择我们', next_steps: '下一步', terms: '商务条款' } as Record<string, string>,
   },
   en: {
     quote: (c: string) => `Quote (${c})`,
@@ -52,6 +53,7 @@ const L = {
     sep: '; ',
     comma: ', ',
     noQuoteChange: 'quote unchanged',
+    sections: { cover: 'Cover', rep: 'Sales rep', customer: 'Customer', needs: 'Needs and criteria', why_us: 'Why us', next_steps: 'Next steps', terms: 'Terms' } as Record<string, string>,
   },
 };
 
@@ -114,7 +116,10 @@ export function formatDiff(diff: DealDiff, opts: { internal?: boolean } = {}): s
   }
   if (diff.customer.length) {
     out.push('', t.customer);
-    for (const c of diff.customer) out.push(`  ${valueLine(c)}`);
+    for (const section of [...new Set(diff.customer.map((c) => c.section))]) {
+      out.push(`  ${t.sections[section] ?? section}`);
+      for (const c of diff.customer.filter((x) => x.section === section)) out.push(`    ${valueLine(c)}`);
+    }
   }
   if (diff.narrative.length) {
     out.push('', t.narrative);

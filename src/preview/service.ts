@@ -112,9 +112,16 @@ export class PreviewService {
     const targets = [this.dataDir, BUILTIN_TEMPLATES, resolve(this.opts.configPath)];
     const ctx = createContext(this.buildOptions()).ctx;
     for (const dir of ctx?.templates.dirs ?? []) if (!targets.includes(dir)) targets.push(dir);
+    // Dot-files (editor swap files, .git) are ignored below the watched folders — not above them,
+    // so a project inside a hidden folder still works.
+    const roots = targets.map((t) => resolve(t));
+    const hidden = (p: string) => {
+      const root = roots.find((r) => p === r || p.startsWith(r + sep));
+      return root !== undefined && p.slice(root.length).split(sep).some((seg) => seg.startsWith('.'));
+    };
     this.watcher = chokidarWatch(targets, {
       ignoreInitial: true,
-      ignored: (p: string) => p === this.outDir || p.startsWith(this.outDir + sep) || /(^|\/)\.[^/]/.test(p.slice(1)),
+      ignored: (p: string) => p === this.outDir || p.startsWith(this.outDir + sep) || hidden(resolve(p)),
     });
     this.watcher.on('all', (event, path) => {
       if (process.env.DEALDOC_PREVIEW_DEBUG) this.opts.log?.(`watch: ${event} ${path}`);
