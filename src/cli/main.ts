@@ -68,6 +68,27 @@ export async function main(argv: string[]): Promise<number> {
       code = await runValidate(opts);
     });
 
+  common(program.command('diff <old> [new]'))
+    .description('what changed for the customer between two versions of a deal (two files, or one deal with --since REV)')
+    .option('--since <rev>', 'compare the deal file (id or path) at this git revision with the working copy')
+    .option('--internal', 'also list internal changes (contacts, competitors, qualification, SWOT, actions, notes)')
+    .option('--json', 'print the changes as JSON')
+    .option('--exit-code', 'exit 1 when anything customer-facing changed (for CI)')
+    .action(async (first: string, second: string | undefined, opts) => {
+      const { runDiff } = await import('../diff/run.js');
+      code = await runDiff(first, second, opts);
+    });
+
+  common(program.command('preview'))
+    .description('serve a live preview of every document on 127.0.0.1, rebuilding on each edit')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--port <n>', 'port (default: the config\'s preview.port, else a free one)')
+    .option('--open', 'open the index in the default browser')
+    .action(async (opts) => {
+      const { runPreview } = await import('../preview/run.js');
+      code = await runPreview(opts);
+    });
+
   program
     .command('schema')
     .description('print the JSON Schema of deal files (for editor completion and checks)')

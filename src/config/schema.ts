@@ -67,6 +67,8 @@ export const configSchema = z.strictObject({
   method: methodSchema.prefault({}),
   /** Optional fixed date for documents when neither the deal nor SOURCE_DATE_EPOCH gives one. */
   document_date: isoDate().optional(),
+  /** `dealdoc preview`: fixed port (default: a free one). */
+  preview: z.strictObject({ port: integer(1, 65535).optional() }).optional(),
 });
 
 export type Config = z.output<typeof configSchema>;
