@@ -60,7 +60,7 @@ export async function loadDeals(ctx: BuildContext): Promise<{ deals: Deal[]; dia
   const files = await discoverDeals(ctx.dataDir);
   const diagnostics: Diagnostic[] = [];
   const deals: Deal[] = [];
-  const results = await Promise.all(files.map((f) => readDeal(f, displayPath(f), { defaultLocale: ctx.config.locale })));
+  const results = await Promise.all(files.map((f) => readDeal(f, displayPath(f), { defaultLocale: ctx.config.locale, fonts: ctx.fonts })));
   const seen = new Map<string, string>();
   for (const r of results) {
     diagnostics.push(...r.diagnostics);

@@ -9,6 +9,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deal } from '../data/deal-schema.js';
 import { Diagnostic } from '../diagnostics.js';
+import { fontsFingerprint } from '../writers/fonts.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
 import { claimDealId, discoverDeals, displayPath } from './deals.js';
@@ -70,12 +71,6 @@ async function versionPart(): Promise<string> {
   return codeHash;
 }
 
-function fontsPart(): string {
-  const require = createRequire(import.meta.url);
-  const pkg = require('@expo-google-fonts/noto-sans-sc/package.json') as { version: string };
-  return `noto-sans-sc@${pkg.version}`;
-}
-
 async function templatePart(ctx: BuildContext, name: string): Promise<string> {
   const parts: Record<string, string> = {};
   for (const f of ctx.templates.files(name)) parts[f] = (await hashFile(f)) ?? 'missing';
@@ -104,7 +99,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
   const global = {
     version: await versionPart(),
     config: ctx.configFile ? ((await hashFile(ctx.configFile)) ?? 'missing') : 'default',
-    fonts: fontsPart(),
+    fonts: fontsFingerprint(ctx.fonts),
     formats: [...ctx.options.formats].sort().join(','),
   };
   const templates = new Map<string, string>();
@@ -139,7 +134,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
       } else {
         // Loaded only when a deal file changed: a no-op build parses nothing.
         const { readDeal } = await import('../data/deals/read.js');
-        const read = await readDeal(file, shown, { defaultLocale: ctx.config.locale });
+        const read = await readDeal(file, shown, { defaultLocale: ctx.config.locale, fonts: ctx.fonts });
         diagnostics.push(...read.diagnostics);
         if (!read.deal) {
           failedStems.add(basename(file).replace(/\.[^.]+$/, ''));

@@ -53,6 +53,16 @@ export const configSchema = z.strictObject({
   provisioning: provisioningSchema.prefault({}),
   /** Optional fixed date for documents when neither the deal nor SOURCE_DATE_EPOCH gives one. */
   document_date: isoDate().optional(),
+  /** Font fallback chain: families dealdoc ships (noto-sans-thai…), npm packages, or files relative to the config. */
+  fonts: z
+    .array(
+      z.union([
+        z.string().min(1).max(300),
+        z.strictObject({ name: z.string().max(200).optional(), regular: z.string().min(1).max(300), bold: z.string().max(300).optional(), lang: z.string().max(35).optional(), east_asia: bool().optional() }),
+      ]),
+    )
+    .max(32)
+    .optional(),
 });
 
 export type Config = z.output<typeof configSchema>;

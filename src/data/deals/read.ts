@@ -12,6 +12,7 @@ import type { Locale } from '../../tree/nodes.js';
 import { dealSchema, type Deal } from '../deal-schema.js';
 import { parseYamlSource, zodDiagnostics, type YamlSource } from '../yaml-source.js';
 import { checkDealGlyphs } from './glyphs.js';
+import { fontsFingerprint, type FontChainSpec } from '../../writers/fonts.js';
 
 export const MAX_DEAL_BYTES = 2 * 1024 * 1024;
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -20,6 +21,8 @@ export interface ReadDealOptions {
   defaultLocale: Locale;
   /** Check every character against the PDF font (needs the font loaded). Default true. */
   checkGlyphs?: boolean;
+  /** The font chain the glyph check uses (default: the families dealdoc ships). */
+  fonts?: FontChainSpec;
 }
 
 export interface ReadDealResult {
@@ -85,7 +88,7 @@ export async function readDeal(path: string, displayPath: string, opts: ReadDeal
     return { diagnostics: [new Diagnostic({ file: displayPath, rule: 'size', message: `file is larger than ${MAX_DEAL_BYTES / 1024 / 1024} MB` })] };
   }
   const bytes = await readFile(path);
-  const key = `${path}\0${displayPath}\0${opts.defaultLocale}\0${opts.checkGlyphs !== false}\0${bytes.toString('latin1')}`;
+  const key = `${path}\0${displayPath}\0${opts.defaultLocale}\0${opts.checkGlyphs !== false}\0${opts.fonts ? fontsFingerprint(opts.fonts) : ''}\0${bytes.toString('latin1')}`;
   const hit = parsedDeals.get(key);
   if (hit) return hit;
   const result = await readDealUncached(path, displayPath, opts, bytes);
@@ -128,8 +131,11 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return fail(new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'schema', message: 'expected a mapping of deal fields' }));
   }
+  // Characters no font can print are reported in the same pass as schema errors (raw values: positions are the same).
+  const rawBody = ext === '.json' ? (parsed.data as { body?: unknown }).body : body;
+  const glyphDiags = opts.checkGlyphs === false ? [] : checkDealGlyphs(parsed.data, typeof rawBody === 'string' ? rawBody : '', ext === '.json' ? 0 : bodyLine, source, displayPath, opts.fonts);
   const result = dealSchema.safeParse(parsed.data);
-  if (!result.success) return { diagnostics: zodDiagnostics(result.error, source, displayPath) };
+  if (!result.success) return { diagnostics: [...zodDiagnostics(result.error, source, displayPath), ...glyphDiags] };
   const data = result.data;
 
   if (ext === '.json') {
@@ -145,9 +151,6 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
     );
   }
   const deal: Deal = { ...data, id, locale: data.locale ?? opts.defaultLocale, body, bodyLine: ext === '.json' ? 0 : bodyLine, path: displayPath };
-  if (opts.checkGlyphs !== false) {
-    const glyphDiags = checkDealGlyphs(deal, source, displayPath);
-    if (glyphDiags.length) return { diagnostics: glyphDiags };
-  }
+  if (glyphDiags.length) return { diagnostics: glyphDiags };
   return { deal, diagnostics: [] };
 }
