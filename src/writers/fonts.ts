@@ -186,6 +186,7 @@ export class FontSet {
   /** BMP code point → face + 1 per weight (0 = not looked up yet, NONE = no family has it). */
   private readonly bmp = [new Uint16Array(0x10000), new Uint16Array(0x10000)];
   private readonly astral = [new Map<number, number>(), new Map<number, number>()];
+  private readonly opened: FontkitFont[] = [];
 
   constructor(families: readonly FamilySource[]) {
     if (!families.length) throw new Error('the font chain is empty');
@@ -194,8 +195,12 @@ export class FontSet {
 
   /** The parsed font of a face (opened on first use). */
   font(face: FaceId): FontkitFont {
-    const fam = this.families[familyOfFace(face)];
-    return openFont(isBoldFace(face) && fam.bold ? fam.bold : fam.regular);
+    let font = this.opened[face];
+    if (!font) {
+      const fam = this.families[familyOfFace(face)];
+      font = this.opened[face] = openFont(isBoldFace(face) && fam.bold ? fam.bold : fam.regular);
+    }
+    return font;
   }
 
   /** The primary face (first family) of a weight. */
@@ -214,6 +219,11 @@ export class FontSet {
     // Two families with one PostScript name (user fonts) must not share pdfkit's cache entry.
     const clash = this.families.findIndex((f) => f.psName === fam.psName) !== index;
     return `${fam.psName}${clash ? index : ''}-${isBoldFace(face) && fam.bold ? 'Bold' : 'Regular'}`;
+  }
+
+  /** BMP lookup table of a weight: face + 1 per code point once looked up (0 = not yet; 0x7fff = none). */
+  table(bold: boolean): Uint16Array {
+    return this.bmp[bold ? 1 : 0];
   }
 
   /** First face of the chain (in this weight) with a glyph for `cp`, or -1 when none has one. */

@@ -118,6 +118,16 @@ function thaiWords(text: string): string[] {
 }
 
 const MARK = /^\p{M}$/u;
+
+/** The face of a code point: the first of the chain with its glyph; a combining mark stays with its base. */
+function faceAt(fonts: FontSet, table: Uint16Array, bold: boolean, cp: number, prevFace: number): FontKey {
+  if (cp < 0x300 || prevFace < 0) {
+    const hit = cp < 0x10000 ? table[cp] : 0;
+    if (hit !== 0 && hit !== 0x7fff) return hit - 1;
+  } else if (MARK.test(String.fromCodePoint(cp)) && fonts.font(prevFace).hasGlyphForCodePoint(cp)) return prevFace;
+  const f = fonts.face(cp, bold);
+  return f < 0 ? faceOf(0, bold) : f;
+}
 export const runSize = (style: RunStyle, size: number): number => (style.sup ? size * 0.68 : size);
 
 function canBreak(prev: Atom | undefined, next: Atom): boolean {
@@ -166,17 +176,8 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
     let wordFace = primary;
     let afterHyphen = false;
     let breakNext = false;
-    /** The face of the code point at i: the first of the chain with its glyph; marks stay with their base. */
-    const faceAt = (cp: number, prevFace: number): number => {
-      if (prevFace >= 0 && cp >= 0x300 && MARK.test(String.fromCodePoint(cp)) && fonts.font(prevFace).hasGlyphForCodePoint(cp)) return prevFace;
-      const f = fonts.face(cp, bold);
-      return f < 0 ? primary : f;
-    };
+    const table = fonts.table(bold);
     let lastFace = -1;
-    const endWord = (i: number) => {
-      if (wordStart >= 0) pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
-      [wordStart, afterHyphen, breakNext] = [-1, false, false];
-    };
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       const len = cp > 0xffff ? 2 : 1;
@@ -186,25 +187,37 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
         else if (cp === 0x20) pushAtom(tokens, ' ', style, Kind.Space, undefined, false, primary);
         else if (cp !== 0x0d && !(isInvisible(cp) && fonts.face(cp, bold) < 0)) {
           const ch = text.slice(i, i + len);
-          const face = faceAt(cp, -1);
+          const face = faceAt(fonts, table, bold, cp, -1);
           pushAtom(tokens, ch, style, Kind.Cjk, shapeChar(fonts.font(face), cp, ch), false, face);
         }
       } else if (cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x3000) {
-        endWord(i);
+        if (wordStart >= 0) {
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+          wordStart = -1;
+          afterHyphen = breakNext = false;
+        }
         if (atoms.length === 0 || atoms[atoms.length - 1].kind !== Kind.Space) {
           const ch = cp === 0x3000 ? '\u3000' : ' ';
-          const face = cp === 0x3000 ? faceAt(cp, -1) : primary;
+          const face = cp === 0x3000 ? faceAt(fonts, table, bold, cp, -1) : primary;
           pushAtom(tokens, ch, style, Kind.Space, shapeChar(fonts.font(face), cp === 0x3000 ? 0x3000 : 0x20, ch), false, face);
         }
         lastFace = -1;
       } else if (cp === 0x200b) {
         // Zero-width space: a break opportunity the data gives (Thai, long identifiers), drawn as nothing.
-        endWord(i);
+        if (wordStart >= 0) {
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+          wordStart = -1;
+          afterHyphen = breakNext = false;
+        }
         breakNext = true;
         lastFace = -1;
       } else if (isCjk(cp)) {
-        endWord(i);
-        const face = faceAt(cp, -1);
+        if (wordStart >= 0) {
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+          wordStart = -1;
+          afterHyphen = breakNext = false;
+        }
+        const face = faceAt(fonts, table, bold, cp, -1);
         lastFace = face;
         const font = fonts.font(face);
         if ((cp === 0x2014 || cp === 0x2026) && text.charCodeAt(i + 1) === cp) {
@@ -217,32 +230,39 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
         const ch = text.slice(i, i + len);
         pushAtom(tokens, ch, style, Kind.Cjk, shapeChar(font, cp, ch), false, face);
       } else {
-        if (isInvisible(cp) && (lastFace < 0 || !fonts.font(lastFace).hasGlyphForCodePoint(cp))) {
+        if (cp > 0x7e && isInvisible(cp) && (lastFace < 0 || !fonts.font(lastFace).hasGlyphForCodePoint(cp))) {
           // Variation selectors, joiners, soft hyphens the current font lacks: not drawn.
           if (wordStart >= 0) {
             pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
-            [wordStart, afterHyphen, breakNext] = [-1, false, false];
+            wordStart = -1;
+            afterHyphen = breakNext = false;
           }
           i += len - 1;
           continue;
         }
-        const face = isInvisible(cp) ? lastFace : faceAt(cp, lastFace);
+        const face = cp > 0x7e && isInvisible(cp) ? lastFace : faceAt(fonts, table, bold, cp, lastFace);
         if (wordStart >= 0 && face !== wordFace) {
           // The font changes inside a word: two atoms glued together (no break between them).
           pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
-          [wordStart, afterHyphen, breakNext] = [-1, false, false];
+          wordStart = -1;
+          afterHyphen = breakNext = false;
         }
-        if (wordStart < 0) [wordStart, wordFace] = [i, face];
+        if (wordStart < 0) {
+          wordStart = i;
+          wordFace = face;
+        }
         lastFace = face;
         // A hyphen or slash inside a Latin word may end a line when a letter follows ("KS-3D-|AOI-500").
         if ((cp === 0x2d || cp === 0x2f) && i > wordStart && isLetter(text.charCodeAt(i + 1))) {
           pushWord(tokens, fonts, wordFace, text.slice(wordStart, i + 1), style, afterHyphen || breakNext);
-          [wordStart, afterHyphen, breakNext] = [-1, true, false];
+          wordStart = -1;
+          afterHyphen = true;
+          breakNext = false;
         }
       }
       i += len - 1;
     }
-    endWord(text.length);
+    if (wordStart >= 0) pushWord(tokens, fonts, wordFace, text.slice(wordStart), style, afterHyphen || breakNext);
   }
   return tokens;
 }

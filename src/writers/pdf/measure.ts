@@ -42,6 +42,11 @@ export interface KernedGlyphs {
   /** Mark positioning (complex scripts): offset of each glyph from its pen position; absent = none. */
   readonly dx?: readonly number[];
   readonly dy?: readonly number[];
+  /**
+   * The text these glyphs stand for, when glyph → code point is not one to one in order (Thai sara
+   * am split in two, reordered marks): drawn inside an ActualText span so extraction reads it.
+   */
+  readonly actual?: string;
   /** Sum of `adv`. */
   readonly width: number;
 }
@@ -222,7 +227,11 @@ function shapeWithFontkit(t: Tables, text: string): Shaped {
     cps.push(oneToOne ? [points[i]] : [...glyph.codePoints]);
     width += a;
   });
-  if (offsets) return { ids, adv, cps, nat, dx, dy, width };
+  // Complex-script words always carry their text: extraction then never depends on how a reader
+  // orders zero-width marks (pdftotext drops or spaces some of them otherwise).
+  const complex = COMPLEX.test(text);
+  const actual = complex || !(oneToOne && cps.every((c, i) => c.length === 1 && c[0] === points[i])) ? text : undefined;
+  if (offsets || complex) return { ids, adv, cps, nat, dx, dy, width, ...(actual !== undefined ? { actual } : {}) };
   if (!kerned && oneToOne && ids.every((id, i) => id === glyphIn(t, points[i]))) return { plain: text, width };
   return kerned ? { ids, adv, cps, nat, width } : { ids, adv, cps, width };
 }
