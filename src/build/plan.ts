@@ -4,7 +4,6 @@
  * written. Deal files whose bytes did not change are not even parsed.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deal } from '../data/deal-schema.js';

@@ -175,6 +175,8 @@ const KERNED = /[A-Za-z\u00c0-\u024f\u0370-\u04ff\u1e00-\u1fff]/;
  * polytonic Greek), Thai/Lao/Khmer/Myanmar and Indic scripts (marks stacked and positioned by the
  * font's GPOS), Arabic and Hebrew letters (joining forms), and emoji sequences (ZWJ, modifiers).
  */
+// Ranges, not characters: a class of combining marks is what is meant here.
+// eslint-disable-next-line no-misleading-character-class
 const COMPLEX = /[\u0300-\u036f\u0483-\u0489\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe20-\ufe2f]|\ud83c[\udffb-\udfff]/;
 
 export const needsShaping = (text: string): boolean => COMPLEX.test(text);
