@@ -19,7 +19,7 @@ function charName(cp: number): string {
   if (/\p{Extended_Pictographic}/u.test(ch)) return ', emoji';
   if (/\p{S}/u.test(ch)) return ', symbol';
   if (/\p{M}/u.test(ch)) return ', combining mark';
-  const scripts = ['Arabic', 'Hebrew', 'Devanagari', 'Bengali', 'Tamil', 'Khmer', 'Lao', 'Myanmar', 'Georgian', 'Armenian', 'Ethiopic', 'Tibetan', 'Mongolian', 'Sinhala'];
+  const scripts = ['Arabic', 'Hebrew', 'Devanagari', 'Bengali', 'Tamil', 'Khmer', 'Lao', 'Myanmar', 'Georgian', 'Armenian', 'Ethiopic', 'Tibetan', 'Mongolian', 'Sinhala', 'Syriac', 'Thaana', 'Gujarati', 'Gurmukhi', 'Kannada', 'Malayalam', 'Oriya', 'Telugu', 'Cherokee', 'Runic', 'Ogham', 'Gothic', 'Linear_B', 'Cuneiform', 'Egyptian_Hieroglyphs'];
   for (const s of scripts) if (new RegExp(`\\p{Script=${s}}`, 'u').test(ch)) return `, ${s} script`;
   return '';
 }
