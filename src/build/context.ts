@@ -7,6 +7,8 @@ import { BUILTIN_TEMPLATES, createTemplateStore, type TemplateStore } from '../c
 import { assetsDirOf, resolveAsset } from '../data/assets.js';
 import { Diagnostic } from '../diagnostics.js';
 import type { Format } from '../writers/types.js';
+import type { FontChainSpec } from '../writers/fonts.js';
+import { resolveFontChain } from '../writers/fonts-config.js';
 
 export interface BuildOptions {
   dataDir: string;
@@ -29,6 +31,8 @@ export interface BuildContext {
   templates: TemplateStore;
   logo?: string;
   env: NodeJS.ProcessEnv;
+  /** The font fallback chain (config `fonts:`, else the families dealdoc ships). */
+  fonts: FontChainSpec;
 }
 
 const contexts = new Map<string, { ctx?: BuildContext; diagnostics: Diagnostic[] }>();
@@ -66,6 +70,8 @@ function makeContext(options: BuildOptions): { ctx?: BuildContext; diagnostics: 
     if ('path' in res) logo = res.path;
     else diagnostics.push(new Diagnostic({ file: loaded.file ?? 'dealdoc.config.yaml', field: 'company.logo', rule: 'asset', severity: 'warning', message: `logo ${res.error}` }));
   }
+  const chain = resolveFontChain(config.fonts, loaded.file);
+  for (const e of chain.errors) diagnostics.push(new Diagnostic({ file: loaded.file ?? 'dealdoc.config.yaml', field: `fonts[${e.index}]`, rule: 'config', message: e.message }));
   return {
     ctx: {
       options,
@@ -77,6 +83,7 @@ function makeContext(options: BuildOptions): { ctx?: BuildContext; diagnostics: 
       templates: createTemplateStore(overrideDir),
       logo,
       env: options.env ?? process.env,
+      fonts: chain.spec,
     },
     diagnostics,
   };

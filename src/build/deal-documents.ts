@@ -87,7 +87,7 @@ export async function loadDeals(ctx: BuildContext): Promise<{ deals: Deal[]; dia
   const files = await discoverDeals(ctx.dataDir);
   const diagnostics: Diagnostic[] = [];
   const deals: Deal[] = [];
-  const results = await Promise.all(files.map((f) => readDeal(f, displayPath(f), { defaultLocale: ctx.config.locale })));
+  const results = await Promise.all(files.map((f) => readDeal(f, displayPath(f), { defaultLocale: ctx.config.locale, fonts: ctx.fonts })));
   const { catalog, diagnostics: catalogDiagnostics } = await loadCatalog(ctx.dataDir, displayPath);
   diagnostics.push(...catalogDiagnostics);
   const ok: { deal: Deal; path: string }[] = [];

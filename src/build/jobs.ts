@@ -33,7 +33,7 @@ export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<
   };
   try {
     if (spec.kind === 'deal') {
-      const read = await readDeal(spec.file, spec.displayPath, { defaultLocale: ctx.config.locale });
+      const read = await readDeal(spec.file, spec.displayPath, { defaultLocale: ctx.config.locale, fonts: ctx.fonts });
       result.diagnostics.push(...read.diagnostics.map(toData));
       if (!read.deal) return finish(result, started);
       const doc = DEAL_DOCUMENTS.find((d) => d.name === spec.doc);

@@ -4,11 +4,11 @@
  * written. Deal files whose bytes did not change are not even parsed.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deal } from '../data/deal-schema.js';
 import { Diagnostic } from '../diagnostics.js';
+import { fontsFingerprint } from '../writers/fonts.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
 import { discoverDeals, displayPath, idClashes } from './deals.js';
@@ -74,12 +74,6 @@ async function versionPart(): Promise<string> {
   return codeHash;
 }
 
-function fontsPart(): string {
-  const require = createRequire(import.meta.url);
-  const pkg = require('@expo-google-fonts/noto-sans-sc/package.json') as { version: string };
-  return `noto-sans-sc@${pkg.version}`;
-}
-
 async function templatePart(ctx: BuildContext, name: string): Promise<string> {
   const parts: Record<string, string> = {};
   for (const f of ctx.templates.files(name)) parts[f] = (await hashFile(f)) ?? 'missing';
@@ -108,7 +102,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
   const global = {
     version: await versionPart(),
     config: ctx.configFile ? ((await hashFile(ctx.configFile)) ?? 'missing') : 'default',
-    fonts: fontsPart(),
+    fonts: fontsFingerprint(ctx.fonts),
     formats: [...ctx.options.formats].sort().join(','),
   };
   const templates = new Map<string, string>();

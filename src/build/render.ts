@@ -17,6 +17,6 @@ export function composePlan(plan: DocumentPlan, ctx: BuildContext): Root {
 export async function renderTree(tree: Root, plan: DocumentPlan, format: Format, ctx: BuildContext): Promise<Buffer> {
   const load = writers[format];
   if (!load) throw new Error(`no tree writer for ${format}`);
-  const renderCtx: RenderContext = { assetRoots: [ctx.assetsDir] };
+  const renderCtx: RenderContext = { assetRoots: [ctx.assetsDir], fonts: ctx.fonts };
   return (await load())(tree, plan.meta, renderCtx);
 }

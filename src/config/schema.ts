@@ -69,6 +69,16 @@ export const configSchema = z.strictObject({
   document_date: isoDate().optional(),
   /** `dealdoc preview`: fixed port (default: a free one). */
   preview: z.strictObject({ port: integer(1, 65535).optional() }).optional(),
+  /** Font fallback chain: families dealdoc ships (noto-sans-thai…), npm packages, or files relative to the config. */
+  fonts: z
+    .array(
+      z.union([
+        z.string().min(1).max(300),
+        z.strictObject({ name: z.string().max(200).optional(), regular: z.string().min(1).max(300), bold: z.string().max(300).optional(), lang: z.string().max(35).optional(), east_asia: bool().optional() }),
+      ]),
+    )
+    .max(32)
+    .optional(),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -4,7 +4,8 @@
  * arithmetic), terms, needs and criteria, the narrative by heading — and, separately, the
  * internal fields (contacts, competitors, qualification, stage, SWOT, actions, notes).
  */
-import type { Deal, QuoteItem } from '../data/deal-schema.js';
+import { resolveQuoteItems, type Catalog, type PricedItem } from '../data/catalog.js';
+import type { Deal } from '../data/deal-schema.js';
 import { Decimal } from '../domain/money.js';
 import { computeQuote, lineTotal } from '../domain/quote.js';
 
@@ -145,9 +146,9 @@ function describe(v: unknown): string {
 
 const LINE_FIELDS: LineFieldChange['field'][] = ['name', 'description', 'qty', 'unit', 'unit_price', 'discount'];
 
-function diffQuoteLines(a: QuoteItem[], b: QuoteItem[]): QuoteLineChange[] {
-  const la = keyed(a) as Map<string, QuoteItem>;
-  const lb = keyed(b) as Map<string, QuoteItem>;
+function diffQuoteLines(a: PricedItem[], b: PricedItem[]): QuoteLineChange[] {
+  const la = keyed(a) as Map<string, PricedItem>;
+  const lb = keyed(b) as Map<string, PricedItem>;
   const out: QuoteLineChange[] = [];
   const keyName = (k: string) => k;
   for (const [k, ia] of la) {
@@ -230,13 +231,17 @@ const CUSTOMER_FIELDS: [section: string, fields: (keyof Deal)[]][] = [
   ['needs', ['needs']],
   ['why_us', ['why_us']],
   ['next_steps', ['next_steps']],
+  ['proposal', ['proposal']],
 ];
 const TERMS = ['payment_terms', 'delivery', 'warranty', 'valid_until', 'notes'] as const;
 const INTERNAL_FIELDS: (keyof Deal)[] = ['contacts', 'competitors', 'qualification', 'stage', 'swot', 'actions', 'internal_notes'];
 
-export function diffDeals(a: Deal, b: Deal): DealDiff {
-  const qa = computeQuote(a.quote);
-  const qb = computeQuote(b.quote);
+/** `catalog` prices SKU-only quote lines (name, unit, price from the catalogue), as the documents do. */
+export function diffDeals(a: Deal, b: Deal, catalog?: Catalog): DealDiff {
+  const ia = resolveQuoteItems(a.quote.items, a.quote.currency, a.locale, catalog);
+  const ib = resolveQuoteItems(b.quote.items, b.quote.currency, b.locale, catalog);
+  const qa = computeQuote({ tax_rate: a.quote.tax_rate, items: ia });
+  const qb = computeQuote({ tax_rate: b.quote.tax_rate, items: ib });
   const customer: ValueChange[] = [];
   for (const [section, fields] of CUSTOMER_FIELDS) for (const f of fields) diffValue(section, f, a[f], b[f], customer);
   for (const t of TERMS) diffValue('terms', `quote.${t}`, a.quote[t], b.quote[t], customer);
@@ -245,7 +250,7 @@ export function diffDeals(a: Deal, b: Deal): DealDiff {
   if (a.id !== b.id) internal.push({ section: 'id', path: 'id', old: a.id, new: b.id });
 
   const quote: DealDiff['quote'] = {
-    lines: diffQuoteLines(a.quote.items, b.quote.items),
+    lines: diffQuoteLines(ia, ib),
     subtotal: moneyChange(qa.subtotal, qb.subtotal),
     tax: moneyChange(qa.tax, qb.tax),
     total: moneyChange(qa.total, qb.total),

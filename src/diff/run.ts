@@ -5,6 +5,7 @@
  */
 import { UsageError } from '../cli/commands.js';
 import { loadConfig } from '../config/load.js';
+import { loadCatalog } from '../data/catalog.js';
 import { report } from '../diagnostics.js';
 import type { Locale } from '../tree/nodes.js';
 import { diffDeals, type DealDiff } from './deal-diff.js';
@@ -48,7 +49,8 @@ export async function runDiff(first: string, second: string | undefined, opts: D
     report([...a.diagnostics, ...b.diagnostics].filter((d) => d.severity === 'error'));
     return 2;
   }
-  const diff = diffDeals(a.deal, b.deal);
+  const { catalog } = await loadCatalog(opts.data);
+  const diff = diffDeals(a.deal, b.deal, catalog);
   if (opts.json) process.stdout.write(JSON.stringify(diffJson(diff, opts), null, 2) + '\n');
   else process.stdout.write(formatDiff(diff, opts));
   return opts.exitCode && diff.customerFacingChanged ? 1 : 0;

@@ -257,7 +257,7 @@ export class PreviewService {
       this.global = global;
     }
 
-    const manifest = await readManifest(this.outDir);
+    const { manifest } = await readManifest(this.outDir);
     const next = new Map<string, DocEntry>();
     for (const [id, record] of Object.entries(manifest.jobs)) {
       const files = Object.keys(record.outputs).sort((a, b) => FORMAT_ORDER.indexOf(extname(a).slice(1)) - FORMAT_ORDER.indexOf(extname(b).slice(1)));
@@ -316,11 +316,11 @@ export class PreviewService {
       const { readDeal } = await import('../data/deals/read.js');
       const { DEAL_DOCUMENTS } = await import('../build/deal-documents.js');
       const { composePlan, renderTree } = await import('../build/render.js');
-      const read = await readDeal(first.source!, displayPath(first.source!), { defaultLocale: ctx.config.locale });
+      const read = await readDeal(first.source!, displayPath(first.source!), { defaultLocale: ctx.config.locale, fonts: ctx.fonts });
       if (!read.deal) return;
       // Planning is read-only: it warms the code hash, template hashes and the parsed ledger.
       const { planBuild } = await import('../build/plan.js');
-      await planBuild(ctx, await readManifest(this.outDir), { only: [first.dealId!] });
+      await planBuild(ctx, (await readManifest(this.outDir)).manifest, { only: [first.dealId!] });
       for (const doc of DEAL_DOCUMENTS) {
         const planned = await doc.plan(read.deal, ctx);
         const tree = composePlan(planned.plan, ctx);

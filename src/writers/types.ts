@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { DocMeta } from '../tree/nodes.js';
+import type { FontChainSpec } from './fonts.js';
 
 export type Format = 'pdf' | 'docx' | 'xlsx';
 
@@ -7,6 +8,8 @@ export type Format = 'pdf' | 'docx' | 'xlsx';
 export interface RenderContext {
   /** Folders images may be read from (absolute). Anything else is refused. */
   assetRoots: string[];
+  /** The font fallback chain (default: the families dealdoc ships). */
+  fonts?: FontChainSpec;
 }
 
 export type TreeWriter = (tree: Root, meta: DocMeta, ctx: RenderContext) => Promise<Buffer>;

@@ -15,6 +15,7 @@ import { dealSchema, type Deal } from '../deal-schema.js';
 import { formatPath, parseYamlSource, positionOf, zodDiagnostics, type YamlSource } from '../yaml-source.js';
 import { plainYaml, scanTypingSlips, withSuggestions, withTypingSlips } from '../friendly.js';
 import { checkDealGlyphs } from './glyphs.js';
+import { fontsFingerprint, type FontChainSpec } from '../../writers/fonts.js';
 
 export const MAX_DEAL_BYTES = 2 * 1024 * 1024;
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -23,6 +24,8 @@ export interface ReadDealOptions {
   defaultLocale: Locale;
   /** Check every character against the PDF font (needs the font loaded). Default true. */
   checkGlyphs?: boolean;
+  /** The font chain the glyph check uses (default: the families dealdoc ships). */
+  fonts?: FontChainSpec;
 }
 
 export interface ReadDealResult {
@@ -112,7 +115,7 @@ export async function readDeal(path: string, displayPath: string, opts: ReadDeal
     return { diagnostics: [new Diagnostic({ file: displayPath, rule: 'size', message: `file is larger than ${MAX_DEAL_BYTES / 1024 / 1024} MB` })] };
   }
   const bytes = await readFile(path);
-  const key = `${path}\0${displayPath}\0${opts.defaultLocale}\0${opts.checkGlyphs !== false}\0${bytes.toString('latin1')}`;
+  const key = `${path}\0${displayPath}\0${opts.defaultLocale}\0${opts.checkGlyphs !== false}\0${opts.fonts ? fontsFingerprint(opts.fonts) : ''}\0${bytes.toString('latin1')}`;
   const hit = parsedDeals.get(key);
   if (hit) return hit;
   const result = await readDealUncached(path, displayPath, opts, bytes);
@@ -166,16 +169,14 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
   }
   // `$schema` points editors at `dealdoc schema`; it is not a deal field.
   const { $schema: _editorSchema, ...fields } = parsed.data as Record<string, unknown>;
+  // Characters no font can print are reported in the same pass as schema errors (raw values: positions are the same).
+  const rawBody = bodyFieldOf(ext) ? fields.body : body;
+  const glyphDiags = opts.checkGlyphs === false ? [] : checkDealGlyphs(fields, typeof rawBody === 'string' ? rawBody : '', bodyFieldOf(ext) ? 0 : bodyLine, source, displayPath, opts.fonts);
   const result = dealSchema.safeParse(fields);
   if (!result.success) {
     // Every error of the file in one pass: schema errors (with "did you mean") and glyphs.
     const schemaDiags = withSuggestions(zodDiagnostics(result.error, source, displayPath), result.error.issues, dealSchema, fields);
-    const rawBody = bodyFieldOf(ext) ? fields.body : body;
-    const glyphs =
-      opts.checkGlyphs !== false
-        ? checkDealGlyphs({ ...fields, body: typeof rawBody === 'string' ? rawBody : '', bodyLine: bodyFieldOf(ext) ? 0 : bodyLine } as unknown as Deal, source, displayPath)
-        : [];
-    return { diagnostics: withTypingSlips(slips, [...schemaDiags, ...glyphs]) };
+    return { diagnostics: withTypingSlips(slips, [...schemaDiags, ...glyphDiags]) };
   }
   const data = result.data;
   if (slips.some((d) => d.severity === 'error')) return { diagnostics: slips };
@@ -216,10 +217,7 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
     );
   }
   const deal: Deal = { ...data, id, locale: data.locale ?? opts.defaultLocale, body, bodyLine: bodyField ? 0 : bodyLine, path: displayPath };
-  if (opts.checkGlyphs !== false) {
-    const glyphDiags = checkDealGlyphs(deal, source, displayPath);
-    if (glyphDiags.length) return { diagnostics: [...slips, ...glyphDiags] };
-  }
+  if (glyphDiags.length) return { diagnostics: [...slips, ...glyphDiags] };
   dealSources.set(deal, source);
   return { deal, diagnostics: slips };
 }

@@ -10,8 +10,11 @@ import { assemble } from './package.js';
 import { coverHeader, runningFooter, runningHeader } from './page.js';
 import { State } from './state.js';
 import { markBodyEnd } from './xml.js';
+import { fontSetFor, DOCX_FONTS } from '../fonts.js';
+import { useDocxFonts } from './scripts.js';
 
 export const renderDocx: TreeWriter = async (tree, meta, ctx) => {
+  useDocxFonts(fontSetFor(ctx.fonts, meta.locale), meta.locale === 'zh-CN' ? DOCX_FONTS.latin : DOCX_FONTS.latinEn, DOCX_FONTS.eastAsia);
   const state = new State(meta, ctx, tree);
   const [first] = tree.children;
   const lead = first?.type === 'cover' ? first : undefined;

@@ -17,6 +17,10 @@ export const FONT = {
   cs: DOCX_FONTS.latin,
 } as const;
 
+/** English documents: Latin text in Noto Sans (as in the PDF), CJK in Noto Sans SC. */
+export const FONT_EN = { ...FONT, ascii: DOCX_FONTS.latinEn, hAnsi: DOCX_FONTS.latinEn, cs: DOCX_FONTS.latinEn } as const;
+const fontOf = (meta: DocMeta) => (meta.locale === 'zh-CN' ? FONT : FONT_EN);
+
 /** Monospace for Latin, the CJK font for Chinese inside code. */
 export const CODE_FONT = { ascii: 'Consolas', hAnsi: 'Consolas', eastAsia: DOCX_FONTS.eastAsia, cs: 'Consolas' } as const;
 
@@ -39,11 +43,11 @@ export function documentStyles(meta: DocMeta, theme: Theme): IStylesOptions {
   return {
     default: {
       document: {
-        run: { font: FONT, size: SIZE.body, color: GREY.text, language: language(meta) },
+        run: { font: fontOf(meta), size: SIZE.body, color: GREY.text, language: language(meta) },
         paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO, after: 120 } },
       },
       title: {
-        run: { bold: true, size: SIZE.title, color: theme.brand, font: FONT },
+        run: { bold: true, size: SIZE.title, color: theme.brand, font: fontOf(meta) },
         paragraph: { spacing: { before: 0, after: 240, line: 276, lineRule: LineRuleType.AUTO } },
       },
       heading1: heading(SIZE.h1, theme.brand, 480, 200),

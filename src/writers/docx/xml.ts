@@ -5,6 +5,7 @@
  * attribute for attribute in the order docx 9.15.2 writes them (CT_PPr, CT_RPr, CT_TcPr…),
  * while docx still writes the package around it (see package.ts).
  */
+import { langOf, scriptRuns } from './scripts.js';
 
 /** docx's escaping of text and attribute values: the five XML specials; C0 controls dropped. */
 // eslint-disable-next-line no-control-regex
@@ -123,6 +124,8 @@ export interface RunSpec {
   style?: string;
   font?: string | { ascii: string; hAnsi: string; eastAsia: string; cs: string };
   characterSpacing?: number;
+  /** `w:lang` (set per script by ./scripts.ts). */
+  lang?: { val?: string; eastAsia?: string; bidi?: string };
   /** Line breaks before the text. */
   break?: number;
 }
@@ -162,6 +165,10 @@ export function rPrXml(o: RunSpec): string {
   if (o.characterSpacing) x += `<w:spacing w:val="${o.characterSpacing}"/>`;
   if (o.size !== undefined) x += `<w:sz w:val="${o.size}"/><w:szCs w:val="${o.size}"/>`;
   if (o.superScript) x += '<w:vertAlign w:val="superscript"/>';
+  if (o.lang) {
+    const l = o.lang;
+    x += `<w:lang${l.val ? ` w:val="${l.val}"` : ''}${l.eastAsia ? ` w:eastAsia="${l.eastAsia}"` : ''}${l.bidi ? ` w:bidi="${l.bidi}"` : ''}/>`;
+  }
   return x;
 }
 
@@ -169,6 +176,21 @@ const textXml = (text: string) => `<w:t xml:space="preserve">${esc(text)}</w:t>`
 
 /** A `w:r`, split like docx's Run: a page-number field becomes begin/instr/separate/end runs. */
 export function runXml(o: RunSpec): string {
+  if (o.text && !o.font) {
+    // Text another family of the font chain prints: one run per family, each naming it.
+    const parts = scriptRuns(o.text);
+    if (parts.length > 1 || parts[0].family) {
+      return parts
+        .map((p, i) =>
+          runXmlOne({ ...o, text: p.text, break: i === 0 ? o.break : undefined, ...(p.family ? { font: p.family.name, lang: langOf(p.family) ?? o.lang } : {}) }),
+        )
+        .join('');
+    }
+  }
+  return runXmlOne(o);
+}
+
+function runXmlOne(o: RunSpec): string {
   const props = rPrXml(o);
   const open = props ? `<w:r><w:rPr>${props}</w:rPr>` : '<w:r>';
   let x = open;
@@ -185,7 +207,7 @@ export function runXml(o: RunSpec): string {
         x += '</w:r>';
         for (const part of beginsHere ? parts.slice(1) : parts) x += `${open}${part}</w:r>`;
         const rest = o.children.slice(i + 1);
-        if (rest.length) x += runXml({ ...o, break: undefined, children: rest });
+        if (rest.length) x += runXmlOne({ ...o, break: undefined, children: rest });
         return x;
       }
     }

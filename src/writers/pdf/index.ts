@@ -9,7 +9,7 @@
 import PDFDocument from 'pdfkit';
 import type { Root } from 'mdast';
 import type { DocMeta } from '../../tree/nodes.js';
-import { loadFonts } from '../fonts.js';
+import { fontSetFor } from '../fonts.js';
 import type { RenderContext, TreeWriter } from '../types.js';
 import { decoratePages } from './furniture.js';
 import { handlers } from './handlers/index.js';
@@ -28,7 +28,7 @@ function documentInfo(meta: DocMeta): PDFKit.DocumentInfo {
 }
 
 export const renderPdf: TreeWriter = async (tree: Root, meta: DocMeta, ctx: RenderContext): Promise<Buffer> => {
-  const fonts = loadFonts();
+  const fonts = fontSetFor(ctx.fonts, meta.locale);
   const geo = pageGeometry(meta.orientation);
   const doc = new PDFDocument({
     size: 'A4',

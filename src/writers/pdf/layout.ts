@@ -4,8 +4,8 @@
  * once, can be split line by line across pages, and obeys the Chinese line-breaking rules
  * (no line starts with ，。、；：？！）」》 and none ends with （「《).
  */
-import type { FontSet, FontkitFont } from '../fonts.js';
-import { shapeChar, shapeWord, type FontKey, type Shaped } from './measure.js';
+import { faceOf, isInvisible, type FontSet, type Weight } from '../fonts.js';
+import { needsShaping, shapeChar, shapeWord, type FontKey, type Shaped } from './measure.js';
 
 export interface RunStyle {
   bold?: boolean;
@@ -29,6 +29,8 @@ export interface Run {
 
 export interface Frag {
   text: string;
+  /** The face of the font chain that prints this fragment. */
+  face: FontKey;
   x: number;
   width: number;
   style: RunStyle;
@@ -60,6 +62,7 @@ interface Atom {
   style: RunStyle;
   width: number;
   kind: Kind;
+  face: FontKey;
   /** A line may break between the previous atom and this one. */
   breakBefore: boolean;
   /** Glyphs (absent for hard breaks and for preformatted spaces, which are positioned, not drawn). */
@@ -94,7 +97,37 @@ export function isCjk(cp: number): boolean {
   );
 }
 
-export const fontKey = (style: RunStyle): FontKey => (style.bold ? 'bold' : 'regular');
+/** The primary face of a style's weight (the first family of the chain). */
+export const fontKey = (style: RunStyle): FontKey => faceOf(0, !!style.bold);
+
+/** Scripts written without spaces between words, broken at dictionary word boundaries (ICU). */
+const SEGMENTED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]/;
+let wordSegmenter: Intl.Segmenter | undefined;
+let graphemeSegmenter: Intl.Segmenter | undefined;
+
+/** Split text into grapheme clusters (never break or split a font run inside one). */
+export function graphemes(text: string): string[] {
+  graphemeSegmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
+  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
+}
+
+/** Word boundaries of Thai (and Lao, Khmer, Myanmar) text, from ICU's dictionaries. */
+function thaiWords(text: string): string[] {
+  wordSegmenter ??= new Intl.Segmenter('th', { granularity: 'word' });
+  return Array.from(wordSegmenter.segment(text), (s) => s.segment);
+}
+
+const MARK = /^\p{M}$/u;
+
+/** The face of a code point: the first of the chain with its glyph; a combining mark stays with its base. */
+function faceAt(fonts: FontSet, table: Uint16Array, bold: boolean, cp: number, prevFace: number): FontKey {
+  if (cp < 0x300 || prevFace < 0) {
+    const hit = cp < 0x10000 ? table[cp] : 0;
+    if (hit !== 0 && hit !== 0x7fff) return hit - 1;
+  } else if (MARK.test(String.fromCodePoint(cp)) && fonts.font(prevFace).hasGlyphForCodePoint(cp)) return prevFace;
+  const f = fonts.face(cp, bold);
+  return f < 0 ? faceOf(0, bold) : f;
+}
 export const runSize = (style: RunStyle, size: number): number => (style.sup ? size * 0.68 : size);
 
 function canBreak(prev: Atom | undefined, next: Atom): boolean {
@@ -110,87 +143,141 @@ function canBreak(prev: Atom | undefined, next: Atom): boolean {
 
 const isLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 
-function pushAtom(tokens: Tokens, text: string, style: RunStyle, kind: Kind, shaped: Shaped | undefined, forceBreak: boolean): void {
+function pushAtom(tokens: Tokens, text: string, style: RunStyle, kind: Kind, shaped: Shaped | undefined, forceBreak: boolean, face: FontKey): void {
   const atoms = tokens.atoms as Atom[];
   const prev = atoms.length ? atoms[atoms.length - 1] : undefined;
   const width = kind === Kind.Hard ? 0 : shaped ? (shaped.width * runSize(style, tokens.size)) / 1000 : tokens.size * 0.36;
-  const atom: Atom = { text, style, width, kind, breakBefore: false, shaped };
+  const atom: Atom = { text, style, width, kind, face, breakBefore: false, shaped };
   atom.breakBefore = forceBreak || (tokens.pre ? kind !== Kind.Space || prev?.kind !== Kind.Space : canBreak(prev, atom));
   atoms.push(atom);
 }
 
-function pushWord(tokens: Tokens, font: FontkitFont, word: string, style: RunStyle, afterHyphen: boolean): void {
-  pushAtom(tokens, word, style, Kind.Word, shapeWord(font, word), afterHyphen);
+function pushWord(tokens: Tokens, fonts: FontSet, face: FontKey, word: string, style: RunStyle, afterHyphen: boolean): void {
+  const font = fonts.font(face);
+  if (!SEGMENTED.test(word)) return pushAtom(tokens, word, style, Kind.Word, shapeWord(font, word), afterHyphen, face);
+  // Thai has no spaces: a line may break at each dictionary word boundary (never inside a cluster).
+  thaiWords(word).forEach((w, i) => pushAtom(tokens, w, style, Kind.Word, shapeWord(font, w), i === 0 ? afterHyphen : true, face));
 }
 
-/** Measure styled runs once: atoms (words, CJK characters, spaces, hard breaks) with their glyphs. */
+/** Measure styled runs once: atoms (words, CJK characters, spaces, hard breaks) with their glyphs and faces. */
 export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false): Tokens {
   const tokens: Tokens = { atoms: [], pre, size };
   const atoms = tokens.atoms;
   for (const run of runs) {
     const style = run.style;
+    const bold = !!style.bold;
+    const primary = faceOf(0, bold);
     if (run.hard) {
-      pushAtom(tokens, '\n', style, Kind.Hard, undefined, false);
+      pushAtom(tokens, '\n', style, Kind.Hard, undefined, false, primary);
       continue;
     }
-    const font = fonts[fontKey(style)];
     const text = run.text;
     let wordStart = -1;
+    let wordFace = primary;
     let afterHyphen = false;
+    let breakNext = false;
+    const table = fonts.table(bold);
+    let lastFace = -1;
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       const len = cp > 0xffff ? 2 : 1;
       if (pre) {
-        if (cp === 0x0a) pushAtom(tokens, '\n', style, Kind.Hard, undefined, false);
-        else if (cp === 0x09) for (let k = 0; k < 4; k++) pushAtom(tokens, ' ', style, Kind.Space, undefined, false);
-        else if (cp === 0x20) pushAtom(tokens, ' ', style, Kind.Space, undefined, false);
-        else if (cp !== 0x0d) {
+        if (cp === 0x0a) pushAtom(tokens, '\n', style, Kind.Hard, undefined, false, primary);
+        else if (cp === 0x09) for (let k = 0; k < 4; k++) pushAtom(tokens, ' ', style, Kind.Space, undefined, false, primary);
+        else if (cp === 0x20) pushAtom(tokens, ' ', style, Kind.Space, undefined, false, primary);
+        else if (cp !== 0x0d && !(isInvisible(cp) && fonts.face(cp, bold) < 0)) {
           const ch = text.slice(i, i + len);
-          pushAtom(tokens, ch, style, Kind.Cjk, shapeChar(font, cp, ch), false);
+          const face = faceAt(fonts, table, bold, cp, -1);
+          pushAtom(tokens, ch, style, Kind.Cjk, shapeChar(fonts.font(face), cp, ch), false, face);
         }
       } else if (cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x3000) {
-        if (wordStart >= 0) pushWord(tokens, font, text.slice(wordStart, i), style, afterHyphen);
-        [wordStart, afterHyphen] = [-1, false];
+        if (wordStart >= 0) {
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+          wordStart = -1;
+          afterHyphen = breakNext = false;
+        }
         if (atoms.length === 0 || atoms[atoms.length - 1].kind !== Kind.Space) {
           const ch = cp === 0x3000 ? '\u3000' : ' ';
-          pushAtom(tokens, ch, style, Kind.Space, shapeChar(font, cp === 0x3000 ? 0x3000 : 0x20, ch), false);
+          const face = cp === 0x3000 ? faceAt(fonts, table, bold, cp, -1) : primary;
+          pushAtom(tokens, ch, style, Kind.Space, shapeChar(fonts.font(face), cp === 0x3000 ? 0x3000 : 0x20, ch), false, face);
         }
+        lastFace = -1;
+      } else if (cp === 0x200b) {
+        // Zero-width space: a break opportunity the data gives (Thai, long identifiers), drawn as nothing.
+        if (wordStart >= 0) {
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+          wordStart = -1;
+          afterHyphen = breakNext = false;
+        }
+        breakNext = true;
+        lastFace = -1;
       } else if (isCjk(cp)) {
-        if (wordStart >= 0) pushWord(tokens, font, text.slice(wordStart, i), style, afterHyphen);
-        [wordStart, afterHyphen] = [-1, false];
+        if (wordStart >= 0) {
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+          wordStart = -1;
+          afterHyphen = breakNext = false;
+        }
+        const face = faceAt(fonts, table, bold, cp, -1);
+        lastFace = face;
+        const font = fonts.font(face);
         if ((cp === 0x2014 || cp === 0x2026) && text.charCodeAt(i + 1) === cp) {
           // ——/……: one unbreakable atom, shaped, so the font's joined glyph is used.
           const pair = text.slice(i, i + 2);
-          pushAtom(tokens, pair, style, Kind.Cjk, shapeWord(font, pair, true), false);
+          pushAtom(tokens, pair, style, Kind.Cjk, shapeWord(font, pair, true), false, face);
           i++;
           continue;
         }
         const ch = text.slice(i, i + len);
-        pushAtom(tokens, ch, style, Kind.Cjk, shapeChar(font, cp, ch), false);
+        pushAtom(tokens, ch, style, Kind.Cjk, shapeChar(font, cp, ch), false, face);
       } else {
-        if (wordStart < 0) wordStart = i;
+        if (cp > 0x7e && isInvisible(cp) && (lastFace < 0 || !fonts.font(lastFace).hasGlyphForCodePoint(cp))) {
+          // Variation selectors, joiners, soft hyphens the current font lacks: not drawn.
+          if (wordStart >= 0) {
+            pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+            wordStart = -1;
+            afterHyphen = breakNext = false;
+          }
+          i += len - 1;
+          continue;
+        }
+        const face = cp > 0x7e && isInvisible(cp) ? lastFace : faceAt(fonts, table, bold, cp, lastFace);
+        if (wordStart >= 0 && face !== wordFace) {
+          // The font changes inside a word: two atoms glued together (no break between them).
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+          wordStart = -1;
+          afterHyphen = breakNext = false;
+        }
+        if (wordStart < 0) {
+          wordStart = i;
+          wordFace = face;
+        }
+        lastFace = face;
         // A hyphen or slash inside a Latin word may end a line when a letter follows ("KS-3D-|AOI-500").
         if ((cp === 0x2d || cp === 0x2f) && i > wordStart && isLetter(text.charCodeAt(i + 1))) {
-          pushWord(tokens, font, text.slice(wordStart, i + 1), style, afterHyphen);
-          [wordStart, afterHyphen] = [-1, true];
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i + 1), style, afterHyphen || breakNext);
+          wordStart = -1;
+          afterHyphen = true;
+          breakNext = false;
         }
       }
       i += len - 1;
     }
-    if (wordStart >= 0) pushWord(tokens, font, text.slice(wordStart), style, afterHyphen);
+    if (wordStart >= 0) pushWord(tokens, fonts, wordFace, text.slice(wordStart), style, afterHyphen || breakNext);
   }
   return tokens;
 }
 
 /** Split an atom too wide for any line into single characters. */
 function explode(atom: Atom, fonts: FontSet, size: number): Atom[] {
-  const font = fonts[fontKey(atom.style)];
-  return [...atom.text].map((ch, i) => {
-    const shaped = shapeChar(font, ch.codePointAt(0)!, ch);
+  const font = fonts.font(atom.face);
+  // Grapheme clusters, not code points: a Thai consonant keeps its marks, an emoji its modifiers.
+  return graphemes(atom.text).map((ch, i) => {
+    const shaped = ch.length > 2 || needsShaping(ch) ? shapeWord(font, ch, true) : shapeChar(font, ch.codePointAt(0)!, ch);
     return {
       text: ch,
       style: atom.style,
       kind: Kind.Cjk,
+      face: atom.face,
       width: (shaped.width * runSize(atom.style, size)) / 1000,
       breakBefore: i === 0 ? atom.breakBefore : !CLOSING.has(ch),
       shaped,
@@ -236,7 +323,7 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     }
     if (line.length === 0) {
       // Alone on a line and still too wide: split it, or accept a single glyph wider than the line.
-      if ([...a.text].length > 1) {
+      if (graphemes(a.text).length > 1) {
         if (!copied) [atoms, copied] = [atoms.slice(), true];
         atoms.splice(i, 1, ...explode(a, fonts, size));
         i--;
@@ -277,7 +364,7 @@ function toLine(atoms: Atom[]): Line {
   let parts: Shaped[] = [];
   let ink = false;
   for (const a of atoms) {
-    if (!a.shaped || !last || last.style !== a.style) {
+    if (!a.shaped || !last || last.style !== a.style || last.face !== a.face) {
       if (last && ink) frags.push(last);
       last = undefined;
       ink = false;
@@ -291,7 +378,7 @@ function toLine(atoms: Atom[]): Line {
       ink ||= a.kind !== Kind.Space;
     } else {
       parts = [a.shaped];
-      last = { text: a.text, x, width: a.width, style: a.style, parts };
+      last = { text: a.text, face: a.face, x, width: a.width, style: a.style, parts };
       ink = a.kind !== Kind.Space;
     }
     x += a.width;
@@ -306,7 +393,7 @@ export function singleLine(runs: Run[], fonts: FontSet, size: number): Line {
 }
 
 /** Width in points of `text` set in one face at `size`, as `singleLine` lays it out. */
-export function widthOf(fonts: FontSet, key: FontKey, text: string, size: number): number {
+export function widthOf(fonts: FontSet, key: Weight, text: string, size: number): number {
   return singleLine([{ text, style: key === 'bold' ? BOLD : PLAIN }], fonts, size).width;
 }
 

@@ -12,10 +12,11 @@
  * most 2 × WORD_CACHE words per font (two generations: the older one is dropped when the newer one
  * fills up). `setSharedCaches(false)` (tests) bypasses both caches and must give the same bytes.
  */
-import type { FontSet, FontkitFont } from '../fonts.js';
+import type { FaceId, FontkitFont } from '../fonts.js';
 import { sfnt } from './sfnt.js';
 
-export type FontKey = keyof FontSet;
+/** A face of the document's font chain (../fonts.ts: family × weight). */
+export type FontKey = FaceId;
 
 /**
  * A piece of text as glyphs; advances in thousandths of an em. Immutable once made (shared).
@@ -38,6 +39,14 @@ export interface KernedGlyphs {
   readonly cps: readonly (readonly number[])[];
   /** Natural (hmtx) advance of each glyph where kerning changed one; absent = same as `adv`. */
   readonly nat?: readonly number[];
+  /** Mark positioning (complex scripts): offset of each glyph from its pen position; absent = none. */
+  readonly dx?: readonly number[];
+  readonly dy?: readonly number[];
+  /**
+   * The text these glyphs stand for, when glyph → code point is not one to one in order (Thai sara
+   * am split in two, reordered marks): drawn inside an ActualText span so extraction reads it.
+   */
+  readonly actual?: string;
   /** Sum of `adv`. */
   readonly width: number;
 }
@@ -159,14 +168,25 @@ export function shapePlain(font: FontkitFont, text: string): Shaped {
 }
 
 /** Letters (Latin, Greek, Cyrillic): the font kerns them and has ligatures. */
-const KERNED = /[A-Za-z\u00c0-\u024f\u0370-\u04ff]/;
+const KERNED = /[A-Za-z\u00c0-\u024f\u0370-\u04ff\u1e00-\u1fff]/;
+
+/**
+ * Text that must be shaped, not drawn glyph by glyph: combining marks (decomposed Vietnamese,
+ * polytonic Greek), Thai/Lao/Khmer/Myanmar and Indic scripts (marks stacked and positioned by the
+ * font's GPOS), Arabic and Hebrew letters (joining forms), and emoji sequences (ZWJ, modifiers).
+ */
+// Ranges, not characters: a class of combining marks is what is meant here.
+// eslint-disable-next-line no-misleading-character-class
+const COMPLEX = /[\u0300-\u036f\u0483-\u0489\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe20-\ufe2f]|\ud83c[\udffb-\udfff]/;
+
+export const needsShaping = (text: string): boolean => COMPLEX.test(text);
 
 /**
  * Shape a word (no spaces): fontkit for Latin letters (or when `force`d: the doubled dashes and
  * ellipses of Chinese text, which the font joins into one glyph), cached; plain glyphs otherwise.
  */
 export function shapeWord(font: FontkitFont, text: string, force = false): Shaped {
-  if (!force && !KERNED.test(text)) return shapePlain(font, text);
+  if (!force && !KERNED.test(text) && !COMPLEX.test(text)) return shapePlain(font, text);
   const t = tablesOf(font);
   let hit = t.words.get(text);
   if (hit) return hit;
@@ -188,12 +208,17 @@ function shapeWithFontkit(t: Tables, text: string): Shaped {
   const adv: number[] = [];
   const cps: number[][] = [];
   const nat: number[] = [];
+  const dx: number[] = [];
+  const dy: number[] = [];
   let kerned = false;
+  let offsets = false;
   let width = 0;
   run.glyphs.forEach((glyph, i) => {
     const pos = run.positions[i];
-    // Positioned marks (x/y offsets) do not occur in the words we shape; fall back to plain glyphs.
-    if (pos.xOffset || pos.yOffset) return;
+    // Positioned marks (Thai, stacked diacritics): drawn at an offset from the pen position.
+    dx.push(pos.xOffset * t.scale);
+    dy.push(pos.yOffset * t.scale);
+    offsets ||= pos.xOffset !== 0 || pos.yOffset !== 0;
     const a = pos.xAdvance * t.scale;
     const n = glyph.advanceWidth * t.scale;
     kerned ||= n !== a;
@@ -204,7 +229,11 @@ function shapeWithFontkit(t: Tables, text: string): Shaped {
     cps.push(oneToOne ? [points[i]] : [...glyph.codePoints]);
     width += a;
   });
-  if (ids.length !== run.glyphs.length) return shapePlain(t.font, text);
+  // Complex-script words always carry their text: extraction then never depends on how a reader
+  // orders zero-width marks (pdftotext drops or spaces some of them otherwise).
+  const complex = COMPLEX.test(text);
+  const actual = complex || !(oneToOne && cps.every((c, i) => c.length === 1 && c[0] === points[i])) ? text : undefined;
+  if (offsets || complex) return { ids, adv, cps, nat, dx, dy, width, ...(actual !== undefined ? { actual } : {}) };
   if (!kerned && oneToOne && ids.every((id, i) => id === glyphIn(t, points[i]))) return { plain: text, width };
   return kerned ? { ids, adv, cps, nat, width } : { ids, adv, cps, width };
 }

@@ -51,8 +51,6 @@ export interface LinesOptions {
   color?: string;
 }
 
-const FAMILY = { regular: 'NotoSansSC-Regular', bold: 'NotoSansSC-Bold' } as const;
-
 /** Distance from the top of a line box to its baseline: the ideographic em box is centred. */
 export const baselineOffset = (size: number, lineHeight: number): number => (size * lineHeight - size) / 2 + 0.88 * size;
 
@@ -91,7 +89,7 @@ export class PdfState {
   private contentStart: number;
   private runs: Run[] = [];
   private style: RunStyle = {};
-  private readonly embeddedFonts: Partial<Record<FontKey, ReturnType<typeof asEmbeddedFont>>> = {};
+  private readonly embeddedFonts = new Map<FontKey, ReturnType<typeof asEmbeddedFont>>();
   /** Text drawing: glyphs go straight into the content stream (./text-out.ts). */
   readonly out: TextOut;
 
@@ -114,10 +112,11 @@ export class PdfState {
 
   /** pdfkit's embedded font for a face in this document (created on first use). */
   private embedded(key: FontKey): ReturnType<typeof asEmbeddedFont> {
-    let ef = this.embeddedFonts[key];
+    let ef = this.embeddedFonts.get(key);
     if (!ef) {
-      this.setFont(key === 'bold' ? { bold: true } : {}, this.size);
-      ef = this.embeddedFonts[key] = asEmbeddedFont((this.doc as unknown as { _font?: unknown })._font);
+      this.setFace(key, this.size);
+      ef = asEmbeddedFont((this.doc as unknown as { _font?: unknown })._font);
+      this.embeddedFonts.set(key, ef);
     }
     return ef;
   }
@@ -362,11 +361,15 @@ export class PdfState {
   }
 
   setFont(style: RunStyle, size: number): void {
-    const key = fontKey(style);
+    this.setFace(fontKey(style), size);
+  }
+
+  /** Make a face of the chain pdfkit's current font (registered on first use). */
+  setFace(face: FontKey, size: number): void {
     // pdfkit's typings only know paths/Buffers; since 0.20 it also takes a fontkit Font, which is
     // what we pass so that the 10 MB TrueType is parsed once per process. The family name makes it
     // a cache key, so switching fonts does not build a new embedded font each time.
-    this.doc.font(this.fonts[key] as unknown as string, FAMILY[key], size);
+    this.doc.font(this.fonts.font(face) as unknown as string, this.fonts.pdfName(face), size);
   }
 
   /** Paint one laid-out line with its baseline at `baseline`. */
@@ -386,8 +389,8 @@ export class PdfState {
       const st = f.style;
       const s = runSize(st, size);
       const by = st.sup ? baseline - size * 0.38 : baseline;
-      const parts = f.parts ?? singleLine([{ text: f.text, style: st }], this.fonts, s).frags.flatMap((g) => g.parts ?? []);
-      out.glyphs(fontKey(st), s, st.color ?? color, x + f.x, by, parts);
+      if (f.parts) out.glyphs(f.face, s, st.color ?? color, x + f.x, by, f.parts);
+      else for (const g of singleLine([{ text: f.text, style: st }], this.fonts, s).frags) out.glyphs(g.face, s, st.color ?? color, x + f.x + g.x, by, g.parts ?? []);
     }
     out.end();
     for (const f of line.frags) {

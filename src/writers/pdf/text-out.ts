@@ -60,6 +60,13 @@ export function asEmbeddedFont(font: unknown): EmbeddedFontLike {
   return f as EmbeddedFontLike;
 }
 
+/** UTF-16BE with a byte-order mark, as hex (a PDF text string). */
+function utf16Hex(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return hex;
+}
+
 const BACKSLASH = 92;
 /** Bytes that cannot stand for themselves in a literal string: ( ) \\ and line ends (readers normalise CR). */
 function literalByte(b: Uint8Array, p: number, v: number): number {
@@ -202,7 +209,7 @@ export class TextOut {
     const map = (this.maps[key] ??= new Int32Array(ef.font.numGlyphs + 1));
     const { subset, widths, unicode } = ef;
     let kerned = false;
-    for (const part of shaped) if (part.plain === undefined && part.nat) kerned = true;
+    for (const part of shaped) if (part.plain === undefined && (part.nat || part.dx || part.actual !== undefined)) kerned = true;
     if (kerned) out.byte(91); // [
     out.byte(OPEN);
     const font = ef.font;
@@ -225,9 +232,15 @@ export class TextOut {
         }
         continue;
       }
-      const { ids, adv, cps, nat } = part;
+      const { ids, adv, cps, nat, dx, dy, actual } = part;
+      if (actual !== undefined) out.str(`)] TJ\n/Span <</ActualText <${utf16Hex(actual)}>>> BDC\n[(`);
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i];
+        // A positioned mark: shift it (TJ adjustment) and raise it (text rise), then come back.
+        const ox = dx ? dx[i] : 0;
+        const oy = dy ? dy[i] : 0;
+        if (oy) out.str(`)] TJ\n${num((oy * size) / 1000)} Ts\n[(`);
+        if (ox) out.str(`) ${num(-ox)} (`);
         let gid = map[id] - 1;
         if (gid < 0) {
           gid = subset.includeGlyph(id);
@@ -236,8 +249,11 @@ export class TextOut {
           if (unicode[gid] === undefined) unicode[gid] = cps[i];
         }
         out.code(gid);
-        if (nat && nat[i] !== adv[i]) out.str(`) ${num(nat[i] - adv[i])} (`);
+        const back = (nat ? nat[i] - adv[i] : 0) + ox;
+        if (back) out.str(`) ${num(back)} (`);
+        if (oy) out.str(`)] TJ\n0 Ts\n[(`);
       }
+      if (actual !== undefined) out.str(`)] TJ\nEMC\n[(`);
     }
     out.byte(CLOSE);
     out.str(kerned ? '] TJ\n' : ' Tj\n');

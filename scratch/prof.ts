@@ -1,0 +1,11 @@
+import { createContext } from '../src/build/context.js';
+import { DEAL_DOCUMENTS, loadDeals } from '../src/build/deal-documents.js';
+import { composePlan, renderTree } from '../src/build/render.js';
+const { ctx } = createContext({ dataDir: 'data', outDir: 'out', formats: ['pdf'] });
+const { deals } = await loadDeals(ctx!);
+const deal = deals.find((d) => d.id === 'huaxin-aoi-2026')!;
+const planned = await DEAL_DOCUMENTS[0].plan(deal, ctx!);
+const tree = composePlan(planned.plan, ctx!);
+const c0 = process.cpuUsage(); const t0 = performance.now();
+for (let i = 0; i < 150; i++) await renderTree(tree, planned.plan, 'pdf', ctx!);
+const c = process.cpuUsage(c0); console.log("wall", ((performance.now() - t0) / 150).toFixed(2), "cpu", ((c.user + c.system) / 1000 / 150).toFixed(2));
