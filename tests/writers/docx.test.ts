@@ -201,11 +201,13 @@ describe('renderDocx', () => {
     expect(table).toMatch(/<w:jc w:val="right"\/>[^]*2,040,000.00/);
   });
 
-  it('puts PAGE and SECTIONPAGES fields and the confidentiality line in the footer; header and no footer on the cover', async () => {
+  it('puts PAGE and PAGEREF (body page count) fields and the confidentiality line in the footer; header and no footer on the cover', async () => {
     const parts = unzip(await render(proposal()));
     const footer = Object.entries(parts).find(([name]) => /^word\/footer\d*\.xml$/.test(name))![1];
     expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
-    expect(footer).toContain('<w:instrText xml:space="preserve">SECTIONPAGES</w:instrText>');
+    expect(footer).toContain('<w:instrText xml:space="preserve">PAGEREF DealdocBodyEnd</w:instrText>');
+    expect(parts['word/document.xml']).toMatch(/<w:bookmarkStart w:id="\d+" w:name="DealdocBodyEnd"\/><w:r>/);
+    expect(parts['word/document.xml']).toMatch(/<w:pgNumType w:start="1"\/>/);
     expect(footer).toContain('商业机密 · 仅供 华新精密 评估使用');
     const sections = parts['word/document.xml'].match(/<w:sectPr>.*?<\/w:sectPr>/g)!;
     expect(sections).toHaveLength(2);
@@ -375,9 +377,10 @@ describe('renderDocx', () => {
     }
     // pdftotext drops the spaces between CJK and digits.
     expect(pages[0]).not.toMatch(/第\s*\d+\s*页/);
-    expect(pages[1]).toMatch(/第\s*2\s*页\s*\/\s*共\s*\d+\s*页/);
-    const last = pages.length;
-    expect(pages[last - 1]).toMatch(new RegExp(`第\\s*${last}\\s*页\\s*/\\s*共\\s*${last}\\s*页`));
+    // Issue 9: as in the PDF, the cover is not counted: body pages are 第 1 页 … 第 N 页 / 共 N 页.
+    const body = pages.length - 1;
+    expect(pages[1]).toMatch(new RegExp(`第\\s*1\\s*页\\s*/\\s*共\\s*${body}\\s*页`));
+    expect(pages[body]).toMatch(new RegExp(`第\\s*${body}\\s*页\\s*/\\s*共\\s*${body}\\s*页`));
   });
 });
 

@@ -143,12 +143,18 @@ export const BODY_END = 'DealdocBodyEnd';
 export const BODYPAGES = { field: `PAGEREF ${BODY_END}` } as const;
 export type RunChild = string | typeof TAB | typeof PAGE | typeof NUMPAGES | typeof BODYPAGES;
 
-/** Put the BODY_END bookmark around a zero-width space at the end of the last paragraph of `block`. */
+/**
+ * Put the BODY_END bookmark around the last run of `block` (LibreOffice resolves a PAGEREF only
+ * to a bookmark that holds text).
+ */
 export function markBodyEnd(block: string): string {
-  const at = block.lastIndexOf('</w:p>');
-  const mark = `<w:bookmarkStart w:id="0" w:name="${BODY_END}"/><w:r><w:t>\u200B</w:t></w:r><w:bookmarkEnd w:id="0"/>`;
-  if (at < 0 || !block.endsWith('</w:p>')) return `${block}<w:p>${mark}</w:p>`;
-  return block.slice(0, at) + mark + block.slice(at);
+  const start = `<w:bookmarkStart w:id="0" w:name="${BODY_END}"/>`;
+  const end = '<w:bookmarkEnd w:id="0"/>';
+  const close = block.lastIndexOf('</w:r>');
+  const open = close < 0 ? -1 : Math.max(block.lastIndexOf('<w:r>', close), block.lastIndexOf('<w:r ', close));
+  if (open >= 0 && block.indexOf('</w:p>', close) >= 0) return block.slice(0, open) + start + block.slice(open, close + 6) + end + block.slice(close + 6);
+  // Nothing printed in the block (an empty document, a body ending in an image): an empty bookmark.
+  return `${block}<w:p>${start}${end}</w:p>`;
 }
 
 export function rPrXml(o: RunSpec): string {

@@ -28,6 +28,13 @@ function documentInfo(meta: DocMeta): PDFKit.DocumentInfo {
 }
 
 export const renderPdf: TreeWriter = async (tree: Root, meta: DocMeta, ctx: RenderContext): Promise<Buffer> => {
+  const first = await renderOnce(tree, meta, ctx, undefined);
+  // The last page came out near-empty: render once more with the tail moved over whole.
+  if (first.retry === undefined) return first.pdf;
+  return (await renderOnce(tree, meta, ctx, first.retry)).pdf;
+};
+
+async function renderOnce(tree: Root, meta: DocMeta, ctx: RenderContext, breakBefore: number | undefined): Promise<{ pdf: Buffer; retry?: number }> {
   const fonts = fontSetFor(ctx.fonts, meta.locale);
   const geo = pageGeometry(meta.orientation);
   const doc = new PDFDocument({
@@ -49,6 +56,7 @@ export const renderPdf: TreeWriter = async (tree: Root, meta: DocMeta, ctx: Rend
   });
 
   const state = new PdfState(doc, fonts, meta, ctx, geo, palette(meta.brandColor), handlers);
+  state.breakBefore = breakBefore;
   // Fixed order: font resource names and subset tags do not depend on what is drawn first.
   for (const key of ['bold', 'regular'] as const) state.setFont(key === 'bold' ? { bold: true } : {}, SIZES.body);
   await prepare(state, tree);
@@ -57,5 +65,5 @@ export const renderPdf: TreeWriter = async (tree: Root, meta: DocMeta, ctx: Rend
   ownSubsets(doc);
   doc.end();
   await done;
-  return Buffer.concat(chunks);
-};
+  return { pdf: Buffer.concat(chunks), retry: state.retryBreakBefore };
+}

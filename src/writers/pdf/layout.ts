@@ -305,13 +305,16 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     return only.length ? [toLine(only)] : [];
   }
   let copied = false;
-  const lines: Line[] = [];
+  const lines: Atom[][] = [];
+  /** lines[i] ended because the next atom did not fit (not at a hard break or the end). */
+  const soft: boolean[] = [];
   let line: Atom[] = [];
   let w = 0;
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
     if (a.kind === Kind.Hard) {
-      lines.push(toLine(pre ? line : trimmed(line, 0, line.length)));
+      lines.push(pre ? line : trimmed(line, 0, line.length));
+      soft.push(false);
       [line, w] = [[], 0];
       continue;
     }
@@ -337,7 +340,8 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     for (let j = line.length - 1; k < 0 && j > 0; j--) if (line[j].breakBefore) k = j;
     if (k < 0) k = line.length; // no opportunity at all: break before `a` rather than overflow
     const carry = line.splice(k);
-    lines.push(toLine(pre ? line : trimmed(line, 0, line.length)));
+    lines.push(pre ? line : trimmed(line, 0, line.length));
+    soft.push(true);
     [line, w] = [[], 0];
     for (const c of carry) {
       if (c.kind === Kind.Space && line.length === 0 && !pre) continue;
@@ -346,8 +350,38 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     }
     i--;
   }
-  if (line.length) lines.push(toLine(pre ? line : trimmed(line, 0, line.length)));
-  return lines;
+  if (line.length) {
+    lines.push(pre ? line : trimmed(line, 0, line.length));
+    soft.push(false);
+  }
+  if (!pre) for (let i = 1; i < lines.length; i++) if (!soft[i] && soft[i - 1]) balanceLast(lines, i, width);
+  return lines.map(toLine);
+}
+
+/**
+ * A paragraph's last line holding one lone CJK character (with any closing punctuation glued to
+ * it) takes the last breakable piece of the line above along, so "…报告" never ends as "…报" / "告"
+ * — in body text, table cells and titles alike.
+ */
+function balanceLast(lines: Atom[][], i: number, width: number): void {
+  const last = lines[i];
+  const ink = last.filter((a) => a.kind !== Kind.Space);
+  if (ink.length === 0 || ink[0].kind !== Kind.Cjk || ink.slice(1).some((a) => a.breakBefore || a.kind !== Kind.Cjk)) return;
+  const prev = lines[i - 1];
+  let j = -1;
+  for (let k = prev.length - 1; k > 0; k--) {
+    if (prev[k].breakBefore) {
+      j = k;
+      break;
+    }
+  }
+  // Leave at least two pieces above, and move only what fits beside the lone character.
+  if (j < 2) return;
+  const moved = trimmed(prev.slice(j), 0, prev.length - j);
+  const w = moved.reduce((s, a) => s + a.width, 0) + last.reduce((s, a) => s + a.width, 0);
+  if (w > width + 0.01) return;
+  lines[i - 1] = trimmed(prev.slice(0, j), 0, j);
+  lines[i] = [...moved, ...last];
 }
 
 /** atoms[from, to) without trailing (and, for the fast path, leading) spaces. */

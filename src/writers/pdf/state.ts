@@ -72,6 +72,10 @@ export class PdfState {
   /** 0-based index of the current page (simulated while measuring). */
   page = 0;
   readonly coverPages = new Set<number>();
+  /** Widow control for the document's end: a page break before this top-level block (a second render). */
+  breakBefore: number | undefined;
+  /** Set by the root handler when the last page came out near-empty: render again with this break. */
+  retryBreakBefore: number | undefined;
   readonly hooks: PageHook[] = [];
   /** Draws the pending list marker at the first line of the item's content. */
   marker: ((baseline: number, lineTop: number) => void) | undefined;

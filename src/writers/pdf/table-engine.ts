@@ -53,7 +53,9 @@ function columnWidths(spec: TableSpec, header: Tokens[], body: (Tokens | undefin
   const n = spec.columns.length;
   const weights = spec.columns.map((c) => Math.max(c.weight, 0.01));
   const mins = spec.columns.map((_, i) => {
-    let widest = minContentOf(header[i]);
+    // A short header label ("序号", "单价（元）") is never broken: its whole width is the minimum.
+    const label = header[i].atoms;
+    let widest = label.length <= 6 ? label.reduce((w, a) => w + a.width, 0) : minContentOf(header[i]);
     spec.rows.forEach((r, k) => {
       const t = body[k][i];
       if (r.kind !== 'group' && rowSpans[k][i] === 1 && t) widest = Math.max(widest, minContentOf(t));
