@@ -9,6 +9,7 @@ import type { DocumentPlan } from '../documents/types.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
 import { discoverDeals, displayPath, idClashes } from './deals.js';
+import { fsDiagnostic, isFsError } from './fs-errors.js';
 import { narrativeNodes } from './narrative.js';
 import { paymentRecordFor } from './reports.js';
 
@@ -60,7 +61,12 @@ export async function loadDeals(ctx: BuildContext): Promise<{ deals: Deal[]; dia
   const files = await discoverDeals(ctx.dataDir);
   const diagnostics: Diagnostic[] = [];
   const deals: Deal[] = [];
-  const results = await Promise.all(files.map((f) => readDeal(f, displayPath(f), { defaultLocale: ctx.config.locale })));
+  const results = await Promise.all(
+    files.map((f) => readDeal(f, displayPath(f), { defaultLocale: ctx.config.locale }).catch((e: unknown): { deal?: Deal; diagnostics: Diagnostic[] } => {
+      if (!isFsError(e)) throw e;
+      return { diagnostics: [fsDiagnostic(e, f)] };
+    })),
+  );
   for (const r of results) diagnostics.push(...r.diagnostics);
   const ok = results.flatMap((r, i) => (r.deal ? [{ deal: r.deal, path: files[i] }] : []));
   const clashes = idClashes(ok.map((o) => ({ id: o.deal.id, file: o.deal.path, path: o.path })));
