@@ -13,6 +13,7 @@ import type { DocumentPlan } from '../documents/types.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
 import { discoverDeals, displayPath, idClashes } from './deals.js';
+import { fsDiagnostic, isFsError } from './fs-errors.js';
 import { narrativeNodes } from './narrative.js';
 import { paymentRecordFor } from './reports.js';
 
@@ -87,7 +88,12 @@ export async function loadDeals(ctx: BuildContext): Promise<{ deals: Deal[]; dia
   const files = await discoverDeals(ctx.dataDir);
   const diagnostics: Diagnostic[] = [];
   const deals: Deal[] = [];
-  const results = await Promise.all(files.map((f) => readDeal(f, displayPath(f), { defaultLocale: ctx.config.locale, fonts: ctx.fonts })));
+  const results = await Promise.all(
+    files.map((f) => readDeal(f, displayPath(f), { defaultLocale: ctx.config.locale, fonts: ctx.fonts }).catch((e: unknown): { deal?: Deal; diagnostics: Diagnostic[] } => {
+      if (!isFsError(e)) throw e;
+      return { diagnostics: [fsDiagnostic(e, f)] };
+    })),
+  );
   const { catalog, diagnostics: catalogDiagnostics } = await loadCatalog(ctx.dataDir, displayPath);
   diagnostics.push(...catalogDiagnostics);
   const ok: { deal: Deal; path: string }[] = [];

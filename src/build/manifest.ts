@@ -4,7 +4,7 @@
  * discovered while running (assets, ledger rows), and each output's sha256 (so `check` can
  * tell a file modified by hand).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Diagnostic } from '../diagnostics.js';
@@ -97,6 +97,8 @@ export const manifestSchema = z
     }
   });
 
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
 const EMPTY = (): Manifest => ({ version: 1, jobs: {} });
 
 /**
@@ -112,6 +114,8 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
   });
   let raw: string;
   try {
+    // A manifest is ~1.5 KB per document; anything past 64 MB is not one (and would cost memory).
+    if ((await stat(file)).size > MAX_MANIFEST_BYTES) return ignored(`larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`);
     raw = await readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: EMPTY(), diagnostics: [] };

@@ -91,7 +91,7 @@ export function realish(path: string): string {
   const tail: string[] = [];
   for (;;) {
     try {
-      return join(realpathSync(head), ...tail.reverse());
+      return join(realpathSync.native(head), ...tail.reverse());
     } catch {
       const up = dirname(head);
       if (up === head) return abs;

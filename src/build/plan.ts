@@ -12,6 +12,7 @@ import { fontsFingerprint } from '../writers/fonts.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
 import { discoverDeals, displayPath, idClashes } from './deals.js';
+import { fsDiagnostic } from './fs-errors.js';
 import { hashFile, hashParts, sha256 } from './hash.js';
 import { DEAL_DOCUMENT_KINDS, dealJobId, outputPaths, type JobSpec } from './job-spec.js';
 import type { JobRecord, LedgerRecord, Manifest } from './manifest.js';
@@ -137,7 +138,16 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
     for (const file of await discoverDeals(ctx.dataDir)) {
       const shown = displayPath(file);
       const source = relative(ctx.dataDir, file);
-      const bytes = await readFile(file);
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch (e) {
+        // Unreadable (EACCES, EISDIR, EIO…): that file's diagnostic; the others still build.
+        diagnostics.push(fsDiagnostic(e, file));
+        failedStems.add(basename(file).replace(/\.[^.]+$/, ''));
+        failedSources.add(source);
+        continue;
+      }
       const sourceHash = sha256(bytes);
       // Reuse what the last build learned about an unchanged file; parse only what changed.
       const known = (recordsBySource.get(source) ?? []).filter((r) => r.sourceHash === sourceHash);

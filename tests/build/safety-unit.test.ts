@@ -4,7 +4,7 @@
  * filesystem errors, and a worker pool whose workers die.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -152,6 +152,18 @@ describe('atomic writes', () => {
     return expect(writeAtomic(out, 'deal/x.pdf', 'x'))
       .rejects.toMatchObject({ code: 'ELOOP' })
       .then(() => expect(readdirSync(elsewhere)).toEqual([]));
+  });
+
+  it('an output that is a link is replaced by the file; its target is untouched', async () => {
+    const out = tmp();
+    const elsewhere = tmp();
+    writeFileSync(join(elsewhere, 'precious.pdf'), 'precious');
+    mkdirSync(join(out, 'deal'));
+    symlinkSync(join(elsewhere, 'precious.pdf'), join(out, 'deal/proposal.pdf'));
+    await writeAtomic(out, 'deal/proposal.pdf', 'new');
+    expect(readFileSync(join(elsewhere, 'precious.pdf'), 'utf8')).toBe('precious');
+    expect(lstatSync(join(out, 'deal/proposal.pdf')).isFile()).toBe(true);
+    expect(readFileSync(join(out, 'deal/proposal.pdf'), 'utf8')).toBe('new');
   });
 
   it.each([

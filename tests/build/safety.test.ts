@@ -224,6 +224,19 @@ describe('filesystem errors are one-line diagnostics', () => {
     expect(existsSync(join(proj, 'out/.dealdoc/lock'))).toBe(false);
   });
 
+  it('an unreadable deal file (a folder named like one) is its own diagnostic; the other deals still plan', () => {
+    const proj = builtCopy();
+    mkdirSync(join(proj, 'data/deals/broken.md'));
+    const r = runCli(['build'], { cwd: proj });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('data/deals/broken.md: cannot read: a folder is where a file should be (EISDIR)');
+    expect(r.stdout).toMatch(/nothing written|up to date/);
+    const v = runCli(['validate'], { cwd: proj });
+    expect(v.code).toBe(1);
+    expect(v.stderr.trim()).toBe('data/deals/broken.md: cannot read: a folder is where a file should be (EISDIR)');
+    expect(v.stdout).toMatch(/invalid input \(1 error/);
+  });
+
   it('a file in place of out/.dealdoc or of the out folder itself', () => {
     const proj = builtCopy();
     rmSync(join(proj, 'out/.dealdoc'), { recursive: true });
