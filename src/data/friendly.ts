@@ -124,7 +124,7 @@ export function plainYaml(d: Diagnostic): Diagnostic {
   if (d.ruleId !== 'syntax') return d;
   const found = YAML_MESSAGES.find(([re]) => re.test(d.reason));
   if (!found) return d;
-  return new Diagnostic({ file: String(d.file), line: d.line ?? undefined, column: d.column ?? undefined, rule: 'syntax', field: d.field, message: `YAML: ${found[1]}`, zh: `YAML 格式：${found[2]}` });
+  return new Diagnostic({ file: String(d.file), line: d.line ?? undefined, column: d.column ?? undefined, rule: 'syntax', field: d.field, message: `YAML syntax error: ${found[1]}`, zh: `YAML 格式错误：${found[2]}` });
 }
 
 // ---------------------------------------------------------------------------------------------
