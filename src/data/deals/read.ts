@@ -11,7 +11,7 @@ import { Diagnostic } from '../../diagnostics.js';
 import type { Locale } from '../../tree/nodes.js';
 import { dealSchema, type Deal } from '../deal-schema.js';
 import { parseYamlSource, zodDiagnostics, type YamlSource } from '../yaml-source.js';
-import { plainYaml, scanTypingSlips, withSuggestions, withTypingSlips } from '../friendly.js';
+import { allFieldNames, plainYaml, scanTypingSlips, withSuggestions, withTypingSlips } from '../friendly.js';
 import { checkDealGlyphs } from './glyphs.js';
 
 export const MAX_DEAL_BYTES = 2 * 1024 * 1024;
@@ -76,6 +76,7 @@ function splitFrontMatter(text: string, file: string): { split?: Split; diagnost
 }
 
 const parsedDeals = new Map<string, ReadDealResult>();
+let DEAL_FIELDS: Set<string> | undefined;
 
 /**
  * Read and validate a deal file. Results are memoised by path and content, so planning a build
@@ -124,7 +125,7 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
   }
 
   // Full-width ：，and U+3000 indentation are named with their fix, before the parser's words.
-  const slips = scanTypingSlips(yamlText, displayPath);
+  const slips = scanTypingSlips(yamlText, displayPath, 0, (DEAL_FIELDS ??= allFieldNames(dealSchema)));
   const parsed = parseYamlSource(yamlText, displayPath);
   if (!parsed.source) return { diagnostics: withTypingSlips(slips, parsed.diagnostics.map(plainYaml)) };
   const source: YamlSource = parsed.source;
