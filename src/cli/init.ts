@@ -57,7 +57,18 @@ out/
 export async function runInit(dir: string, opts: { locale: string; company?: string }): Promise<number> {
   if (opts.locale !== 'zh-CN' && opts.locale !== 'en') throw new UsageError('--locale must be zh-CN or en');
   const root = resolve(dir);
+  const pkg = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const projectPackage = {
+    name: 'documents',
+    private: true,
+    type: 'module',
+    scripts: { build: 'dealdoc build', validate: 'dealdoc validate', check: 'dealdoc check' },
+    devDependencies: { dealdoc: `^${pkg.version}` },
+  };
   const files: [string, string][] = [
+    ['package.json', JSON.stringify(projectPackage, null, 2) + '\n'],
+    // The CI workflow's Node version: byte-identical documents need the same Node (zlib, ICU).
+    ['.nvmrc', await readFile(join(PACKAGE_ROOT, '.nvmrc'), 'utf8').catch(() => `v${process.versions.node}\n`)],
     ['dealdoc.config.yaml', configText(opts.locale, opts.company)],
     ['deal.schema.json', JSON.stringify(dealJsonSchema().schema, null, 2) + '\n'],
     ['.vscode/settings.json', JSON.stringify(VSCODE_SETTINGS, null, 2) + '\n'],

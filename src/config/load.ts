@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Diagnostic } from '../diagnostics.js';
 import { parseYamlSource, zodDiagnostics } from '../data/yaml-source.js';
+import { allFieldNames, plainYaml, scanTypingSlips, withTypingSlips } from '../data/friendly.js';
 import { configSchema, type Config } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'dealdoc.config.yaml';
@@ -21,8 +22,10 @@ export function loadConfig(path: string | undefined): LoadedConfig {
     return { config, diagnostics: [new Diagnostic({ file, rule: 'config', severity: 'warning', message: 'no config file; using defaults (run in a folder with dealdoc.config.yaml or pass --config)' })] };
   }
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const slips = scanTypingSlips(text, file, 0, allFieldNames(configSchema));
   const parsed = parseYamlSource(text, file);
-  if (!parsed.source) return { file, diagnostics: parsed.diagnostics };
+  if (!parsed.source) return { file, diagnostics: withTypingSlips(slips, parsed.diagnostics.map(plainYaml)) };
+  if (slips.length) return { file, diagnostics: slips };
   const result = configSchema.safeParse(parsed.data ?? {});
   if (!result.success) return { file, diagnostics: zodDiagnostics(result.error, parsed.source, file) };
   return { config: result.data, file, diagnostics: [] };

@@ -19,11 +19,20 @@ const FW_COMMA_FIELD = new RegExp(`，\\s*(${FIELD})\\s*[:：]`, 'g');
  * Full-width punctuation where YAML needs ASCII, line by line. `lineOffset` is added to line
  * numbers (front matter cut out of a Markdown file starts at line 2).
  */
-export function scanTypingSlips(text: string, file: string, lineOffset = 0): Diagnostic[] {
+export function scanTypingSlips(text: string, file: string, lineOffset = 0, fields?: ReadonlySet<string>): Diagnostic[] {
   if (!/[\u3000：，]/.test(text)) return [];
   const out: Diagnostic[] = [];
   const lines = text.split('\n');
+  const isField = (name: string) => !fields || fields.has(name);
+  // Inside a block scalar (`body: |`) anything goes: prose may say "SMT：…" or indent with U+3000.
+  let blockIndent = -1;
   lines.forEach((line, i) => {
+    const spaces = /^ */.exec(line)![0].length;
+    if (blockIndent >= 0) {
+      if (line.trim() === '' || spaces > blockIndent) return;
+      blockIndent = -1;
+    }
+    if (/:[ \t]*[|>][0-9+-]*[ \t]*(#.*)?$/.test(line)) blockIndent = spaces;
     const lineNo = i + 1 + lineOffset;
     const at = (column: number, rule: string, en: string, zh: string, severity: 'error' | 'warning' = 'error') =>
       out.push(new Diagnostic({ file, line: lineNo, column, rule, message: en, zh, severity }));
@@ -37,7 +46,8 @@ export function scanTypingSlips(text: string, file: string, lineOffset = 0): Dia
       );
     }
     if (line.trimStart().startsWith('#')) return;
-    const key = FW_COLON_KEY.exec(line);
+    const found = FW_COLON_KEY.exec(line);
+    const key = found && isField(found[2]) ? found : null;
     if (key) {
       const col = line.indexOf('：', key[1].length) + 1;
       at(
@@ -48,7 +58,7 @@ export function scanTypingSlips(text: string, file: string, lineOffset = 0): Dia
       );
     }
     for (const m of line.matchAll(FW_COLON_FLOW)) {
-      if (key && m.index! < line.indexOf('：')) continue;
+      if ((key && m.index! < line.indexOf('：')) || !isField(m[1])) continue;
       at(
         line.indexOf('：', m.index!) + 1,
         'full-width-colon',
@@ -58,6 +68,7 @@ export function scanTypingSlips(text: string, file: string, lineOffset = 0): Dia
     }
     if (/[{[]/.test(line)) {
       for (const m of line.matchAll(FW_COMMA_FIELD)) {
+        if (!isField(m[1])) continue;
         at(
           m.index! + 1,
           'full-width-comma',
@@ -124,7 +135,7 @@ export function plainYaml(d: Diagnostic): Diagnostic {
   if (d.ruleId !== 'syntax') return d;
   const found = YAML_MESSAGES.find(([re]) => re.test(d.reason));
   if (!found) return d;
-  return new Diagnostic({ file: String(d.file), line: d.line ?? undefined, column: d.column ?? undefined, rule: 'syntax', field: d.field, message: `YAML: ${found[1]}`, zh: `YAML 格式：${found[2]}` });
+  return new Diagnostic({ file: String(d.file), line: d.line ?? undefined, column: d.column ?? undefined, rule: 'syntax', field: d.field, message: `YAML syntax error: ${found[1]}`, zh: `YAML 格式错误：${found[2]}` });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,6 +189,24 @@ function objectsAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType[]
     });
   }
   return current.filter((s) => defOf(s).type === 'object');
+}
+
+/** Every field name anywhere in `schema` (for telling a field from prose that happens to precede a colon). */
+export function allFieldNames(schema: z.ZodType): Set<string> {
+  const names = new Set<string>(['$schema']);
+  const seen = new Set<unknown>();
+  const walk = (s: z.ZodType): void => {
+    if (seen.has(s)) return;
+    seen.add(s);
+    const def = defOf(s);
+    for (const [k, v] of Object.entries(def.shape ?? {})) {
+      names.add(k);
+      walk(v);
+    }
+    for (const inner of [def.innerType, def.element, def.in, ...(def.options ?? [])]) if (inner) walk(inner);
+  };
+  walk(schema);
+  return names;
 }
 
 /** Field names known at `path` of `schema`. */

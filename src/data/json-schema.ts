@@ -11,7 +11,8 @@ import { fieldKinds, type FieldKind } from './fields.js';
 
 type Json = Record<string, unknown>;
 
-export const SCHEMA_ID = 'https://dealdoc.dev/schema/deal.schema.json';
+/** An identifier, not an address: the schema is generated locally (`dealdoc schema`, `dealdoc init`). */
+export const SCHEMA_ID = 'urn:dealdoc:deal-file:1';
 
 /** Number text the reader accepts besides plain numbers: `1_000`, `12,000`, `¥12,000`, full-width digits, `(200)`. */
 const AMOUNT_TEXT = '^\\s*[(（]?\\s*(?:[¥￥]|RMB|rmb)?\\s*[-+－＋]?\\s*(?:[¥￥]|RMB|rmb)?\\s*[0-9０-９][0-9０-９,，_]*(?:[.．][0-9０-９]*)?\\s*[)）]?\\s*-?\\s*$';

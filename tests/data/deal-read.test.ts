@@ -52,7 +52,7 @@ describe('reading deal files', () => {
     ['a wrong enum value', VALID.replace('stage: evaluation', 'stage: closing'), 'data/deals/x.md:12:8: expected one of discover_needs | internal_deliberation | procurement_design | evaluation | commitment | use_maintenance, got "closing" (stage)'],
     ['a malformed date', VALID.replace('2026-12-31', '2026-02-30'), 'data/deals/x.md:17:16: "2026-02-30" is not a valid date (YYYY-MM-DD) (quote.valid_until)'],
     ['a missing required field', VALID.replace('title: 测试建议书\n', ''), 'data/deals/x.md:2:1: required field is missing (title)'],
-    ['an unknown field', VALID.replace('stage: evaluation', 'stage: evaluation\nstaeg: x'), 'data/deals/x.md:13:1: unknown field "staeg" (staeg)'],
+    ['an unknown field', VALID.replace('stage: evaluation', 'stage: evaluation\nstaeg: x'), 'data/deals/x.md:13:1: unknown field "staeg" — did you mean "stage"? (staeg)'],
     ['a YAML syntax error', VALID.replace('rep: { name: 李明 }', 'rep: { name: 李明'), 'data/deals/x.md:'],
   ])('reports %s as exactly one positioned diagnostic', async (_what, text, expected) => {
     const r = await read('x.md', text);

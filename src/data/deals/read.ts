@@ -13,7 +13,7 @@ import { checkMarkdownBounds } from '../../compose/markdown-limits.js';
 import type { Locale } from '../../tree/nodes.js';
 import { dealSchema, type Deal } from '../deal-schema.js';
 import { formatPath, parseYamlSource, positionOf, zodDiagnostics, type YamlSource } from '../yaml-source.js';
-import { plainYaml, scanTypingSlips, withSuggestions, withTypingSlips } from '../friendly.js';
+import { allFieldNames, plainYaml, scanTypingSlips, withSuggestions, withTypingSlips } from '../friendly.js';
 import { checkDealGlyphs } from './glyphs.js';
 import { fontsFingerprint, type FontChainSpec } from '../../writers/fonts.js';
 
@@ -102,6 +102,7 @@ function controlInValues(data: unknown): { path: (string | number)[]; code: stri
 export const MAX_QUOTE_TOTAL = new Decimal('9999999999999999.99');
 
 const parsedDeals = new Map<string, ReadDealResult>();
+let DEAL_FIELDS: Set<string> | undefined;
 
 /** Where each read deal came from, so later checks (catalogue, method) can point at a line. */
 export const dealSources = new WeakMap<Deal, YamlSource>();
@@ -155,7 +156,7 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
   }
 
   // Full-width ：，and U+3000 indentation are named with their fix, before the parser's words.
-  const slips = scanTypingSlips(yamlText, displayPath);
+  const slips = scanTypingSlips(yamlText, displayPath, 0, (DEAL_FIELDS ??= allFieldNames(dealSchema)));
   const parsed = parseYamlSource(yamlText, displayPath);
   if (!parsed.source) return { diagnostics: withTypingSlips(slips, parsed.diagnostics.map(plainYaml)) };
   const source: YamlSource = parsed.source;
