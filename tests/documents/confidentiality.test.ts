@@ -172,6 +172,8 @@ beforeAll(() => {
   writeFileSync(join(proj, 'plain.yaml'), config.replace(/^# templates:.*$/m, 'templates: no-such-folder'));
   writeFileSync(join(proj, 'override.yaml'), config.replace(/^# templates:.*$/m, 'templates: my-templates'));
   mkdirSync(join(proj, 'my-templates'));
+  // executeJob writes below an existing out folder (build() makes it after checking --out).
+  for (const c of ['plain.yaml', 'override.yaml']) mkdirSync(join(proj, `out-${c}`));
   writeFileSync(join(proj, 'my-templates/proposal.md.hbs'), readFileSync(join(ROOT, 'templates/proposal.md.hbs'), 'utf8') + PROBE);
 });
 
@@ -190,7 +192,7 @@ describe('the proposal view is an allow-list', () => {
   it('proposalDeal copies only allow-listed fields: no marker, no internal key', () => {
     const projected = proposalDeal(deal);
     expect(found(JSON.stringify(projected))).toEqual([]);
-    expect(Object.keys(projected).sort()).toEqual(['body', 'bodyLine', 'customer', 'date', 'id', 'locale', 'needs', 'next_steps', 'path', 'quote', 'rep', 'title', 'why_us'].sort());
+    expect(Object.keys(projected).sort()).toEqual(['body', 'bodyLine', 'customer', 'date', 'id', 'locale', 'needs', 'next_steps', 'path', 'proposal', 'quote', 'rep', 'stage', 'title', 'why_us'].sort());
     expect(Object.keys(projected.customer).sort()).toEqual(['industry', 'name', 'short_name']);
     expect(JSON.stringify(projected)).toContain(PUBLIC);
   });
