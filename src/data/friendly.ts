@@ -272,6 +272,7 @@ const ZH: [RegExp, string][] = [
   [/^expected a 3-letter currency code such as CNY$/, '应为三位字母的币种代码，如 CNY'],
   [/^expected zh-CN or en$/, '应为 zh-CN 或 en'],
   [/^character (.+) cannot be printed: the document font has no glyph for it$/, '字符 $1 无法打印：文档字体里没有这个字形'],
+  [/^character (.+) cannot be printed: no font of the chain has a glyph for it \(add a font that has it under fonts: in the config\)$/, '字符 $1 无法打印：字体链中没有任何字体含有这个字形（可在配置的 fonts: 中加入含有它的字体）'],
   [/^YAML syntax error: (.+)$/, 'YAML 格式错误：$1'],
   [/^deal files must be UTF-8 text$/, '商机文件必须是 UTF-8 编码的文本'],
   [/^a deal file must start with YAML front matter: a first line of exactly "---"$/, '商机文件必须以 YAML front matter 开头：第一行只能是 "---"'],
