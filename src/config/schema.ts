@@ -26,6 +26,10 @@ export const provisioningSchema = z.strictObject({
   framework: z.enum(['CAS', 'small']).default('CAS'),
   /** Where the ledger lives, relative to the data folder. */
   ledger_dir: text().default('receivables'),
+  /** Sign-off block (编制 / 审核 / 批准): roles with optional names; blank lines for signature and date. */
+  signoff: list(z.strictObject({ role: text(), name: optionalText(), title: optionalText() }), 10).optional(),
+  /** How many customers the collection list and the prior-month comparison show (largest first). */
+  top_customers: integer(1, 1000).default(10),
 });
 
 export const companySchema = z.strictObject({

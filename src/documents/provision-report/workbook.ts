@@ -27,7 +27,7 @@ function repsForWorkbook(s: Sheet): Sheet {
   };
 }
 
-const ORDER: SheetKey[] = ['summary', 'aging', 'movement', 'journal', 'customers', 'reps', 'detail', 'exceptions'];
+const ORDER: SheetKey[] = ['summary', 'aging', 'movement', 'journal', 'customers', 'reps', 'detail', 'exceptions', 'comparison', 'customerMovement', 'collection', 'signoff'];
 
 export function workbookForProvisionReport(result: ProvisionResult, ctx: ProvisionReportContext): Workbook {
   return workbookFromReport(buildReport(result, ctx), ctx);
