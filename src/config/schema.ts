@@ -48,6 +48,10 @@ export const companySchema = z.strictObject({
   tagline_en: optionalText(),
 });
 
+const ledgerTable = z.enum(['invoices', 'payments', 'adjustments', 'fx', 'specific']);
+/** Every canonical ledger column (see src/data/ledger/headers.ts). */
+const LEDGER_FIELDS = ['invoice_no', 'customer_id', 'customer_name', 'invoice_date', 'due_date', 'terms', 'currency', 'amount', 'rep', 'payment_no', 'date', 'kind', 'rate', 'reason'] as const;
+
 export const configSchema = z.strictObject({
   company: companySchema,
   brand_color: color().default('#1F5FAF'),
@@ -57,6 +61,13 @@ export const configSchema = z.strictObject({
   provisioning: provisioningSchema.prefault({}),
   /** Optional fixed date for documents when neither the deal nor SOURCE_DATE_EPOCH gives one. */
   document_date: isoDate().optional(),
+  /** ERP exports as they are: file-name globs per ledger table, and column header → field per table. */
+  ledger: z
+    .strictObject({
+      files: z.partialRecord(ledgerTable, list(text(), 50)).optional(),
+      columns: z.partialRecord(ledgerTable, z.record(z.string(), z.enum(LEDGER_FIELDS))).optional(),
+    })
+    .optional(),
 });
 
 export type Config = z.output<typeof configSchema>;

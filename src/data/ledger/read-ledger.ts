@@ -13,9 +13,9 @@ import { tableFromJson } from './json-table.js';
 import { decodeText } from './decode.js';
 import type { TableResult } from './table.js';
 import { validateLedger } from './validate.js';
-import { findLedgerFiles, type LedgerFormat } from './find.js';
+import { findLedgerFiles, type LedgerFormat, type LedgerMapping } from './find.js';
 
-export { findLedgerFiles, type LedgerFormat };
+export { findLedgerFiles, type LedgerFormat, type LedgerMapping };
 
 
 export interface LedgerSource {
@@ -29,6 +29,8 @@ export interface LedgerSource {
 export interface ReadLedgerOptions {
   /** Currency of rows without a currency column or value (default CNY). */
   functionalCurrency?: string;
+  /** The config's `ledger:` mapping (file-name globs and column names per table). */
+  mapping?: LedgerMapping;
 }
 
 export interface ReadLedgerResult {
@@ -37,12 +39,14 @@ export interface ReadLedgerResult {
 }
 
 export async function readLedger(dir: string, opts: ReadLedgerOptions = {}): Promise<ReadLedgerResult> {
-  const found = await findLedgerFiles(dir);
+  const found = await findLedgerFiles(dir, opts.mapping);
   // A missing or doubled table is fundamental: say so before reporting on row contents.
   if (hasErrors(found.diagnostics)) return { diagnostics: sortDiagnostics(found.diagnostics) };
   const sources: LedgerSource[] = [];
   for (const f of found.files) sources.push({ ...f, bytes: new Uint8Array(await readFile(f.file)) });
-  return parseLedger(sources, opts);
+  const parsed = await parseLedger(sources, opts);
+  // Warnings about the folder (files that match no table) travel with the result.
+  return { ...parsed, diagnostics: sortDiagnostics([...found.diagnostics, ...parsed.diagnostics]) };
 }
 
 /** The same, from bytes already in memory (tests, build caches). */
@@ -56,7 +60,7 @@ export async function parseLedger(sources: LedgerSource[], opts: ReadLedgerOptio
       diagnostics.push(new Diagnostic({ file: src.file, line: result.line, message: result.error, rule: result.rule ?? 'ledger/format' }));
       continue;
     }
-    readTableRows(src.table, result.table, functional, ledger, diagnostics);
+    readTableRows(src.table, result.table, functional, ledger, diagnostics, opts.mapping?.columns?.[src.table]);
   }
   if (!sources.some((s) => s.table === 'invoices')) {
     diagnostics.push(new Diagnostic({ file: 'invoices.csv', message: 'no invoices table given', rule: 'ledger/missing-file' }));
