@@ -103,6 +103,9 @@ export async function runValidate(opts: { data: string; config?: string }): Prom
   }
   report(sortDiagnostics(all));
   const bad = hasErrors(all);
+  // What was read from the ledger, so finance sees files, rows, customers, dates and totals at a glance.
+  const summary = ctx ? await (await import('../build/reports.js')).ledgerSummaryLines(ctx) : undefined;
+  if (summary) process.stdout.write(summary.join('\n') + '\n');
   process.stdout.write(bad ? `invalid input (${all.filter((d) => d.severity === 'error').length} error(s))\n` : `ok: ${count} deal(s) valid\n`);
   return bad ? 1 : 0;
 }
