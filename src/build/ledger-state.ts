@@ -18,7 +18,7 @@ import type { JobRecord, Manifest } from './manifest.js';
 
 async function readLedgerFiles(ctx: BuildContext) {
   const { readLedger } = await import('../data/ledger/index.js');
-  return readLedger(ledgerDir(ctx), { functionalCurrency: ctx.config.provisioning.functional_currency, dateBounds: ctx.config.provisioning.date_bounds, env: ctx.env });
+  return readLedger(ledgerDir(ctx), { functionalCurrency: ctx.config.provisioning.functional_currency, dateBounds: ctx.config.provisioning.date_bounds, env: ctx.env, ...(ctx.config.ledger ? { mapping: ctx.config.ledger } : {}) });
 }
 
 export interface LedgerState {
@@ -39,7 +39,7 @@ export function ledgerDir(ctx: BuildContext): string {
 }
 
 async function rawHashOf(ctx: BuildContext): Promise<{ hash: string; present: boolean }> {
-  const found = await findLedgerFiles(ledgerDir(ctx));
+  const found = await findLedgerFiles(ledgerDir(ctx), ctx.config.ledger);
   if (!found.files.length) return { hash: 'none', present: false };
   const parts: Record<string, string> = {};
   for (const f of found.files) parts[relative(ctx.dataDir, f.file)] = sha256(await readFile(f.file));
@@ -51,7 +51,7 @@ export async function loadLedgerState(ctx: BuildContext, manifest?: Manifest): P
   const raw = await rawHashOf(ctx);
   if (!raw.present) {
     // No ledger folder at all: a sales-only setup, nothing to report. A folder without its files is an error.
-    const found = await findLedgerFiles(ledgerDir(ctx));
+    const found = await findLedgerFiles(ledgerDir(ctx), ctx.config.ledger);
     const noFolder = found.diagnostics.some((d) => d.ruleId === 'ledger/folder');
     return { rawHash: 'none', ok: noFolder, present: false, diagnostics: noFolder ? [] : found.diagnostics.map(shorten) };
   }

@@ -70,6 +70,14 @@ export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, 
   return { files, diagnostics: [] };
 }
 
+/** One screen on what the ledger holds (for `dealdoc validate`); undefined without a readable ledger. */
+export async function ledgerSummaryLines(ctx: BuildContext): Promise<string[] | undefined> {
+  const state = await parsed(ctx, await loadLedgerState(ctx));
+  if (!state.ledger) return undefined;
+  const { ledgerSummary } = await import('../domain/receivables/summary.js');
+  return ledgerSummary(state.ledger, (f) => relative(ctx.dataDir, f).split(sep).join('/'));
+}
+
 /** Ledger diagnostics without rendering (for `dealdoc validate`): reading, and every month end's computation. */
 export async function validateLedger(ctx: BuildContext): Promise<Diagnostic[]> {
   const state = await parsed(ctx, await loadLedgerState(ctx));

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { build, check, exitCode, type BuildRequest } from '../build/build.js';
+import { createContext } from '../build/context.js';
 import { outDirProblem } from '../build/outdir.js';
 import { maxJobs } from '../build/pool.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics.js';
@@ -147,6 +148,10 @@ export async function runValidate(opts: { data: string } & OutputFlags): Promise
     return bad ? 1 : 0;
   }
   printDiagnostics(sortDiagnostics(all), out);
+  // What was read from the ledger, so finance sees files, rows, customers, dates and totals at a glance.
+  const { ctx } = createContext({ dataDir: opts.data, outDir: 'out', configPath: opts.config, formats: [] });
+  const summary = ctx ? await (await import('../build/reports.js')).ledgerSummaryLines(ctx).catch(() => undefined) : undefined;
+  if (summary) process.stdout.write(summary.join('\n') + '\n');
   const errors = all.filter((d) => d.severity === 'error').length;
   if (out.lang === 'zh') process.stdout.write(bad ? `输入有误（${errors} 个错误）\n` : `通过：${count} 个商机文件有效\n`);
   else process.stdout.write(bad ? `invalid input (${errors} error(s))\n` : `ok: ${count} deal(s) valid\n`);

@@ -28,6 +28,10 @@ export const provisioningSchema = z.strictObject({
   date_bounds: z.strictObject({ from: isoDate().optional(), to: isoDate().optional() }).optional(),
   /** Where the ledger lives, relative to the data folder. */
   ledger_dir: text().default('receivables'),
+  /** Sign-off block (编制 / 审核 / 批准): roles with optional names; blank lines for signature and date. */
+  signoff: list(z.strictObject({ role: text(), name: optionalText(), title: optionalText() }), 10).optional(),
+  /** How many customers the collection list and the prior-month comparison show (largest first). */
+  top_customers: integer(1, 1000).default(10),
 });
 
 /** How the sales method reads the customer's receivables (SWOT brief, validate). */
@@ -56,6 +60,10 @@ export const companySchema = z.strictObject({
   tagline_en: optionalText(),
 });
 
+const ledgerTable = z.enum(['invoices', 'payments', 'adjustments', 'fx', 'specific']);
+/** Every canonical ledger column (see src/data/ledger/headers.ts). */
+const LEDGER_FIELDS = ['invoice_no', 'customer_id', 'customer_name', 'invoice_date', 'due_date', 'terms', 'currency', 'amount', 'rep', 'payment_no', 'date', 'kind', 'rate', 'reason'] as const;
+
 export const configSchema = z.strictObject({
   company: companySchema,
   brand_color: color().default('#1F5FAF'),
@@ -78,6 +86,13 @@ export const configSchema = z.strictObject({
       ]),
     )
     .max(32)
+    .optional(),
+  /** ERP exports as they are: file-name globs per ledger table, and column header → field per table. */
+  ledger: z
+    .strictObject({
+      files: z.partialRecord(ledgerTable, list(text(), 50)).optional(),
+      columns: z.partialRecord(ledgerTable, z.record(z.string(), z.enum(LEDGER_FIELDS))).optional(),
+    })
     .optional(),
 });
 

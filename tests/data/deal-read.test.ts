@@ -41,7 +41,7 @@ describe('reading deal files', () => {
     const r = await read('good-deal.md', VALID);
     expect(r.messages).toEqual([]);
     expect(r.deal?.id).toBe('good-deal');
-    expect(r.deal?.quote.items[0].unit_price.toFixed(2)).toBe('1000.00');
+    expect(r.deal?.quote.items[0].unit_price?.toFixed(2)).toBe('1000.00');
     expect(r.deal?.quote.valid_until).toBe('2026-12-31');
     expect(r.deal?.body).toContain('## 背景');
     expect(r.deal?.bodyLine).toBe(19);

@@ -186,6 +186,13 @@ describe('every month end builds, and agrees with an independent recomputation',
           is(r.movement.writeOffs, mine.wo, 'write-offs');
           is(r.movement.recoveries, mine.rec, 'recoveries');
           is(r.movement.charge.minus(r.movement.reversal), mine.delta, 'charge − reversal');
+          // Per-customer movement adds up; the collection list is sorted by provision, overdue customers only.
+          const cm = r.customerMovement!;
+          is(cm.reduce((a, c) => a.plus(c.charge).minus(c.reversal), D(0)), mine.delta, 'Σ customer charge − reversal');
+          is(cm.reduce((a, c) => a.plus(c.closing), D(0)), mine.closing.provision, 'Σ customer closing');
+          const col = r.collection!;
+          for (let i = 1; i < col.length; i++) expect(col[i - 1].provision.gte(col[i].provision)).toBe(true);
+          for (const c of col) expect(c.overdue.gt(0) && c.daysOverdue > 0).toBe(true);
           const kind = kindOf(r, mine.prevLines);
           stats.kinds[kind] = (stats.kinds[kind] ?? 0) + 1;
           if (!samples.has(kind)) samples.set(kind, { r });

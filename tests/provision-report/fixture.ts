@@ -153,6 +153,14 @@ export function workedExample(): ProvisionResult {
       { kind: 'write_off', invoiceNo: 'INV-H01', customerId: 'C008', customerName: '成都川信电器有限公司', date: date('2024-03-25'), currency: 'CNY', amount: d('5000.00'), amountCny: d('5000.00'), rate: d('1') },
       { kind: 'recovery', invoiceNo: 'INV-J01', customerId: 'C009', customerName: '武汉光谷精工有限公司', date: date('2024-03-27'), currency: 'CNY', amount: d('1000.00'), amountCny: d('1000.00'), rate: d('1') },
     ],
+    // Overdue customers by provision: G (单项 100%), C, D, B, A; B paid 19,999.95 on 03-15.
+    collection: [
+      { customerId: 'C007', customerName: CUSTOMERS.G.name, reps: ['王芳'], daysOverdue: 152, overdue: d('12000.00'), balance: d('12000.00'), provision: d('12000.00') },
+      { customerId: 'C003', customerName: CUSTOMERS.C.name, reps: ['李娜'], daysOverdue: 91, overdue: d('43333.33'), balance: d('43333.33'), provision: d('9666.67') },
+      { customerId: 'C004', customerName: CUSTOMERS.D.name, reps: ['李娜'], daysOverdue: 46, overdue: d('70950.00'), balance: d('70950.00'), provision: d('7095.00') },
+      { customerId: 'C002', customerName: CUSTOMERS.B.name, reps: ['张伟'], daysOverdue: 61, lastPayment: date('2024-03-15'), overdue: d('38888.93'), balance: d('38888.93'), provision: d('4777.79') },
+      { customerId: 'C001', customerName: CUSTOMERS.A.name, reps: ['张伟'], daysOverdue: 31, overdue: d('101234.45'), balance: d('101234.45'), provision: d('123.45') },
+    ],
     // INV-007 carried at the February closing rate 7.1000, revalued at 7.0950: USD 10,000 × −0.005 = −50.00.
     fxDifferences: [{ currency: 'USD', revaluation: d('-50.00'), settlement: d('0'), total: d('-50.00') }],
     excluded: { invoicesAfterAsOf: 1, paymentsAfterAsOf: 1 },

@@ -157,7 +157,7 @@ describe('planProvisionReport: figures of the worked example (RECEIVABLES-NOTES 
     for (const locale of ['zh-CN', 'en'] as const) {
       for (const result of [workedExample(), reversalExample()]) {
         const tables = dataTables(build(result, ctx(locale)).tree);
-        expect(tables.length).toBe(8);
+        expect(tables.length).toBe(12);
         const checked = tables.map(assertFoots).reduce((a, b) => a + b, 0);
         expect(checked).toBeGreaterThan(50);
       }

@@ -35,4 +35,16 @@ describe('data sources and location independence (CLI)', () => {
     expect(text).not.toContain(a);
     expect(text).not.toContain('/tmp');
   }, 120_000);
+
+  it('dealdoc validate prints a one-screen ledger summary: files, rows, customers, currencies, dates, totals', () => {
+    const r = runCli(['validate'], { cwd: copyProject() });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^ledger: 5 file\(s\), \d+ row\(s\)$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}receivables\/invoices\.csv +\d+ row\(s\)$/));
+    expect(r.stdout).toMatch(/customers \d+ · reps \d+ · currencies CNY, USD/);
+    expect(r.stdout).toMatch(/dates \d{4}-\d{2}-\d{2} … \d{4}-\d{2}-\d{2}/);
+    expect(r.stdout).toMatch(/invoiced +CNY [\d,]+\.\d\d · USD [\d,]+\.\d\d/);
+    expect(lines.length).toBeLessThan(25);
+  }, 60_000);
 });

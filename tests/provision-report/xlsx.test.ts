@@ -33,9 +33,9 @@ const rowOf = (ws: ExcelJS.Worksheet, label: string, col = 1) => {
 
 describe('workbookForProvisionReport → renderXlsx', () => {
   it('has one sheet per section, Chinese names by default and English ones for locale en', async () => {
-    expect(zh.worksheets.map((w) => w.name)).toEqual(['汇总', '账龄', '变动', '分录', '客户', '业务员', '明细', '例外']);
+    expect(zh.worksheets.map((w) => w.name)).toEqual(['汇总', '账龄', '变动', '分录', '客户', '业务员', '明细', '例外', '上月对比', '客户变动', '催收', '签核']);
     const en = await readXlsx(await renderXlsx(workbookForProvisionReport(workedExample(), ctx('en'))));
-    expect(en.worksheets.map((w) => w.name)).toEqual(['Summary', 'Aging', 'Movement', 'Journal', 'Customers', 'Reps', 'Detail', 'Exceptions']);
+    expect(en.worksheets.map((w) => w.name)).toEqual(['Summary', 'Aging', 'Movement', 'Journal', 'Customers', 'Reps', 'Detail', 'Exceptions', 'Prior month', 'Customer movement', 'Collection', 'Sign-off']);
     expect(en.getWorksheet('Aging')!.getRow(HEADER_ROW).getCell(3).value).toBe('Balance (CNY)');
   });
 

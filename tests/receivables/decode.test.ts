@@ -22,8 +22,10 @@ describe('decodeText', () => {
     expect(decodeText(new TextEncoder().encode('发票号'))).toEqual({ text: '发票号', encoding: 'utf-8' });
   });
 
-  it('refuses UTF-16 and binary data', () => {
-    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toHaveProperty('error');
+  it('reads UTF-16 with a byte-order mark (LE and BE); refuses broken UTF-16 and binary data', () => {
+    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toEqual({ text: 'A', encoding: 'utf-16le' });
+    expect(decodeText(new Uint8Array([0xfe, 0xff, 0x53, 0xd1]))).toEqual({ text: '发', encoding: 'utf-16be' });
+    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]))).toHaveProperty('error');
     expect(decodeText(new Uint8Array([0x41, 0x00, 0x42]))).toHaveProperty('error');
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xff, 0x41]))).toHaveProperty('error');
   });
@@ -50,7 +52,7 @@ describe('encodings of a whole ledger', () => {
   });
 
   it('an unreadable encoding is a diagnostic for the file', async () => {
-    const errors = await readErrors({ 'invoices.csv': new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x2c, 0x00]), 'payments.csv': paymentsZh });
-    expect(errors).toEqual([expect.stringMatching(/^invoices\.csv: unreadable encoding: the file is UTF-16/)]);
+    const errors = await readErrors({ 'invoices.csv': new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00, 0x2c, 0x00]), 'payments.csv': paymentsZh });
+    expect(errors).toEqual([expect.stringMatching(/^invoices\.csv: unreadable encoding: the file starts with a UTF-16 LE byte-order mark but is not valid UTF-16/)]);
   });
 });

@@ -1,9 +1,9 @@
-/** CSV text → RawTable (first record = header row). */
-import { parseCsv } from './csv.js';
+/** CSV text → RawTable (first record = header row; table-rows.ts recognises a title row above it). */
+import { parseCsv, sniffDelimiter } from './csv.js';
 import type { RawTable, TableResult } from './table.js';
 
 export function tableFromCsv(text: string, file: string): TableResult {
-  const parsed = parseCsv(text);
+  const parsed = parseCsv(text, sniffDelimiter(text));
   if ('error' in parsed) return parsed;
   const [header, ...rest] = parsed.records;
   if (!header) return { error: 'the file is empty (no header row)', line: 1 };

@@ -1,7 +1,8 @@
 /**
  * A small RFC 4180 CSV parser that remembers the line each record *starts* on, so that a
  * diagnostic points at the row a person sees in an editor even when a quoted cell spans lines.
- * (csv-parse reports the line a record ends on.) Comma-delimited; CRLF, LF and CR all end a line.
+ * (csv-parse reports the line a record ends on.) Comma-, tab- or semicolon-delimited (sniffDelimiter);
+ * CRLF, LF and CR all end a line.
  */
 export interface CsvRecord {
   /** 1-based line number of the record's first character. */
@@ -11,7 +12,28 @@ export interface CsvRecord {
 
 export type CsvResult = { records: CsvRecord[] } | { error: string; line: number };
 
-export function parseCsv(text: string): CsvResult {
+export type Delimiter = ',' | '\t' | ';';
+
+/**
+ * The delimiter of a text table from its first lines (a title row may sit above the header),
+ * outside quotes: tabs (Excel's "Unicode text" export), else semicolons when they outnumber
+ * commas (European Excel), else commas.
+ */
+export function sniffDelimiter(text: string): Delimiter {
+  const counts = { ',': 0, '\t': 0, ';': 0 };
+  let inQuotes = false;
+  let lines = 0;
+  for (const ch of text) {
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && ch === '\n' && ++lines >= 6) break;
+    else if (!inQuotes && (ch === ',' || ch === '\t' || ch === ';')) counts[ch]++;
+  }
+  if (counts['\t'] > 0 && counts['\t'] >= counts[',']) return '\t';
+  if (counts[';'] > counts[',']) return ';';
+  return ',';
+}
+
+export function parseCsv(text: string, delimiter: Delimiter = ','): CsvResult {
   const records: CsvRecord[] = [];
   let line = 1;
   let i = 0;
@@ -43,7 +65,7 @@ export function parseCsv(text: string): CsvResult {
         quotedCellStart = line;
         cell = '';
         i++;
-      } else if (ch === ',') {
+      } else if (ch === delimiter) {
         cells.push(cell);
         cell = '';
         i++;

@@ -5,13 +5,23 @@
  */
 import iconv from 'iconv-lite';
 
-export type TextEncoding = 'utf-8' | 'gb18030';
+export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 export type Decoded = { text: string; encoding: TextEncoding } | { error: string };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 export function decodeText(bytes: Uint8Array): Decoded {
+  // UTF-16 with a byte-order mark: Excel's "Unicode text" export (tab-separated), LE or BE.
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (le || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    try {
+      const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+      return checked(text, le ? 'utf-16le' : 'utf-16be');
+    } catch {
+      return { error: `the file starts with a UTF-16 ${le ? 'LE' : 'BE'} byte-order mark but is not valid UTF-16` };
+    }
+  }
   try {
     // fatal: any invalid sequence throws instead of becoming U+FFFD; the BOM is dropped by default.
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -21,10 +31,6 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
   if (UTF8_BOM.every((b, i) => bytes[i] === b)) {
     return { error: 'the file starts with a UTF-8 byte-order mark but is not valid UTF-8' };
-  }
-  // UTF-16 (Excel "Unicode text") is not a CSV encoding we accept; GB18030 would turn it into noise.
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { error: 'the file is UTF-16; save it as CSV UTF-8 or CSV (GBK)' };
   }
   return checked(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'), 'gb18030');
 }

@@ -79,12 +79,14 @@ export interface HeaderMap {
   ambiguous: [string, string, string][];
 }
 
-export function mapHeaders(table: TableName, headers: string[]): HeaderMap {
+/** `columns`: the config's mapping for this table (header as written → field), tried before the built-in names. */
+export function mapHeaders(table: TableName, headers: string[], columns?: Record<string, string>): HeaderMap {
   const fields = TABLE_FIELDS[table];
   const lookup = new Map<string, string>();
   for (const [field, spec] of Object.entries(fields)) {
     for (const alias of [field, ...spec.aliases]) lookup.set(normalizeHeader(alias), field);
   }
+  for (const [header, field] of Object.entries(columns ?? {})) if (Object.hasOwn(fields, field)) lookup.set(normalizeHeader(header), field);
   const index = new Map<string, number>();
   const written: Record<string, string> = {};
   const ambiguous: HeaderMap['ambiguous'] = [];

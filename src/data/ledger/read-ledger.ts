@@ -13,10 +13,10 @@ import { tableFromJson } from './json-table.js';
 import { decodeText } from './decode.js';
 import type { TableResult } from './table.js';
 import { validateLedger } from './validate.js';
-import { findLedgerFiles, type LedgerFormat } from './find.js';
+import { findLedgerFiles, type LedgerFormat, type LedgerMapping } from './find.js';
 import { checkLedgerBounds, dateBounds, fileSizeError, precheckLedgerBytes, tooManyRows, type DateBounds } from './limits.js';
 
-export { findLedgerFiles, type LedgerFormat };
+export { findLedgerFiles, type LedgerFormat, type LedgerMapping };
 
 
 export interface LedgerSource {
@@ -34,6 +34,8 @@ export interface ReadLedgerOptions {
   dateBounds?: Partial<DateBounds>;
   /** For "today" (SOURCE_DATE_EPOCH). */
   env?: NodeJS.ProcessEnv;
+  /** The config's `ledger:` mapping (file-name globs and column names per table). */
+  mapping?: LedgerMapping;
 }
 
 export interface ReadLedgerResult {
@@ -42,7 +44,7 @@ export interface ReadLedgerResult {
 }
 
 export async function readLedger(dir: string, opts: ReadLedgerOptions = {}): Promise<ReadLedgerResult> {
-  const found = await findLedgerFiles(dir);
+  const found = await findLedgerFiles(dir, opts.mapping);
   // A missing or doubled table is fundamental: say so before reporting on row contents.
   if (hasErrors(found.diagnostics)) return { diagnostics: sortDiagnostics(found.diagnostics) };
   const sources: LedgerSource[] = [];
@@ -54,7 +56,9 @@ export async function readLedger(dir: string, opts: ReadLedgerOptions = {}): Pro
     else sources.push({ ...f, bytes: new Uint8Array(await readFile(f.file)) });
   }
   if (tooLarge.length) return { diagnostics: sortDiagnostics(tooLarge) };
-  return parseLedger(sources, opts);
+  const parsed = await parseLedger(sources, opts);
+  // Warnings about the folder (files that match no table) travel with the result.
+  return { ...parsed, diagnostics: sortDiagnostics([...found.diagnostics, ...parsed.diagnostics]) };
 }
 
 /** The same, from bytes already in memory (tests, build caches). */
@@ -78,7 +82,7 @@ export async function parseLedger(sources: LedgerSource[], opts: ReadLedgerOptio
       diagnostics.push(new Diagnostic({ file: src.file, message: many, rule: 'ledger/too-large' }));
       continue;
     }
-    readTableRows(src.table, result.table, functional, ledger, diagnostics);
+    readTableRows(src.table, result.table, functional, ledger, diagnostics, opts.mapping?.columns?.[src.table]);
   }
   if (!sources.some((s) => s.table === 'invoices')) {
     diagnostics.push(new Diagnostic({ file: 'invoices.csv', message: 'no invoices table given', rule: 'ledger/missing-file' }));

@@ -6,10 +6,65 @@ import { invoiceHeaderProblems, readInvoiceRow } from './invoice-rows.js';
 import { readAdjustmentRow, readFxRow, readSpecificRow } from './other-rows.js';
 import { readPaymentRow } from './payment-rows.js';
 import { RowReader } from './row-reader.js';
-import type { RawTable } from './table.js';
+import type { Cell, RawRow, RawTable } from './table.js';
 
-export function readTableRows(name: TableName, table: RawTable, functionalCurrency: string, ledger: Ledger, diagnostics: Diagnostic[]): void {
-  const map = mapHeaders(name, table.headers);
+/** A row an ERP adds under the documents: its first non-blank cell says 合计/总计/Total (nothing else). */
+const TOTAL_LABEL = /^(合计|总计|小计|本页合计|累计|合\s*计|总\s*计|total|grand total|subtotal|sum)\s*[:：]?$/i;
+
+function cellText(c: Cell): string {
+  return c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim();
+}
+
+/**
+ * ERP exports put a title ("应收单据明细表", a date range…) above the header and 合计/总计 rows under
+ * the documents. When the first row is not this table's header but one of the next five is, the rows
+ * above it are skipped; trailing rows labelled 合计/总计/Total (and blank rows after them) are
+ * skipped too. Each skip is a warning naming the line, so finance sees what was left out.
+ */
+export function recogniseLayout(name: TableName, table: RawTable, diagnostics: Diagnostic[], columns?: Record<string, string>): RawTable {
+  let t = table;
+  const first = mapHeaders(name, t.headers, columns);
+  if (first.missing.length > 0) {
+    for (let k = 0; k < Math.min(5, t.rows.length); k++) {
+      const candidate = t.rows[k].cells.map(cellText);
+      const m = mapHeaders(name, candidate, columns);
+      if (m.missing.length > 0 || m.index.size <= first.index.size) continue;
+      const title = [t.headers, ...t.rows.slice(0, k).map((r) => r.cells.map(cellText))]
+        .map((cells) => cells.filter(Boolean).join(' '))
+        .filter(Boolean)
+        .join(' / ');
+      diagnostics.push(
+        new Diagnostic({
+          file: t.file,
+          line: t.headerLine,
+          severity: 'warning',
+          rule: 'ledger/title-row',
+          message: `skipped ${k + 1} title row${k ? 's' : ''} above the header${title ? ` ("${title.slice(0, 60)}")` : ''}; the header is on line ${t.rows[k].line}`,
+        }),
+      );
+      t = { ...t, headers: candidate, headerLine: t.rows[k].line, rows: t.rows.slice(k + 1) };
+      break;
+    }
+  }
+  let end = t.rows.length;
+  const blank = (r: RawRow) => r.cells.every((c) => cellText(c) === '');
+  while (end > 0) {
+    const r = t.rows[end - 1];
+    if (blank(r)) {
+      end--;
+      continue;
+    }
+    const label = r.cells.map(cellText).find((c) => c !== '') ?? '';
+    if (!TOTAL_LABEL.test(label)) break;
+    diagnostics.push(new Diagnostic({ file: t.file, line: r.line, severity: 'warning', rule: 'ledger/totals-row', message: `skipped the "${label}" row (a total, not a document)` }));
+    end--;
+  }
+  return end === t.rows.length ? t : { ...t, rows: t.rows.slice(0, end) };
+}
+
+export function readTableRows(name: TableName, raw: RawTable, functionalCurrency: string, ledger: Ledger, diagnostics: Diagnostic[], columns?: Record<string, string>): void {
+  const table = recogniseLayout(name, raw, diagnostics, columns);
+  const map = mapHeaders(name, table.headers, columns);
   const headerError = (message: string, rule: string, field?: string): void => {
     diagnostics.push(new Diagnostic({ file: table.file, line: table.headerLine, message, rule, field }));
   };

@@ -61,6 +61,22 @@ export interface ReportLabels {
     note: string;
   };
   row: { matrixSubtotal: string; specific: string; total: string; subtotal: (rep: string) => string };
+  /** Comparison, per-customer movement, collection list and sign-off. */
+  more: {
+    prior: (label: string) => string;
+    current: (label: string) => string;
+    change: (label: string) => string;
+    topCustomers: (n: number) => string;
+    others: string;
+    lastPayment: string;
+    maxDays: string;
+    role: string;
+    name: string;
+    signature: string;
+    signDate: string;
+    roles: string[];
+    noOverdue: string;
+  };
   summary: {
     balance: string;
     overdue: string;
@@ -138,7 +154,7 @@ export interface ReportLabels {
   };
 }
 
-export type SheetKey = 'summary' | 'aging' | 'movement' | 'journal' | 'customers' | 'reps' | 'detail' | 'exceptions';
+export type SheetKey = 'summary' | 'aging' | 'movement' | 'journal' | 'customers' | 'reps' | 'detail' | 'exceptions' | 'comparison' | 'customerMovement' | 'collection' | 'signoff';
 
 const zh: ReportLabels = {
   title: '应收账款坏账准备月报',
@@ -147,7 +163,20 @@ const zh: ReportLabels = {
   confidentiality: '内部资料 · 请勿外传',
   withUnit: (label, unit) => `${label}（${unit}）`,
   unit: (currency) => (currency === 'CNY' ? '元' : currency),
-  sheets: { summary: '汇总', aging: '账龄', movement: '变动', journal: '分录', customers: '客户', reps: '业务员', detail: '明细', exceptions: '例外' },
+  sheets: {
+    summary: '汇总',
+    aging: '账龄',
+    movement: '变动',
+    journal: '分录',
+    customers: '客户',
+    reps: '业务员',
+    detail: '明细',
+    exceptions: '例外',
+    comparison: '上月对比',
+    customerMovement: '客户变动',
+    collection: '催收',
+    signoff: '签核',
+  },
   headings: {
     summary: '一、汇总',
     aging: '二、账龄分析与组合计提',
@@ -157,7 +186,11 @@ const zh: ReportLabels = {
     reps: '六、按业务员汇总',
     detail: '七、应收账款明细',
     exceptions: '八、例外清单',
-    reconciliation: '九、核对与编制说明',
+    comparison: '九、与上月末对比',
+    customerMovement: '十、按客户坏账准备变动',
+    collection: '十一、催收清单',
+    reconciliation: '十二、核对与编制说明',
+    signoff: '十三、签核',
   },
   info: {
     company: '公司',
@@ -205,6 +238,21 @@ const zh: ReportLabels = {
     note: '说明',
   },
   row: { matrixSubtotal: '组合计提小计', specific: '单项计提', total: '合计', subtotal: (rep) => `${rep} 小计` },
+  more: {
+    prior: (label) => `上月末${label}`,
+    current: (label) => `本月末${label}`,
+    change: (label) => `${label}增减`,
+    topCustomers: (n) => `余额最大的 ${n} 家客户`,
+    others: '其他客户',
+    lastPayment: '最近收款日',
+    maxDays: '最长逾期天数',
+    role: '职责',
+    name: '姓名',
+    signature: '签字',
+    signDate: '日期',
+    roles: ['编制', '审核', '批准'],
+    noOverdue: '本月末无逾期客户。',
+  },
   summary: {
     balance: '应收账款余额',
     overdue: '其中：已逾期',
@@ -320,6 +368,10 @@ const en: ReportLabels = {
     reps: 'Reps',
     detail: 'Detail',
     exceptions: 'Exceptions',
+    comparison: 'Prior month',
+    customerMovement: 'Customer movement',
+    collection: 'Collection',
+    signoff: 'Sign-off',
   },
   headings: {
     summary: '1. Summary',
@@ -330,7 +382,11 @@ const en: ReportLabels = {
     reps: '6. By sales rep',
     detail: '7. Invoice detail',
     exceptions: '8. Exceptions',
-    reconciliation: '9. Reconciliation and basis of preparation',
+    comparison: '9. Compared with the prior month end',
+    customerMovement: '10. Allowance movement by customer',
+    collection: '11. Collection list',
+    reconciliation: '12. Reconciliation and basis of preparation',
+    signoff: '13. Sign-off',
   },
   info: {
     company: 'Company',
@@ -378,6 +434,21 @@ const en: ReportLabels = {
     note: 'Note',
   },
   row: { matrixSubtotal: 'Matrix subtotal', specific: 'Individually assessed', total: 'Total', subtotal: (rep) => `${rep} subtotal` },
+  more: {
+    prior: (label) => `${label}, prior`,
+    current: (label) => `${label}, current`,
+    change: (label) => `${label} change`,
+    topCustomers: (n) => `${n} largest customers by balance`,
+    others: 'Other customers',
+    lastPayment: 'Last receipt',
+    maxDays: 'Max days overdue',
+    role: 'Role',
+    name: 'Name',
+    signature: 'Signature',
+    signDate: 'Date',
+    roles: ['Prepared by', 'Reviewed by', 'Approved by'],
+    noOverdue: 'No customer is overdue at the month end.',
+  },
   summary: {
     balance: 'Total receivables',
     overdue: 'of which overdue',

@@ -38,6 +38,10 @@ export function planFromReport(report: ReportModel, result: ProvisionResult, ctx
     detail: [sheetToDataTable(sheets.detail, { dense: true })],
     exceptions: sheets.exceptions.rows.length > 0 ? [sheetToDataTable(sheets.exceptions, { dense: true })] : [],
     reconciliation: report.reconciled ? [callout('success', undefined, [report.reconciliation])] : mismatch,
+    comparison: [sheetToDataTable(sheets.comparison, { dense: true })],
+    'customer-movement': [sheetToDataTable(sheets.customerMovement, { dense: true })],
+    collection: sheets.collection.rows.length > 1 ? [sheetToDataTable(sheets.collection, { dense: true })] : [],
+    signoff: [sheetToDataTable(sheets.signoff)],
   };
 
   const view = {
@@ -65,6 +69,10 @@ export function planFromReport(report: ReportModel, result: ProvisionResult, ctx
     customerCount: result.byCustomer.length,
     repCount: result.byRep.length,
     lineCount: result.lines.length,
+    priorAsOf: result.prior ? result.prior.asOf : undefined,
+    top: ctx.policy.top_customers,
+    hasCollection: sheets.collection.rows.length > 1,
+    noOverdue: l.more.noOverdue,
   };
 
   return { template: PROVISION_REPORT_TEMPLATE, locale: ctx.locale, view, slots, meta: reportMeta(report, ctx) };

@@ -5,7 +5,7 @@
  */
 import { formatDateLong, dateInShanghai } from '../../domain/dates.js';
 import { Decimal, sum } from '../../domain/money.js';
-import type { ProvisionResult } from '../../domain/receivables/types.js';
+import type { CustomerMovement, ProvisionResult } from '../../domain/receivables/types.js';
 import type { Sheet } from '../../writers/xlsx/model.js';
 import type { ProvisionReportContext } from './context.js';
 import { fxDecimals, money, percent, percentDecimals } from './format.js';
@@ -53,7 +53,7 @@ export function buildReport(result: ProvisionResult, ctx: ProvisionReportContext
   const company = ctx.locale === 'en' ? (ctx.company.name_en ?? ctx.company.name) : ctx.company.name;
   const title = `${smallFramework ? l.riskEstimateTitle : l.title} ${result.asOf}`;
   const sheetTitle = (key: SheetKey) => `${company} · ${title} · ${l.sheets[key]}`;
-  const sheets = buildSheets({ result, l, unit, sheetTitle, smallFramework });
+  const sheets = buildSheets({ result, l, unit, sheetTitle, smallFramework, top: ctx.policy.top_customers, ...(ctx.policy.signoff ? { signoff: ctx.policy.signoff } : {}), locale: ctx.locale });
 
   const steps = ctx.policy.matrix.map((b) => ({ days: b.over_days, rate: percent(b.rate, percentDecimals(ctx.policy.matrix.map((x) => x.rate))) }));
   const fxDp = fxDecimals(result.fxUsed.map((f) => f.rate));
@@ -151,6 +151,7 @@ function reconcile(r: ProvisionResult, s: ReportSheets, l: ReportLabels, movemen
     ...repSubtotalChecks(r, s, l, partyCols),
     ...customerBucketChecks(r, s, l, partyCols),
     ...adjustmentChecks(r, s, l),
+    ...customerMovementChecks(r, l),
   ];
   const reconciliation = l.text.reconciliation(
     [money(detail.balance), money(aging.balance), money(summary.balance)],
@@ -188,6 +189,22 @@ function adjustmentChecks(r: ProvisionResult, _s: ReportSheets, l: ReportLabels)
   return [
     equal(`${name} · ${l.exception.writeOff}`, of('write_off'), r.movement.writeOffs, l),
     equal(`${name} · ${l.exception.recovery}`, of('recovery'), r.movement.recoveries, l),
+  ];
+}
+
+/** The per-customer movement adds up to the movement table (opening, write-offs, recoveries, net charge, closing). */
+function customerMovementChecks(r: ProvisionResult, l: ReportLabels): Check[] {
+  const cm = r.customerMovement;
+  if (!cm) return [];
+  const m = r.movement;
+  const of = (f: (c: CustomerMovement) => Decimal) => sum(cm.map(f));
+  const name = l.headings.customerMovement;
+  return [
+    equal(`${name} · ${l.movement.opening}`, of((c) => c.opening), m.opening, l),
+    equal(`${name} · ${l.movement.writeOffs}`, of((c) => c.writeOffs), m.writeOffs, l),
+    equal(`${name} · ${l.movement.recoveries}`, of((c) => c.recoveries), m.recoveries, l),
+    equal(`${name} · ${l.movement.charge}/${l.movement.reversal}`, of((c) => c.charge.minus(c.reversal)), m.charge.minus(m.reversal), l),
+    equal(`${name} · ${l.movement.closing}`, of((c) => c.closing), m.closing, l),
   ];
 }
 

@@ -38,7 +38,9 @@ export function agingSheet(env: TableEnv): Sheet {
   const shares = sharesOf(balances);
   // Auditable: each bucket row counts and sums the detail sheet's lines of that bucket (by its label).
   const detail = l.sheets.detail;
-  const fromDetail = { 1: `COUNTIF({${detail}!rows 6},{@0})`, 2: `SUMIF({${detail}!rows 6},{@0},{${detail}!rows 10})`, 5: `SUMIF({${detail}!rows 6},{@0},{${detail}!rows 12})`, 6: '{@2}-{@5}' };
+  // SUMPRODUCT on exact equality (COUNTIF/SUMIF would read * ? ~ < > in a label as a pattern).
+  const is = `--({${detail}!rows 6}={@0})`;
+  const fromDetail = { 1: `SUMPRODUCT(${is})`, 2: `SUMPRODUCT(${is},{${detail}!rows 10})`, 5: `SUMPRODUCT(${is},{${detail}!rows 12})`, 6: '{@2}-{@5}' };
   const k = r.buckets.length;
   const bucketRows: Row[] = r.buckets.map((b, i) => ({
     cells: [bucketLabel(b, l), b.count, b.balance, shares[i], b.rate, b.provision, b.balance.minus(b.provision)],

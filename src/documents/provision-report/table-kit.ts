@@ -15,6 +15,11 @@ export interface TableEnv {
   /** Heading printed above each sheet's header row. */
   sheetTitle: (key: SheetKey) => string;
   smallFramework: boolean;
+  /** How many customers the collection list and the comparison show. */
+  top: number;
+  /** Sign-off roles and names from the config (provisioning.signoff); default roles with blank names. */
+  signoff?: { role: string; name?: string; title?: string }[];
+  locale: 'zh-CN' | 'en';
 }
 
 export function bucketLabel(b: Pick<BucketTotal, 'minDays' | 'maxDays'>, l: ReportLabels): string {

@@ -9,6 +9,7 @@ import type { SheetKey } from './labels.js';
 import { customersSheet, detailSheet, exceptionsSheet, repsSheet } from './schedules.js';
 import { agingSheet, journalSheet, movementSheet, summarySheet } from './summary-tables.js';
 import type { TableEnv } from './table-kit.js';
+import { collectionSheet, comparisonSheet, customerMovementSheet, signoffSheet } from './controller-tables.js';
 
 export { bucketLabel, columnSum, type TableEnv } from './table-kit.js';
 export { partyLayout, SPECIFIC_KEY } from './schedules.js';
@@ -26,5 +27,9 @@ export function buildSheets(env: TableEnv): ReportSheets {
     reps: repsSheet(env),
     detail: detailSheet(env),
     exceptions: exceptionsSheet(env),
+    comparison: comparisonSheet(env),
+    customerMovement: customerMovementSheet(env),
+    collection: collectionSheet(env),
+    signoff: signoffSheet(env),
   };
 }

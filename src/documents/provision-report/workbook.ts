@@ -13,21 +13,22 @@ import { subtotalFormulas } from './schedules.js';
 /**
  * The rep schedule as a filterable sheet: every rep × customer row first (the AutoFilter range), the
  * total as SUBTOTAL(9, …) under them, and the rep subtotals below, outside the filter range, each
- * SUMIF(rep column, rep, figure column) — so filtering never hides or double-counts a subtotal.
+ * Σ of the figure column over the rows of that rep (SUMPRODUCT on the rep column) — so filtering never hides or double-counts a subtotal.
  */
 function repsForWorkbook(s: Sheet): Sheet {
   const n = s.columns.length;
   const normal = s.rows.filter((r) => (r.kind ?? 'normal') === 'normal');
   const subtotals = s.rows.filter((r) => r.kind === 'subtotal');
   const total = s.rows.filter((r) => r.kind === 'total');
-  const sumif = Object.fromEntries(Array.from({ length: n - 2 }, (_v, j) => [j + 2, `SUMIF({rows 0},{@0},{rows ${j + 2}})`]));
+  // SUMPRODUCT on exact equality, not SUMIF: a rep named "A*" or ">5" would be a pattern to SUMIF.
+  const sumif = Object.fromEntries(Array.from({ length: n - 2 }, (_v, j) => [j + 2, `SUMPRODUCT(--({rows 0}={@0}),{rows ${j + 2}})`]));
   return {
     ...s,
     rows: [...normal, ...total.map((r) => ({ ...r, formulas: subtotalFormulas(n) })), ...subtotals.map((r) => ({ ...r, formulas: sumif }))],
   };
 }
 
-const ORDER: SheetKey[] = ['summary', 'aging', 'movement', 'journal', 'customers', 'reps', 'detail', 'exceptions'];
+const ORDER: SheetKey[] = ['summary', 'aging', 'movement', 'journal', 'customers', 'reps', 'detail', 'exceptions', 'comparison', 'customerMovement', 'collection', 'signoff'];
 
 export function workbookForProvisionReport(result: ProvisionResult, ctx: ProvisionReportContext): Workbook {
   return workbookFromReport(buildReport(result, ctx), ctx);

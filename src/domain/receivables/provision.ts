@@ -8,7 +8,8 @@
 import { InputError, type Diagnostic } from '../../diagnostics.js';
 import { addDays, type IsoDate } from '../dates.js';
 import { countExcluded } from './excluded.js';
-import { evaluateAt, provisionAt, type Evaluation, type Policy } from './evaluate.js';
+import { evaluateAt, type Evaluation, type Policy } from './evaluate.js';
+import { collectionList, customerMovement } from './schedules.js';
 import { periodFx } from './fx-period.js';
 import { computeMovement, periodAdjustments } from './movement.js';
 import { previousMonthEnd } from './periods.js';
@@ -59,14 +60,27 @@ function withMovement(ledger: Ledger, policy: Policy, asOf: IsoDate, cache: Map<
   const prev = previousMonthEnd(asOf);
   // The opening allowance is the previous month end's required provision: from its evaluation
   // when computePeriods already has it, else just that figure (no schedules for a date not reported).
-  const opening = cache.get(prev)?.snapshot.totals.provision ?? provisionAt(ledger, policy, prev);
+  // The previous month end is evaluated in full: its figures are the comparison columns too.
+  const prior = evaluateCached(ledger, policy, prev, cache);
+  const opening = prior.snapshot.totals.provision;
   const periodStart = addDays(prev, 1);
   const diagnostics: Diagnostic[] = [];
   const adj = periodAdjustments(current.ledger, periodStart, prev, asOf, current.rates, current.names, diagnostics);
   if (diagnostics.length) throw new InputError(diagnostics);
   const movement = computeMovement(opening, current.snapshot.totals.provision, adj.writeOffs, adj.recoveries);
   const fxDifferences = periodFx(current.allocation.states, periodStart, prev, asOf, current.rates, current.snapshot.functionalCurrency);
-  const result: ProvisionResult = { ...current.snapshot, fxUsed: withAdjustmentRates(current, adj.items), periodStart, movement, periodAdjustments: adj.items, fxDifferences };
+  const p = prior.snapshot;
+  const result: ProvisionResult = {
+    ...current.snapshot,
+    fxUsed: withAdjustmentRates(current, adj.items),
+    periodStart,
+    movement,
+    periodAdjustments: adj.items,
+    fxDifferences,
+    prior: { asOf: prev, buckets: p.buckets, specificTotal: p.specificTotal, totals: p.totals, byCustomer: p.byCustomer },
+    customerMovement: customerMovement(current.snapshot, p, adj.items, current.names),
+    collection: collectionList(current.snapshot, current.ledger),
+  };
   if (opts.countExcluded) result.excluded = countExcluded(ledger, asOf);
   return result;
 }

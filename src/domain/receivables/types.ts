@@ -199,6 +199,12 @@ export interface ProvisionResult {
   periodAdjustments?: { kind: 'write_off' | 'recovery'; invoiceNo: string; customerId: string; customerName: string; date: IsoDate; currency: string; amount: Decimal; amountCny: Decimal; rate: Decimal }[];
   /** Exchange differences of the period per foreign currency (汇兑损益), never part of the credit-loss charge. */
   fxDifferences?: FxDifference[];
+  /** The previous month end's figures (the comparison columns), from the same ledger. */
+  prior?: { asOf: IsoDate; buckets: BucketTotal[]; specificTotal: { balance: Decimal; provision: Decimal }; totals: ProvisionResult['totals']; byCustomer: PartyTotals[] };
+  /** Allowance movement per customer: opening (prior month end), charge/reversal, write-offs, recoveries, closing. */
+  customerMovement?: CustomerMovement[];
+  /** Customers with an overdue balance, by provision (then overdue balance), largest first. */
+  collection?: CollectionItem[];
   /**
    * Post-period items (counts). Always 0 unless computeProvision is called with { countExcluded: true }:
    * a report for D reads nothing dated after D, so that it never changes when later data arrive.
@@ -214,6 +220,31 @@ export interface FxDifference {
   /** Σ receipts applied in the period: amount × spot rate of the receipt date − amount × carrying rate. */
   settlement: Decimal;
   total: Decimal;
+}
+
+export interface CustomerMovement {
+  customerId: string;
+  customerName: string;
+  opening: Decimal;
+  charge: Decimal;
+  reversal: Decimal;
+  writeOffs: Decimal;
+  recoveries: Decimal;
+  closing: Decimal;
+}
+
+export interface CollectionItem {
+  customerId: string;
+  customerName: string;
+  /** Reps of the customer's overdue invoices, sorted, joined with "、". */
+  reps: string[];
+  /** Most days overdue among its open invoices. */
+  daysOverdue: number;
+  /** Date of the customer's latest receipt on or before the as-of date. */
+  lastPayment?: IsoDate;
+  overdue: Decimal;
+  balance: Decimal;
+  provision: Decimal;
 }
 
 /** A customer's payment record for the SWOT brief. */
