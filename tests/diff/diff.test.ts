@@ -40,6 +40,9 @@ describe('dealdoc diff OLD NEW', () => {
     ]);
     expect(j.quote.total.delta).toBe('-26103.00');
     expect(j.quote.tax.delta).toBe('-3003.00');
+    expect(Object.keys(j).sort()).toEqual(['currency', 'customer', 'customerFacingChanged', 'id', 'internalChanges', 'locale', 'narrative', 'quote', 'title']);
+    expect(j).toMatchObject({ id: 'huaxin-aoi-2026', locale: 'zh-CN', currency: 'CNY', customer: [], internalChanges: 0 });
+    expect(j.quote.subtotal).toEqual({ old: '1356950.00', new: '1333850.00', delta: '-23100.00' });
     expect(j.customerFacingChanged).toBe(true);
     expect(j.narrative).toEqual([]);
   });
