@@ -116,9 +116,9 @@ export async function measurePreviewLatency(projectDir: string, dealFile: string
         sseMs.push(t1 - t0);
         servedMs.push(t2 - t0);
       } else process.stdout.write(`first edit after start-up: ${(t2 - t0).toFixed(0)} ms\n`);
-      // Wait for the rest of the deal (the brief) before the next edit.
+      // Wait for the rest of the deal (the brief) and the index refresh before the next edit (a person edits seconds apart).
       await until((s) => stampOf(s, briefId)?.stamp !== beforeBrief && stampOf(s, briefId)?.state === 'ok');
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 500));
     }
     writeFileSync(dealFile, original);
     events.destroy();

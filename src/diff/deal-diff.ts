@@ -150,12 +150,11 @@ function diffQuoteLines(a: PricedItem[], b: PricedItem[]): QuoteLineChange[] {
   const la = keyed(a) as Map<string, PricedItem>;
   const lb = keyed(b) as Map<string, PricedItem>;
   const out: QuoteLineChange[] = [];
-  const keyName = (k: string) => k;
   for (const [k, ia] of la) {
     const ib = lb.get(k);
     const ta = lineTotal(ia);
     if (!ib) {
-      out.push({ kind: 'removed', key: keyName(k), name: ia.name, fields: [], oldTotal: money(ta), delta: money(ta.negated()) });
+      out.push({ kind: 'removed', key: k, name: ia.name, fields: [], oldTotal: money(ta), delta: money(ta.negated()) });
       continue;
     }
     const fields: LineFieldChange[] = [];
@@ -166,14 +165,14 @@ function diffQuoteLines(a: PricedItem[], b: PricedItem[]): QuoteLineChange[] {
       if (!same) fields.push({ field: f, old: va, new: vb });
     }
     const tb = lineTotal(ib);
-    if (fields.length) out.push({ kind: 'changed', key: keyName(k), name: ib.name, fields, oldTotal: money(ta), newTotal: money(tb), delta: money(tb.minus(ta)) });
+    if (fields.length) out.push({ kind: 'changed', key: k, name: ib.name, fields, oldTotal: money(ta), newTotal: money(tb), delta: money(tb.minus(ta)) });
   }
   for (const [k, ib] of lb) {
     if (la.has(k)) continue;
     const tb = lineTotal(ib);
     out.push({
       kind: 'added',
-      key: keyName(k),
+      key: k,
       name: ib.name,
       fields: LINE_FIELDS.filter((f) => ib[f] !== undefined).map((f) => ({ field: f, new: scalar(ib[f]) })),
       newTotal: money(tb),

@@ -27,7 +27,6 @@ const L = {
     internalHidden: (n: number) => `另有 ${n} 处内部信息变化（加 --internal 显示）。`,
     sep: '；',
     comma: '，',
-    noQuoteChange: '报价没有变化',
     sections: { cover: '封面', rep: '销售代表', customer: '客户', needs: '需求与采购标准', why_us: '为什么选择我们', next_steps: '下一步', terms: '商务条款' } as Record<string, string>,
   },
   en: {
@@ -52,7 +51,6 @@ const L = {
     internalHidden: (n: number) => `${n} internal change(s) not shown (add --internal).`,
     sep: '; ',
     comma: ', ',
-    noQuoteChange: 'quote unchanged',
     sections: { cover: 'Cover', rep: 'Sales rep', customer: 'Customer', needs: 'Needs and criteria', why_us: 'Why us', next_steps: 'Next steps', terms: 'Terms' } as Record<string, string>,
   },
 };

@@ -84,6 +84,7 @@ async function renderDocx(stamp) {
   const top = shown ? docxPane.scrollTop : Number(sessionStorage.getItem(docxScrollKey) || 0);
   const box = document.createElement('div');
   await window.docx.renderAsync(await res.blob(), box, box, { inWrapper: true, ignoreLastRenderedPageBreak: true, experimental: false });
+  if (stamp !== wanted) return; // a newer version is on its way
   docxPane.replaceChildren(box);
   // Fit the Word page to the pane (docx-preview lays it out at its real width).
   const section = box.querySelector('section.docx');

@@ -54,7 +54,15 @@ export async function runPreview(opts: PreviewFlags, signal?: AbortSignal): Prom
   };
 
   await service.start();
-  const server = await startServer(service, { port, changes });
+  let server;
+  try {
+    server = await startServer(service, { port, changes });
+  } catch (e) {
+    await service.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    process.stderr.write(`error: cannot listen on 127.0.0.1:${port}: ${code === 'EADDRINUSE' ? 'the port is in use (pick another with --port, or --port 0 for a free one)' : (e as Error).message}\n`);
+    return 2;
+  }
   process.stdout.write(`dealdoc preview: ${server.url} (Ctrl-C to stop)\n`);
   if (opts.open) openBrowser(server.url);
   await new Promise<void>((done) => {

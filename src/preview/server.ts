@@ -84,8 +84,8 @@ export async function startServer(service: PreviewService, opts: { port: number;
     res.writeHead(200, {
       'Content-Type': TYPES[ext],
       'Content-Length': String(info.size),
-      'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(name)}`,
-      'Content-Security-Policy': "default-src 'none'; sandbox",
+      // PDFs open in the browser's viewer (a CSP sandbox would block it); Word and Excel files download.
+      'Content-Disposition': `${ext === 'pdf' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(name)}`,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',

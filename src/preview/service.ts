@@ -71,7 +71,6 @@ export class PreviewService {
   private pendingReset = false;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
-  private idleWaiters: (() => void)[] = [];
   private closed = false;
 
   constructor(private readonly opts: PreviewServiceOptions) {
@@ -138,12 +137,6 @@ export class PreviewService {
     await this.running;
   }
 
-  /** Resolves when no build is queued or running. */
-  idle(): Promise<void> {
-    if (!this.running && !this.timer) return Promise.resolve();
-    return new Promise((done) => this.idleWaiters.push(done));
-  }
-
   private buildOptions() {
     const r = this.opts.request;
     return { dataDir: r.dataDir, outDir: r.outDir, configPath: r.configPath, formats: r.formats, asOf: r.asOf, only: r.only, env: undefined };
@@ -178,13 +171,16 @@ export class PreviewService {
         const files = [...this.pendingFiles];
         this.pendingFull = false;
         this.pendingFiles.clear();
-        if (this.pendingReset) {
+        const reset = this.pendingReset;
+        if (reset) {
           this.pendingReset = false;
           resetContexts();
         }
         try {
           if (full) await this.runBuild(undefined);
           else await this.runBuild(files);
+          // Config or templates changed: compile the single-deal contexts again, in the background.
+          if (reset) void this.warmContexts();
         } catch (e) {
           this.global = [`dealdoc: ${(e as Error).message}`];
           this.publish();
@@ -193,7 +189,6 @@ export class PreviewService {
     })();
     await this.running;
     this.running = undefined;
-    if (!this.timer) for (const w of this.idleWaiters.splice(0)) w();
   }
 
   /** Run build() for everything (files undefined) or for the deals in these files. */

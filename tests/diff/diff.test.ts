@@ -4,6 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diffDeals } from '../../src/diff/deal-diff.js';
+import { diffJson, formatDiff } from '../../src/diff/format.js';
+import { loadDealFile } from '../../src/diff/load.js';
 import { copyProject, ROOT, runCli } from '../helpers/cli.js';
 
 const ORIGINAL = readFileSync(join(ROOT, 'data/deals/huaxin-aoi-2026.md'), 'utf8');
@@ -24,6 +27,13 @@ function versions(edit: (text: string) => string, name = 'huaxin-aoi-2026.md', o
 
 const diff = (a: string, b: string, ...flags: string[]) => runCli(['diff', a, b, ...flags]);
 
+/** The same comparison in this process (what the CLI prints), to keep the test fast. */
+async function inProcess(a: string, b: string, opts: { internal?: boolean } = {}) {
+  const [x, y] = await Promise.all([loadDealFile(a, 'zh-CN'), loadDealFile(b, 'zh-CN')]);
+  const d = diffDeals(x.deal!, y.deal!);
+  return { text: formatDiff(d, opts), json: JSON.parse(JSON.stringify(diffJson(d, opts))) };
+}
+
 describe('dealdoc diff OLD NEW', () => {
   it('names a changed discount with the line and total deltas to the cent', () => {
     const [a, b] = versions((t) => t.replace('unit_price: 385000.00\n      discount: 0.05', 'unit_price: 385000.00\n      discount: 0.07'));
@@ -40,11 +50,14 @@ describe('dealdoc diff OLD NEW', () => {
     ]);
     expect(j.quote.total.delta).toBe('-26103.00');
     expect(j.quote.tax.delta).toBe('-3003.00');
+    expect(Object.keys(j).sort()).toEqual(['currency', 'customer', 'customerFacingChanged', 'id', 'internalChanges', 'locale', 'narrative', 'quote', 'title']);
+    expect(j).toMatchObject({ id: 'huaxin-aoi-2026', locale: 'zh-CN', currency: 'CNY', customer: [], internalChanges: 0 });
+    expect(j.quote.subtotal).toEqual({ old: '1356950.00', new: '1333850.00', delta: '-23100.00' });
     expect(j.customerFacingChanged).toBe(true);
     expect(j.narrative).toEqual([]);
   });
 
-  it('names added and removed lines, and a quantity and price change, with their totals', () => {
+  it('names added and removed lines, and a quantity and price change, with their totals', async () => {
     const [a, b] = versions((t) =>
       t
         .replace(/ {4}- sku: SV-SPARE-KIT\n( {6}.*\n)+?(?= {4}- sku)/, '')
@@ -52,7 +65,7 @@ describe('dealdoc diff OLD NEW', () => {
         .replace(/(- sku: KS-MES-TRC\n(?: {6}.*\n)*? {6}qty: )3/, '$14')
         .replace('  items:\n', '  items:\n    - sku: NEW-1\n      name: 培训加课\n      qty: 2\n      unit_price: 1234.565\n      discount: 0.1\n'),
     );
-    const j = JSON.parse(diff(a, b, '--json').stdout);
+    const { json: j, text } = await inProcess(a, b);
     const byKey = Object.fromEntries(j.quote.lines.map((l: { key: string }) => [l.key, l]));
     // 2 × 1,234.565 × 0.9 = 2,222.217 → 2,222.22 (half-up at the line).
     expect(byKey['NEW-1']).toMatchObject({ kind: 'added', newTotal: '2222.22', delta: '2222.22' });
@@ -69,13 +82,12 @@ describe('dealdoc diff OLD NEW', () => {
     const { old: so, new: sn } = j.quote.subtotal;
     expect(j.quote.total.new).toBe((Math.round(Number(sn) * 113) / 100).toFixed(2));
     expect(j.quote.total.old).toBe((Math.round(Number(so) * 113) / 100).toFixed(2));
-    const text = diff(a, b).stdout;
     expect(text).toContain('+ NEW-1 新增');
     expect(text).toContain('- SV-SPARE-KIT 删除');
     expect(text).toContain('KS-MES-TRC 数量 3 → 4，单价 ¥36,000.00 → ¥36,000.50，行金额 +¥36,002.00');
   });
 
-  it('reports a narrative-only change by heading, with no quote section', () => {
+  it('reports a narrative-only change by heading, with no quote section', async () => {
     const [a, b] = versions((t) => t.replace('## 实施计划\n', '## 实施计划\n\n新增一句说明。\n').replace('## 服务承诺', '## 售后服务承诺'));
     const r = diff(a, b);
     expect(r.stdout).toContain('“实施计划” 已修改');
@@ -83,27 +95,27 @@ describe('dealdoc diff OLD NEW', () => {
     expect(r.stdout).toContain('“售后服务承诺” 新增');
     expect(r.stdout).not.toContain('报价');
     expect(r.stdout).not.toContain('项目背景');
-    const j = JSON.parse(diff(a, b, '--json').stdout);
+    const j = (await inProcess(a, b)).json;
     expect(j.quote.lines).toEqual([]);
     expect(j.quote.total.delta).toBe('0.00');
     expect(j.narrative).toEqual(expect.arrayContaining([{ kind: 'changed', heading: '实施计划' }]));
     expect(diff(a, b, '--exit-code').code).toBe(1);
   });
 
-  it('keeps internal changes apart, shown only with --internal; --exit-code is 0 for them', () => {
+  it('keeps internal changes apart, shown only with --internal; --exit-code is 0 for them', async () => {
     const [a, b] = versions((t) => t.replace('    title: 总经理', '    title: 董事总经理').replace(/^stage: \w+$/m, 'stage: commitment'));
     const r = diff(a, b, '--exit-code');
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('客户可见内容没有变化');
     expect(r.stdout).not.toContain('董事总经理');
     expect(r.stdout).toMatch(/内部信息变化/);
-    const i = diff(a, b, '--internal');
+    const i = { stdout: (await inProcess(a, b, { internal: true })).text };
     expect(i.stdout).toContain('contacts[“王建国”].title: “总经理” → “董事总经理”');
-    const j = JSON.parse(diff(a, b, '--json').stdout);
+    const j = (await inProcess(a, b)).json;
     expect(j.internal).toBeUndefined();
     expect(j.internalChanges).toBeGreaterThan(0);
     expect(JSON.stringify(j)).not.toContain('董事总经理');
-    expect(JSON.parse(diff(a, b, '--json', '--internal').stdout).internal.length).toBeGreaterThan(0);
+    expect((await inProcess(a, b, { internal: true })).json.internal.length).toBeGreaterThan(0);
   });
 
   it('reports terms and criteria in English for an English deal', () => {
