@@ -71,7 +71,8 @@ const STYLE_WORDS = ['孔雀', '猫头鹰', '变色龙', '考拉', 'peacock', 'c
 
 describe('proposal (example deals)', () => {
   it('builds every example deal and exits 0', () => {
-    expect(examples.stderr).toBe('');
+    // Only the method's warnings about the examples' own data (ruisheng: credit terms, price floor).
+    expect(examples.stderr.split('\n').filter((l) => l && !l.includes(': warning: '))).toEqual([]);
     expect(examples.code).toBe(0);
     expect(deals.length).toBeGreaterThanOrEqual(4);
   });
