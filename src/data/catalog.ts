@@ -18,6 +18,9 @@ import { ZERO, type Decimal } from '../domain/money.js';
 import type { Locale } from '../tree/nodes.js';
 import { decimal, list, optionalText, text } from './fields.js';
 import { parseYamlSource, positionOf, zodDiagnostics } from './yaml-source.js';
+import { localized } from '../domain/method/localized.js';
+
+export { localized };
 
 /** Text in one language for both, or `{ zh: …, en: … }`. */
 export const localizedSchema = z.union([text(), z.strictObject({ zh: optionalText(), en: optionalText() })]);
@@ -64,12 +67,6 @@ export interface Catalog {
   bySku: Map<string, CatalogItem>;
   /** Path as shown in diagnostics. */
   path: string;
-}
-
-export function localized(value: Localized | undefined, locale: Locale): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string') return value;
-  return (locale === 'zh-CN' ? (value.zh ?? value.en) : (value.en ?? value.zh)) ?? undefined;
 }
 
 export const CATALOG_FILES = ['catalog.yaml', 'catalog.yml', 'catalog.json'] as const;
