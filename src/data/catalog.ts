@@ -198,6 +198,22 @@ export function resolveQuoteItems(items: readonly RawItem[], currency: string, l
 
 /** JSON Schema of the catalogue file, for editors (`dealdoc schema --catalog`). */
 export function catalogJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(catalogSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(catalogSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as {
+    properties: { items: { items: { required?: string[]; properties: Record<string, Record<string, unknown>> } } };
+  };
+  // Fields typed through a preprocess (text, decimals) read as optional in zod's input schema; say what is required.
+  const item = schema.properties.items.items;
+  item.required = ['sku', 'name', 'unit', 'list_price'];
+  const describe: Record<string, string> = {
+    sku: 'Model / SKU, as quote lines name it',
+    name: 'Name: text, or { zh, en }',
+    description: 'One line under the name in the quote: text, or { zh, en }',
+    unit: 'Unit (台 / set): text, or { zh, en }',
+    list_price: 'List price before tax, in the catalogue currency (e.g. 385000.00)',
+    max_discount: 'Largest discount a rep may give without approval (0.08 = 8 %); the price floor is list_price × (1 − max_discount)',
+    family: 'Product family (AOI, SPI, ICT, service…)',
+    specs: 'What we can prove per purchase criterion: { criterion: <key>, value, proof }',
+  };
+  for (const [k, d] of Object.entries(describe)) if (item.properties[k]) item.properties[k].description = d;
   return { ...schema, title: 'dealdoc product catalogue' };
 }
