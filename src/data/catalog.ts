@@ -198,7 +198,7 @@ export function resolveQuoteItems(items: readonly RawItem[], currency: string, l
 
 /** JSON Schema of the catalogue file, for editors (`dealdoc schema --catalog`). */
 export function catalogJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(catalogSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as {
+  const schema = z.toJSONSchema(catalogSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as unknown as {
     properties: { items: { items: { required?: string[]; properties: Record<string, Record<string, unknown>> } } };
   };
   // Fields typed through a preprocess (text, decimals) read as optional in zod's input schema; say what is required.
