@@ -46,7 +46,7 @@ needs:                               # goal → problems → solutions → produ
       # impact: ...
       solution: ${zh ? '（我们的解决方案）' : '(our solution)'}
       products: []                   # SKUs from the quote, or service names
-      criteria: []                   # purchase criteria; or { criterion: ..., response: how we meet it }
+      criteria: []                   # purchase criteria; or { criterion: ..., response: how we meet it } or { criterion: ..., key: <catalogue spec key> }
 why_us: []                           # - { point: ..., detail: ..., need: ... }
 next_steps: []                       # - { step: ..., date: 2026-12-15 }
 qualification:                       # INTERNAL: the five questions
@@ -64,7 +64,8 @@ quote:
   # payment_terms / delivery / warranty / valid_until: 2026-12-31 / notes
 swot: { strengths: [], weaknesses: [], opportunities: [], threats: [] }   # INTERNAL
 actions: []                          # INTERNAL: - { action: ..., owner: ..., due: 2026-12-01, addresses: ... }
-# internal_notes: ...                # INTERNAL
+# internal_notes: ...                # INTERNAL (printed on the brief's first page)
+# proposal: { final: true, summary: ..., benefit: ... }   # final: no DRAFT mark before evaluation
 ---
 
 ${zh ? '## 项目背景\n\n（在这里用 Markdown 撰写方案说明：背景、实施计划、服务承诺……）' : '## Background\n\n(Write the narrative here in Markdown: background, implementation plan, service commitment…)'}

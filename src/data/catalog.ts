@@ -18,6 +18,9 @@ import { ZERO, type Decimal } from '../domain/money.js';
 import type { Locale } from '../tree/nodes.js';
 import { decimal, list, optionalText, text } from './fields.js';
 import { parseYamlSource, positionOf, zodDiagnostics } from './yaml-source.js';
+import { localized } from '../domain/method/localized.js';
+
+export { localized };
 
 /** Text in one language for both, or `{ zh: …, en: … }`. */
 export const localizedSchema = z.union([text(), z.strictObject({ zh: optionalText(), en: optionalText() })]);
@@ -64,12 +67,6 @@ export interface Catalog {
   bySku: Map<string, CatalogItem>;
   /** Path as shown in diagnostics. */
   path: string;
-}
-
-export function localized(value: Localized | undefined, locale: Locale): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string') return value;
-  return (locale === 'zh-CN' ? (value.zh ?? value.en) : (value.en ?? value.zh)) ?? undefined;
 }
 
 export const CATALOG_FILES = ['catalog.yaml', 'catalog.yml', 'catalog.json'] as const;
@@ -201,6 +198,22 @@ export function resolveQuoteItems(items: readonly RawItem[], currency: string, l
 
 /** JSON Schema of the catalogue file, for editors (`dealdoc schema --catalog`). */
 export function catalogJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(catalogSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(catalogSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as unknown as {
+    properties: { items: { items: { required?: string[]; properties: Record<string, Record<string, unknown>> } } };
+  };
+  // Fields typed through a preprocess (text, decimals) read as optional in zod's input schema; say what is required.
+  const item = schema.properties.items.items;
+  item.required = ['sku', 'name', 'unit', 'list_price'];
+  const describe: Record<string, string> = {
+    sku: 'Model / SKU, as quote lines name it',
+    name: 'Name: text, or { zh, en }',
+    description: 'One line under the name in the quote: text, or { zh, en }',
+    unit: 'Unit (台 / set): text, or { zh, en }',
+    list_price: 'List price before tax, in the catalogue currency (e.g. 385000.00)',
+    max_discount: 'Largest discount a rep may give without approval (0.08 = 8 %); the price floor is list_price × (1 − max_discount)',
+    family: 'Product family (AOI, SPI, ICT, service…)',
+    specs: 'What we can prove per purchase criterion: { criterion: <key>, value, proof }',
+  };
+  for (const [k, d] of Object.entries(describe)) if (item.properties[k]) item.properties[k].description = d;
   return { ...schema, title: 'dealdoc product catalogue' };
 }

@@ -86,6 +86,7 @@ describe('the catalogue', () => {
     const schema = JSON.parse(r.stdout) as { title: string; properties: { items: { items: { properties: Record<string, unknown>; required: string[] } } } };
     expect(schema.title).toBe('dealdoc product catalogue');
     expect(Object.keys(schema.properties.items.items.properties)).toEqual(['sku', 'name', 'description', 'unit', 'list_price', 'max_discount', 'family', 'specs']);
-    expect(schema.properties.items.items.required).toContain('sku');
+    expect(schema.properties.items.items.required).toEqual(['sku', 'name', 'unit', 'list_price']);
+    expect(JSON.stringify(schema.properties.items.items.properties)).toContain('price floor');
   });
 });

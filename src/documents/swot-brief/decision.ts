@@ -37,6 +37,9 @@ const zh = {
   ok: '在权限内',
   noCatalog: '报价行不在产品目录中，没有价格底线',
   atList: (n: number) => `其余 ${n} 行不低于目录价`,
+  allAtList: (n: number) => `全部 ${n} 行不低于目录价，无需审批`,
+  differs: (f: string) => `${f}不同`,
+  otherCurrency: (cat: string, quote: string) => `目录价为 ${cat}，本报价为 ${quote}，未比较价格底线（按目录的最大折扣人工核对）`,
   notes: '内部备注',
   noNotes: '无',
   overrides: '与目录不同（以交易文件为准）',
@@ -70,6 +73,9 @@ const en: L = {
   ok: 'within authority',
   noCatalog: 'No quote line is in the product catalogue: no price floor',
   atList: (n) => `${n} other line(s) at or above list price`,
+  allAtList: (n) => `all ${n} line(s) at or above list price; no approval needed`,
+  differs: (f) => `${f} differs`,
+  otherCurrency: (cat, quote) => `list prices are in ${cat} and this quote is in ${quote}: floors not compared (check the catalogue's maximum discounts by hand)`,
   notes: 'Internal notes',
   noNotes: 'none',
   overrides: 'differs from the catalogue (the deal file wins)',
@@ -110,7 +116,7 @@ export function decisionNodes(b: Brief): RootContent[] {
     const r = c.record;
     const lines = [
       labelled(d.outstanding, spaced(locale, `¥${formatMoney(r.outstanding)}`)),
-      labelled(d.overdue, spaced(locale, `¥${formatMoney(r.overdue)}` + (r.byBucket.filter((bk) => bk.minDays > 0 && bk.balance.gt(0)).length ? `（${r.byBucket.filter((bk) => bk.minDays > 0 && bk.balance.gt(0)).map((bk) => `${bucketLabel(l, bk as never)} ¥${formatMoney(bk.balance)}`).join(locale === 'zh-CN' ? '；' : '; ')}）` : ''))),
+      labelled(d.overdue, spaced(locale, `¥${formatMoney(r.overdue)}` + overdueDetail(b))),
       labelled(d.provision, spaced(locale, `¥${formatMoney(r.provision)}`)),
       labelled(d.daysLate, spaced(locale, r.averageDaysLate === undefined ? DASH : d.days(Math.round(r.averageDaysLate * 10) / 10))),
     ];
@@ -134,15 +140,27 @@ export function decisionNodes(b: Brief): RootContent[] {
   return out;
 }
 
+/** "（逾期 61–90 天 ¥…；逾期 90 天以上 ¥…）" — the overdue balance by aging bucket. */
+function overdueDetail(b: Brief): string {
+  const buckets = b.a.credit!.record.byBucket.filter((bk) => bk.minDays > 0 && bk.balance.gt(0));
+  if (buckets.length === 0) return '';
+  const list = buckets.map((bk) => `${bucketLabel(b.l, bk as never)} ¥${formatMoney(bk.balance)}`);
+  return b.locale === 'zh-CN' ? `（${list.join('；')}）` : ` (${list.join('; ')})`;
+}
+
 /** The price floor per catalogued line and the lines that need approval. */
 function floorNodes(b: Brief): RootContent[] {
   const d = decisionLabels(b);
   const all = b.items.map((item, i) => ({ item, i })).filter((x) => x.item.catalogued && x.item.listPrice);
-  if (all.length === 0) return [paragraph(strong(colon(b.locale, d.floor, '')), d.noCatalog)];
+  if (all.length === 0) {
+    const foreign = b.items.some((x) => x.catalogued) && b.ctx.catalog;
+    return [paragraph(strong(colon(b.locale, d.floor, '')), foreign ? d.otherCurrency(b.ctx.catalog!.currency, b.deal.quote.currency) : d.noCatalog)];
+  }
   const low = new Set(belowFloor(b.items).map((x) => x.index));
   // Page 1 stays one page: the lines that give a discount (or need approval); the rest are at list price or above.
   const catalogued = all.filter(({ item, i }) => low.has(i) || (effectiveDiscount(item)?.gt(0) ?? false));
   const rest = all.length - catalogued.length;
+  if (catalogued.length === 0) return [paragraph(strong(colon(b.locale, d.floor, '')), d.allAtList(all.length)), ...overrideNodes(b)];
   const rows = catalogued.map(({ item, i }) => {
     const cat = item.catalogued!;
     const floor = cat.list_price.times(new Decimal(1).minus(cat.max_discount));
@@ -155,10 +173,22 @@ function floorNodes(b: Brief): RootContent[] {
   const out: RootContent[] = [t];
   if (low.size)
     out.push(callout('danger', d.needsApproval, [paragraph(belowFloor(b.items).map((x) => `${x.item.sku}: −${formatPercent(x.discount.toDecimalPlaces(4))} > ${formatPercent(x.max)}`).join(b.locale === 'zh-CN' ? '；' : '; '))]));
-  const overridden = b.items.filter((x) => x.overrides.length);
-  if (overridden.length)
-    out.push(paragraph(strong(colon(b.locale, d.overrides, '')), overridden.map((x) => `${x.sku}: ${x.overrides.map((f) => `${d.field[f]} ${f === 'unit_price' ? `${formatMoney(x.unit_price)} ≠ ${formatMoney(x.catalogued!.list_price)}` : f === 'name' ? `${x.name} ≠ ${localized(x.catalogued!.name, b.locale)}` : ''}`.trim()).join(', ')}`).join(b.locale === 'zh-CN' ? '；' : '; ')));
+  out.push(...overrideNodes(b));
   return out;
+}
+
+/** Quote lines whose deal values differ from the catalogue (the deal wins). */
+function overrideNodes(b: Brief): RootContent[] {
+  const d = decisionLabels(b);
+  const overridden = b.items.filter((x) => x.overrides.length);
+  if (!overridden.length) return [];
+  const what = (x: (typeof overridden)[number], f: (typeof x.overrides)[number]) =>
+    f === 'unit_price'
+      ? `${d.field[f]} ${formatMoney(x.unit_price)} ≠ ${formatMoney(x.catalogued!.list_price)}`
+      : f === 'name'
+        ? `${d.field[f]} ${x.name} ≠ ${localized(x.catalogued!.name, b.locale)}`
+        : d.differs(d.field[f]);
+  return [paragraph(strong(colon(b.locale, d.overrides, '')), overridden.map((x) => `${x.sku}: ${x.overrides.map((f) => what(x, f)).join(', ')}`).join(b.locale === 'zh-CN' ? '；' : '; '))];
 }
 
 /** Per named criterion: how we meet it — the deal's response or a catalogue specification — or a visible gap. */

@@ -29,7 +29,7 @@ export function planSwotBrief(deal: Deal, ctx: SwotBriefContext): DocumentPlan &
   const items = resolveQuoteItems(deal.quote.items, deal.quote.currency, locale, ctx.catalog);
   const total = computeQuote({ tax_rate: deal.quote.tax_rate, items }).total;
   const credit = assessCredit(ctx.payment, total, ctx.creditPolicy);
-  const a = assessDeal(deal, ctx.date, credit);
+  const a = assessDeal(deal, ctx.date, credit, items);
   const b: Brief = { deal, ctx, locale, l, a, items, issues: lintDeal(deal, items, credit), t: (text) => text[locale] };
   const customer = deal.customer.short_name ?? deal.customer.name;
   const competition = competitorViews(b);

@@ -6,7 +6,9 @@
 import type { Deal } from '../../data/deal-schema.js';
 import type { IsoDate } from '../dates.js';
 import { planActions, type PlannedAction } from './actions.js';
+import type { PricedItem } from '../../data/catalog.js';
 import type { CreditAssessment } from './credit.js';
+import { offerFor } from './offer.js';
 import { assessCompleteness, type Completeness } from './gaps.js';
 import { qualify, type Qualification } from './qualification.js';
 import { stageInfo, type StageInfo } from './stages.js';
@@ -36,9 +38,9 @@ export interface DealAssessment {
 }
 
 /** Everything the method says about a deal as of `date` (the document date). */
-export function assessDeal(deal: Deal, date: IsoDate, credit?: CreditAssessment): DealAssessment {
+export function assessDeal(deal: Deal, date: IsoDate, credit?: CreditAssessment, items?: readonly PricedItem[]): DealAssessment {
   const completeness = assessCompleteness(deal, date);
-  const swot = buildSwot(deal, credit);
+  const swot = buildSwot(deal, credit, items ? (c) => offerFor(c, items, deal.locale)?.text : undefined);
   return {
     stage: stageInfo(deal.stage),
     completeness,

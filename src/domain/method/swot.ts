@@ -87,12 +87,16 @@ function competitorPoints(c: Competitor, criteria: NamedCriterion[], swot: Swot)
   }
 }
 
-function comparisonPoints(c: Competitor, criteria: NamedCriterion[], swot: Swot): void {
+/** What we offer on a named criterion (the deal's response or a catalogue specification). */
+export type OfferLookup = (criterion: NamedCriterion) => string | undefined;
+
+function comparisonPoints(c: Competitor, criteria: NamedCriterion[], swot: Swot, offer?: OfferLookup): void {
   for (const row of c.comparison) {
     if (row.advantage !== 'us' && row.advantage !== 'them') continue;
     const named = criterionByTag(row.criterion, criteria);
     const label = named?.text ?? row.criterion;
-    const detail = row.us || row.them ? bi(`（我方：${row.us ?? '—'}；对方：${row.them ?? '—'}）`, ` (us: ${row.us ?? '—'}; them: ${row.them ?? '—'})`) : same('');
+    const us = row.us ?? (named && offer ? offer(named) : undefined);
+    const detail = us || row.them ? bi(`（我方：${us ?? '—'}；对方：${row.them ?? '—'}）`, ` (us: ${us ?? '—'}; them: ${row.them ?? '—'})`) : same('');
     const source = bi(`对比表 · ${c.name}`, `comparison · ${c.name}`);
     if (row.advantage === 'us') {
       swot.strengths.push({ origin: 'comparison', source, about: { competitor: c.name, criteria: [label] }, text: bi(`「${label}」领先 ${c.name}${detail['zh-CN']}`, `Ahead of ${c.name} on "${label}"${detail.en}`) });
@@ -150,12 +154,12 @@ function creditPoints(deal: Deal, credit: CreditAssessment | undefined, swot: Sw
 }
 
 /** What the deal's data implies, each item with its source. */
-export function deriveSwot(deal: Deal, credit?: CreditAssessment): Swot {
+export function deriveSwot(deal: Deal, credit?: CreditAssessment, offer?: OfferLookup): Swot {
   const swot = empty();
   const criteria = namedCriteria(deal);
   creditPoints(deal, credit, swot);
   for (const c of deal.competitors) competitorPoints(c, criteria, swot);
-  for (const c of deal.competitors) comparisonPoints(c, criteria, swot);
+  for (const c of deal.competitors) comparisonPoints(c, criteria, swot, offer);
   peoplePoints(deal, swot);
   // Only a missing or negative budget makes a deal not qualified.
   if (qualify(deal).verdict === 'not_qualified') {
@@ -169,8 +173,8 @@ export function deriveSwot(deal: Deal, credit?: CreditAssessment): Swot {
 }
 
 /** The rep's items first, then the derived ones; an item the rep already wrote is not repeated. */
-export function buildSwot(deal: Deal, credit?: CreditAssessment): Swot {
-  const derived = deriveSwot(deal, credit);
+export function buildSwot(deal: Deal, credit?: CreditAssessment, offer?: OfferLookup): Swot {
+  const derived = deriveSwot(deal, credit, offer);
   const out = empty();
   for (const q of QUADRANTS) {
     const seen = new Set<string>();

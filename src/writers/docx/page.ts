@@ -30,12 +30,20 @@ export function bannerParagraph(banner: string): string {
 }
 
 /** A draft's watermark: Word's own VML text watermark, anchored in the header so it is on every page. */
-export function watermarkParagraph(text: string): string {
+export function watermarkParagraph(text: string, n: number): string {
   const t = xmlSafe(text).replace(/"/g, '&quot;');
+  // Word's own markup for "Insert > Watermark" (the shape type of WordArt text, id prefix
+  // PowerPlusWaterMarkObject), which Word and LibreOffice both recognise as a watermark.
+  const formulas = ['sum #0 0 10800', 'prod #0 2 1', 'sum 21600 0 @1', 'sum 0 0 @2', 'sum 21600 0 @3', 'if @0 @3 0', 'if @0 21600 @1', 'if @0 0 @2', 'if @0 @4 21600', 'mid @5 @6', 'mid @8 @5', 'mid @7 @8', 'mid @6 @7', 'sum @6 0 @5']
+    .map((f) => `<v:f eqn="${f}"/>`)
+    .join('');
   return (
-    '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:pict>' +
-    '<v:shape id="DealdocDraftWatermark" type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;width:420pt;height:140pt;rotation:315;z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" fillcolor="#C8C8C8" stroked="f">' +
-    `<v:fill opacity=".45"/><v:textpath style="font-family:&quot;Noto Sans SC&quot;;font-size:1pt" string="${t}"/></v:shape></w:pict></w:r></w:p>`
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:rPr><w:noProof/></w:rPr><w:pict>' +
+    `<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas>${formulas}</v:formulas>` +
+    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>' +
+    '<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles><o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>' +
+    `<v:shape id="PowerPlusWaterMarkObject${n}" o:spid="_x0000_s${2048 + n}" type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;width:420pt;height:140pt;rotation:315;z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#C8C8C8" stroked="f">` +
+    `<v:fill opacity=".3"/><v:textpath style="font-family:&quot;Noto Sans SC&quot;;font-size:1pt" string="${t}"/><w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r></w:p>`
   );
 }
 
@@ -49,13 +57,13 @@ export function runningHeader(meta: DocMeta, theme: Theme): string[] {
     },
     [small(meta.header.left), runXml({ children: [TAB], size: SIZE.header }), small(meta.header.right)],
   );
-  const mark = meta.draft ? [watermarkParagraph(meta.draft)] : [];
+  const mark = meta.draft ? [watermarkParagraph(meta.draft, 2)] : [];
   return meta.banner ? [...mark, bannerParagraph(meta.banner), line] : [...mark, line];
 }
 
 /** The cover has no running header; an internal banner still shows on it. */
 export function coverHeader(meta: DocMeta): string[] | undefined {
-  const mark = meta.draft ? [watermarkParagraph(meta.draft)] : [];
+  const mark = meta.draft ? [watermarkParagraph(meta.draft, 1)] : [];
   return meta.banner ? [...mark, bannerParagraph(meta.banner)] : mark.length ? mark : undefined;
 }
 
