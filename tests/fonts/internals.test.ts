@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseNarrative } from '../../src/compose/index.js';
 import type { DocMeta } from '../../src/tree/nodes.js';
 import { renderDocx } from '../../src/writers/docx/index.js';
+import { resetSkeletons } from '../../src/writers/docx/package.js';
 import { openFont, BUILTIN_FAMILIES } from '../../src/writers/fonts.js';
 import { CHECKED, installedVersion, resetInternalsCheck } from '../../src/writers/internals/check.js';
 import { rawTables } from '../../src/writers/internals/fontkit.js';
@@ -31,6 +32,7 @@ const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 afterAll(() => {
   delete process.env.DEALDOC_LIBRARY_INTERNALS;
   resetInternalsCheck();
+  resetSkeletons();
 });
 
 describe('library internals', () => {
@@ -48,6 +50,7 @@ describe('library internals', () => {
     const docxOn = docxXml(await renderDocx(tree(), meta, { assetRoots: [] }));
     process.env.DEALDOC_LIBRARY_INTERNALS = 'off';
     resetInternalsCheck();
+    resetSkeletons();
     const stderr = vi.spyOn(process.stderr, 'write');
     const pdfOffBytes = await renderPdf(tree(), meta, { assetRoots: [] });
     const pdfOff = await pdfText(pdfOffBytes);

@@ -67,6 +67,9 @@ const PH = { title: 'DDSLOTTITLE', subject: 'DDSLOTSUBJECT', keywords: 'DDSLOTKE
 const skeletons = new Map<string, Skeleton>();
 const MAX_SKELETONS = 16;
 
+/** Tests: compile skeletons again (e.g. after switching the docx adapter to its public path). */
+export const resetSkeletons = (): void => skeletons.clear();
+
 /** Deflate level of the parts a render writes (fflate; 6 = zlib's default). */
 const LEVEL = 6;
 
