@@ -1,2 +1,0 @@
-import { openFont, BUILTIN_FAMILIES } from '../src/writers/fonts.js';
-for (const f of BUILTIN_FAMILIES) for (const file of [f.regular, f.bold]) { if (!file) continue; const font = openFont(file) as any; const nh = font.hhea.numberOfMetrics; let comp = 0; for (let g = 0; g < Math.min(font.numGlyphs, 3000); g++) { const gl = font.getGlyph(g); if (gl._getTableStream && false) comp++; } console.log(file.split('/').pop(), 'numGlyphs', font.numGlyphs, 'hmetrics', nh); }
