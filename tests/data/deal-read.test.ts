@@ -70,8 +70,11 @@ describe('reading deal files', () => {
   });
 
   it('reports characters the font cannot draw, with line and field', async () => {
-    const r = await read('glyph.md', VALID.replace('goal: 提升良率', 'goal: 提升良率 😀'));
-    expect(r.messages).toEqual(['data/deals/glyph.md:7:9: character "😀" (U+1F600) cannot be printed: the document font has no glyph for it (needs.goal)']);
+    // Emoji print (Noto Emoji is in the chain); a private-use character has no font anywhere.
+    const r = await read('glyph.md', VALID.replace('goal: 提升良率', 'goal: 提升良率 😀 \ue000'));
+    expect(r.messages).toEqual([
+      'data/deals/glyph.md:7:9: character "\ue000" (U+E000, private-use character) cannot be printed: no font of the chain has a glyph for it (add a font that has it under fonts: in the config) (needs.goal)',
+    ]);
   });
 
   it('reads JSON deal files with positions and the body field', async () => {
