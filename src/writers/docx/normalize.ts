@@ -5,6 +5,7 @@
  */
 import { Packer, type Document } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
+import { packerCompiler } from '../internals/docx.js';
 
 /** Package parts by path: XML as text, media as bytes. */
 export interface Parts {
@@ -21,7 +22,7 @@ type Compiler = { compile: (file: Document, prettify?: string, overrides?: reado
  * its compiler (the step before zipping) when this docx build has it; otherwise the public API.
  */
 export async function packParts(doc: Document): Promise<Parts> {
-  const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
+  const compiler = packerCompiler<Partial<Compiler>>();
   const parts: Parts = { xml: new Map(), binary: new Map() };
   if (typeof compiler?.compile === 'function') {
     for (const [name, data] of compiler.compile(doc, undefined, [])) {

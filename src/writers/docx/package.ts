@@ -13,7 +13,7 @@
  * same tree gives the same bytes in any process on any machine.
  */
 import { crc32 } from 'node:zlib';
-import { Document, FileChild, Footer, Header, NextAttributeComponent, Paragraph, SectionType, type ISectionOptions } from 'docx';
+import { Document, Footer, Header, Paragraph, SectionType, type ISectionOptions } from 'docx';
 import { deflateSync, strToU8 } from 'fflate';
 import type { DocMeta } from '../../tree/nodes.js';
 import { addFontFallbacks } from './font-table.js';
@@ -23,16 +23,9 @@ import { pageProperties } from './page.js';
 import { addTableStyle, documentStyles } from './styles.js';
 import type { Theme } from './theme.js';
 import { esc } from './xml.js';
+import { slot, splitSlots } from '../internals/docx.js';
 
-/** Where per-document content goes: an element docx writes as `<dd:slot n="…"/>`. */
-class Slot extends FileChild {
-  constructor(name: string) {
-    super('dd:slot');
-    this.root.push(new NextAttributeComponent({ n: { key: 'n', value: name } }));
-  }
-}
-const slot = (name: string) => new Slot(name) as unknown as Paragraph;
-const SLOT = /<dd:slot n="(\w+)"\/>/g;
+// Where per-document content goes: `<dd:slot n="…"/>` (../internals/docx.ts, the reach into docx).
 
 export interface Shape {
   locale: DocMeta['locale'];
@@ -73,6 +66,9 @@ const PH = { title: 'DDSLOTTITLE', subject: 'DDSLOTSUBJECT', keywords: 'DDSLOTKE
 /** Skeletons by shape; a handful exist in practice, the cap keeps a long-lived process bounded. */
 const skeletons = new Map<string, Skeleton>();
 const MAX_SKELETONS = 16;
+
+/** Tests: compile skeletons again (e.g. after switching the docx adapter to its public path). */
+export const resetSkeletons = (): void => skeletons.clear();
 
 /** Deflate level of the parts a render writes (fflate; 6 = zlib's default). */
 const LEVEL = 6;
@@ -136,14 +132,14 @@ async function buildSkeleton(shape: Shape): Promise<Skeleton> {
   };
 
   // Body: drop the probes between the last slot and the final section properties.
-  const document = take('word/document.xml').split(SLOT);
+  const document = splitSlots(take('word/document.xml'));
   const tail = document[document.length - 1];
   document[document.length - 1] = tail.slice(tail.lastIndexOf('<w:sectPr>'));
 
   const furniture = new Map<string, [string, string, string]>();
   for (const name of [...xml.keys()]) {
     if (!/^word\/(header|footer)\d+\.xml$/.test(name)) continue;
-    const [before, slotName, after] = take(name).split(SLOT);
+    const [before, slotName, after] = splitSlots(take(name));
     furniture.set(slotName, [name, before, after]);
   }
 

@@ -36,6 +36,17 @@ export function scriptRuns(text: string): ScriptRun[] {
   const ctx = current;
   if (!ctx) return [{ text }];
   const { fonts } = ctx;
+  // Fast path (almost every run): every character is printed by the first family, and that family
+  // is the style's font for both slots (Chinese documents), or the text has no CJK (English ones).
+  const table = fonts.table(false);
+  const primary = fonts.families[0].name;
+  const plain = primary === ctx.latin && (primary === ctx.eastAsia || !hasCjk(text));
+  for (let i = 0; plain && i <= text.length; i++) {
+    if (i === text.length) return [{ text }];
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) break;
+    if (table[c] !== 1 && !isInvisible(c)) break;
+  }
   const out: ScriptRun[] = [];
   let start = 0;
   let family: FamilySource | undefined;

@@ -5,11 +5,7 @@
  * Anything unexpected → null, and callers use fontkit instead.
  */
 import type { FontkitFont } from '../fonts.js';
-
-interface RawFont {
-  stream: { buffer: Uint8Array };
-  directory: { tables: Record<string, { offset: number; length: number } | undefined> };
-}
+import { rawTables } from '../internals/fontkit.js';
 
 export interface Sfnt {
   bytes: Uint8Array;
@@ -39,10 +35,9 @@ export function sfnt(font: FontkitFont): Sfnt | null {
 }
 
 function read(font: FontkitFont): Sfnt | null {
-  const raw = font as unknown as Partial<RawFont>;
-  const bytes = raw.stream?.buffer;
-  const tables = raw.directory?.tables;
-  if (!(bytes instanceof Uint8Array) || !tables) return null;
+  const raw = rawTables(font);
+  if (!raw) return null;
+  const { bytes, tables } = raw;
   if (!['head', 'hhea', 'hmtx', 'loca', 'maxp', 'glyf'].every((t) => tables[t])) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const long = view.getInt16(tables.head!.offset + 50) === 1;

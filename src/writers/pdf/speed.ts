@@ -10,6 +10,7 @@ import type { FontkitFont } from '../fonts.js';
 import { setGlyphCaches } from './measure.js';
 import { canSubset, encodeSubset } from './subset.js';
 import type { Doc } from './state.js';
+import { embeddedFonts } from '../internals/pdfkit.js';
 
 interface EmbeddedFontLike {
   font?: FontkitFont;
@@ -30,8 +31,7 @@ export function setSharedCaches(on: boolean): void {
  * entry, so pdfkit's /W array and CMap stay well-formed.
  */
 export function ownSubsets(doc: Doc): void {
-  const families = (doc as unknown as { _fontFamilies?: Record<string, EmbeddedFontLike> })._fontFamilies ?? {};
-  for (const ef of new Set(Object.values(families))) {
+  for (const ef of embeddedFonts<EmbeddedFontLike>(doc)) {
     const { font, subset, widths, unicode } = ef;
     if (!font || !subset || typeof subset.encode !== 'function' || typeof subset.includeGlyph !== 'function' || !Array.isArray(subset.glyphs)) continue;
     if (!Array.isArray(widths) || !Array.isArray(unicode) || !canSubset(font) || 'cff' in subset) continue;

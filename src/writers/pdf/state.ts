@@ -14,6 +14,7 @@ import type { RenderContext } from '../types.js';
 import { fontKey, layoutTokens, singleLine, tokenize, runSize, type Line, type Run, type RunStyle, type Tokens } from './layout.js';
 import type { FontKey } from './measure.js';
 import { asEmbeddedFont, TextOut } from './text-out.js';
+import { currentEmbeddedFont, usable as pdfkitInternals } from '../internals/pdfkit.js';
 import { SIZES, type Geometry, type Palette } from './theme.js';
 import type { LoadedImage } from './assets.js';
 
@@ -119,7 +120,7 @@ export class PdfState {
     let ef = this.embeddedFonts.get(key);
     if (!ef) {
       this.setFace(key, this.size);
-      ef = asEmbeddedFont((this.doc as unknown as { _font?: unknown })._font);
+      ef = asEmbeddedFont(currentEmbeddedFont(this.doc));
       this.embeddedFonts.set(key, ef);
     }
     return ef;
@@ -388,15 +389,16 @@ export class PdfState {
       const by = st.sup ? baseline - size * 0.38 : baseline;
       doc.rect(x + f.x - 1.5, by - s * 0.95, f.width + 3, s * 1.25).fill(this.colors.codeBg);
     }
-    out.begin();
-    for (const f of line.frags) {
+    if (!pdfkitInternals()) this.drawPublic(line, x, baseline, size, color);
+    else out.begin();
+    for (const f of pdfkitInternals() ? line.frags : []) {
       const st = f.style;
       const s = runSize(st, size);
       const by = st.sup ? baseline - size * 0.38 : baseline;
       if (f.parts) out.glyphs(f.face, s, st.color ?? color, x + f.x, by, f.parts);
       else for (const g of singleLine([{ text: f.text, style: st }], this.fonts, s).frags) out.glyphs(g.face, s, st.color ?? color, x + f.x + g.x, by, g.parts ?? []);
     }
-    out.end();
+    if (pdfkitInternals()) out.end();
     for (const f of line.frags) {
       const st = f.style;
       if (!st.strike && !st.underline && !st.link) continue;
@@ -408,6 +410,20 @@ export class PdfState {
         doc.moveTo(fx, ly).lineTo(fx + f.width, ly).lineWidth(s * 0.06).strokeColor(st.color ?? color).stroke();
       }
       if (st.link) doc.link(fx, by - s * 0.95, f.width, s * 1.25, st.link);
+    }
+  }
+
+  /**
+   * The public path (another pdfkit version, see ../internals/pdfkit.ts): each fragment drawn with
+   * `doc.text()`, which shapes it again; positions are still ours, so layout does not change.
+   */
+  private drawPublic(line: Line, x: number, baseline: number, size: number, color: string): void {
+    for (const f of line.frags) {
+      const st = f.style;
+      const s = runSize(st, size);
+      const by = st.sup ? baseline - size * 0.38 : baseline;
+      this.setFace(f.face, s);
+      this.doc.fillColor(st.color ?? color).text(f.text, x + f.x, by, { lineBreak: false, baseline: 'alphabetic' });
     }
   }
 
