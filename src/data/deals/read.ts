@@ -117,6 +117,12 @@ export async function readDeal(path: string, displayPath: string, opts: ReadDeal
   return result;
 }
 
+/** Read a deal from bytes already in memory (`path` only gives the extension and default id). */
+export function readDealBytes(path: string, displayPath: string, opts: ReadDealOptions, bytes: Buffer): Promise<ReadDealResult> {
+  if (bytes.length > MAX_DEAL_BYTES) return Promise.resolve({ diagnostics: [new Diagnostic({ file: displayPath, rule: 'size', message: `file is larger than ${MAX_DEAL_BYTES / 1024 / 1024} MB` })] });
+  return readDealUncached(path, displayPath, opts, bytes);
+}
+
 async function readDealUncached(path: string, displayPath: string, opts: ReadDealOptions, bytes: Buffer): Promise<ReadDealResult> {
   const ext = extname(path).toLowerCase();
   const stem = basename(path, extname(path));
