@@ -18,13 +18,18 @@ import { markdownArb } from './markdown-arb.js';
 const options = { dataDir: join(ROOT, 'data'), outDir: join(ROOT, '.tmp/fuzz-out'), configPath: join(ROOT, 'dealdoc.config.yaml'), formats: ['pdf' as const, 'docx' as const] };
 const FILE = 'data/deals/fuzz.md';
 
+/** Mostly valid (so many inputs get through to compose), sometimes anything. */
 const value = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('值', 'Value', '3D AOI', '检出率 ≥ 99.5%', 'A | B *Co*') },
-  { weight: 2, arbitrary: fc.constantFrom(...NASTY) },
-  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
+  { weight: 30, arbitrary: fc.constantFrom('值', 'Value', '3D AOI', '检出率 ≥ 99.5%', 'A | B *Co* <b>', '**粗体** [链接](http://x.com)', 'a\\b `c`') },
+  { weight: 10, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((t) => t.trim() !== '') },
+  { weight: 1, arbitrary: fc.constantFrom(...NASTY) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
 );
-const num = fc.oneof(fc.constantFrom('1', '0', '-2', '0.13', '1000.00', '1e5', '1_000', '99999999999999999', '', 'x', '0.5', '１２'), fc.stringMatching(/^-?\d{1,20}(\.\d{1,12})?$/));
+const num = fc.oneof(
+  { weight: 20, arbitrary: fc.stringMatching(/^\d{1,9}(\.\d{1,4})?$/).filter((t) => Number(t) > 0) },
+  { weight: 1, arbitrary: fc.constantFrom('0', '-2', '1e5', '1_000', '99999999999999999', '', 'x', '１２') },
+);
+const rate = fc.oneof({ weight: 20, arbitrary: fc.constantFrom('0', '0.13', '0.06', '1') }, { weight: 1, arbitrary: num });
 const q = (s: string) => JSON.stringify(s);
 
 /** A deal whose structure is right and whose values are anything. */
@@ -37,15 +42,15 @@ const structured = fc
     problem: value,
     solution: value,
     criteria: fc.array(value, { maxLength: 3 }),
-    stage: fc.constantFrom('evaluation', 'commitment', 'closing', ''),
+    stage: fc.oneof({ weight: 20, arbitrary: fc.constantFrom('evaluation', 'commitment') }, { weight: 1, arbitrary: fc.constantFrom('closing', '') }),
     qty: num,
     price: num,
-    tax: num,
-    discount: fc.option(num),
+    tax: rate,
+    discount: fc.option(rate),
     notes: value,
     swot: fc.array(value, { maxLength: 3 }),
     contact: value,
-    date: fc.constantFrom('2026-11-20', '2026-02-30', '1900-01-01', 'tomorrow', ''),
+    date: fc.oneof({ weight: 20, arbitrary: fc.constantFrom('2026-11-20', '2025-01-31') }, { weight: 1, arbitrary: fc.constantFrom('2026-02-30', '1900-01-01', 'tomorrow', '') }),
     body: markdownArb,
   })
   .map(
@@ -111,13 +116,16 @@ async function check(text: string, ext: '.md' | '.json', render = false): Promis
     const ctx = contextFor(options);
     const planned = await DEAL_DOCUMENTS[0].plan(r.deal, ctx);
     for (const d of planned.diagnostics) expectDiagnostic(d, file);
-    const tree = composePlan(planned.plan, ctx);
-    expect(tree.type).toBe('root');
     const brief = await DEAL_DOCUMENTS[1].plan(r.deal, ctx);
-    composePlan(brief.plan, ctx);
-    if (render) {
-      for (const format of ['pdf', 'docx'] as const) expect((await renderTree(tree, planned.plan, format, ctx)).length).toBeGreaterThan(1000);
-      sampled++;
+    // Composing (template → Markdown → tree) costs ~10 ms: every 4th valid deal, and every rendered one.
+    if (valid % 4 === 1 || render) {
+      const tree = composePlan(planned.plan, ctx);
+      expect(tree.type).toBe('root');
+      composePlan(brief.plan, ctx);
+      if (render) {
+        for (const format of ['pdf', 'docx'] as const) expect((await renderTree(tree, planned.plan, format, ctx)).length).toBeGreaterThan(1000);
+        sampled++;
+      }
     }
   }
   expect(performance.now() - started).toBeLessThan(PER_INPUT_MS * (render ? 5 : 1));
@@ -125,12 +133,12 @@ async function check(text: string, ext: '.md' | '.json', render = false): Promis
 }
 
 describe('fuzzing deal files', () => {
-  it('structured deals with any values: a deal or diagnostics (1,500 inputs)', async () => {
-    await fc.assert(fc.asyncProperty(structured, (t) => check(t, '.md').then(() => undefined)), params(1500));
+  it('structured deals with any values: a deal or diagnostics (1,200 inputs)', async () => {
+    await fc.assert(fc.asyncProperty(structured, (t) => check(t, '.md').then(() => undefined)), params(1200));
   });
 
-  it('mangled deal files (lines inserted, cut anywhere): diagnostics, never a crash (1,500 inputs)', async () => {
-    await fc.assert(fc.asyncProperty(mangled, (t) => check(t, '.md').then(() => undefined)), params(1500));
+  it('mangled deal files (lines inserted, cut anywhere): diagnostics, never a crash (2,000 inputs)', async () => {
+    await fc.assert(fc.asyncProperty(mangled, (t) => check(t, '.md').then(() => undefined)), params(2000));
   });
 
   it('JSON deal files (300 inputs)', async () => {
