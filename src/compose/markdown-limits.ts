@@ -57,8 +57,17 @@ export function checkMarkdownBounds(markdown: string): MarkdownProblem | undefin
   }
   let work = 0;
   let allRuns = 0;
-  /** Content columns of the open list items (a line indented less closes them). */
-  const items: number[] = [];
+  /** Open list items: content column and the number of `>` before them (a line indented less, or with fewer `>`, closes them). */
+  const items: { col: number; q: number }[] = [];
+  /**
+   * Close what a container marker or content at `column`, after `q` times `>`, ends: an item of the
+   * same quote level whose content starts further right, and (except at a `>`, which may be
+   * followed by more) items that need more `>` than the line has — with everything inside them.
+   */
+  const close = (q: number, column: number, atQuote = false) => {
+    const cut = items.findIndex((it) => (it.q === q && it.col > column) || (!atQuote && it.q > q));
+    if (cut >= 0) items.length = cut;
+  };
   let fence: string | undefined;
   let fenceQuotes = 0;
   /** Content column of the list item the fence is in (0 outside lists). */
@@ -87,7 +96,7 @@ export function checkMarkdownBounds(markdown: string): MarkdownProblem | undefin
         continue;
       }
       fence = undefined;
-      while (items.length && items[items.length - 1] > fenceColumn) items.pop();
+      close(fenceQuotes, fenceColumn);
     }
     let i = 0;
     let col = 0;
@@ -99,14 +108,17 @@ export function checkMarkdownBounds(markdown: string): MarkdownProblem | undefin
       const b = blanks(line, i, col);
       const rest = line.slice(b.end, b.end + 12);
       // Four columns of indentation past the enclosing container's content: indented code, not a container.
-      const base = quotes || markers ? col + (afterQuote ? 1 : 0) : items.length && b.column >= items[items.length - 1] ? items[items.length - 1] : 0;
+      let base = col + (afterQuote ? 1 : 0);
+      for (const it of items) if (it.q === quotes && it.col <= b.column && it.col > base) base = it.col;
       if (b.column - base >= 4) {
-        if (!markers && b.end < line.length) while (items.length && items[items.length - 1] > b.column) items.pop();
+        if (!markers && b.end < line.length) close(quotes, b.column);
         i = b.end;
         break;
       }
       afterQuote = false;
       if (line[b.end] === '>') {
+        // A `>` left of an open item's content closes that item (and what it contains).
+        if (!markers) close(quotes, b.column, true);
         afterQuote = true;
         quotes++;
         i = b.end + 1;
@@ -117,9 +129,9 @@ export function checkMarkdownBounds(markdown: string): MarkdownProblem | undefin
       {
         const m = BULLET.exec(rest) ?? ORDERED.exec(rest);
         if (m && (markers > 0 || !/^([-*_])([ \t]*\1){2,}[ \t]*$/.test(line.slice(b.end)))) {
-          if (!markers) while (items.length && items[items.length - 1] > b.column) items.pop();
+          if (!markers) close(quotes, b.column);
           const after = blanks(line, b.end + m[0].length, b.column + m[0].length);
-          items.push(after.column > b.column + m[0].length + 4 ? b.column + m[0].length + 1 : after.column);
+          items.push({ col: after.column > b.column + m[0].length + 4 ? b.column + m[0].length + 1 : after.column, q: quotes });
           markers++;
           i = b.end + m[0].length;
           col = b.column + m[0].length;
@@ -127,7 +139,7 @@ export function checkMarkdownBounds(markdown: string): MarkdownProblem | undefin
           continue;
         }
       }
-      if (!markers && b.end < line.length) while (items.length && items[items.length - 1] > b.column) items.pop();
+      if (!markers && b.end < line.length) close(quotes, b.column);
       i = b.end;
       col = b.column;
       break;
@@ -145,7 +157,7 @@ export function checkMarkdownBounds(markdown: string): MarkdownProblem | undefin
     if (f && !(f[1][0] === '`' && content.slice(f[1].length).includes('`'))) {
       fence = f[1];
       fenceQuotes = quotes;
-      fenceColumn = items.length ? items[items.length - 1] : 0;
+      fenceColumn = items.length ? items[items.length - 1].col : 0;
       continue;
     }
     if (content.trim() === '') {

@@ -114,6 +114,7 @@ describe('Markdown is bounded before remark sees it', () => {
     ['10,000 ">"', '>'.repeat(10_000), /^data\/deals\/m\.md:16:34: Markdown nested 33 levels deep/],
     ['1,000 indented list levels (300 fit in 128 KB)', nested(300), /:48:66: Markdown nested 33 levels deep/],
     ['a few KB of list markers on one line', '- '.repeat(3000) + 'a', /:16:66: Markdown nested 33 levels deep/],
+    ['lists nested inside a blockquote', Array.from({ length: 40 }, (_, i) => '> ' + '  '.repeat(i) + '- x').join('\n'), /:47:\d+: Markdown nested 33 levels deep/],
     ['ordered and mixed markers', '1. > * > 2) + '.repeat(400) + 'a', /:16:\d+: Markdown nested 33 levels deep/],
     ['a long run of emphasis delimiters', 'a*'.repeat(40_000), /:16:2002: more than 1000 runs of \* _ ~ \[ \] in one paragraph/],
     ['a long run of "~" inside a URL (GFM autolinks: quadratic)', 'see http://x' + '~'.repeat(18_000) + 'x', /:16:13: a run of 18000 "~" \(at most 100 in a row\)/],
