@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { extname, isAbsolute, join, relative } from 'node:path';
 import { TemplateError } from '../compose/templates.js';
-import { Diagnostic } from '../diagnostics.js';
+import { Diagnostic, InputError } from '../diagnostics.js';
 import type { Format } from '../writers/types.js';
 import { outputPaths, toData, type JobResult, type JobSpec } from './job-spec.js';
 import { createContext, type BuildContext, type BuildOptions } from './context.js';
@@ -58,6 +58,10 @@ export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<
     }
     result.ok = !result.diagnostics.some((d) => d.severity === 'error');
   } catch (e) {
+    if (e instanceof InputError) {
+      result.diagnostics.push(...e.diagnostics.map(toData));
+      return finish(result, started);
+    }
     if (e instanceof TemplateError) {
       result.diagnostics.push(toData(new Diagnostic({ file: displayFile(e.file), line: e.line, column: e.column, rule: 'template', message: `${e.reason} (while rendering ${spec.id})` })));
       return finish(result, started);

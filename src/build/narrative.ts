@@ -6,13 +6,21 @@ import type { Parent, RootContent } from 'mdast';
 import { parseNarrative } from '../compose/index.js';
 import { resolveAsset } from '../data/assets.js';
 import type { Deal } from '../data/deal-schema.js';
-import { Diagnostic } from '../diagnostics.js';
+import { Diagnostic, InputError } from '../diagnostics.js';
 
 export function narrativeNodes(deal: Deal, assetsDir: string): { nodes: RootContent[]; diagnostics: Diagnostic[]; assets: string[] } {
   const diagnostics: Diagnostic[] = [];
   const assets: string[] = [];
   if (!deal.body.trim()) return { nodes: [], diagnostics, assets };
-  const nodes = parseNarrative(deal.body);
+  let nodes: RootContent[];
+  try {
+    nodes = parseNarrative(deal.body);
+  } catch (e) {
+    // readDeal refuses what the pre-scan sees; this is the safety net, still with a position.
+    const m = /^narrative line (\d+): (.*)$/.exec((e as Error).message);
+    const line = m && deal.bodyLine ? deal.bodyLine + Number(m[1]) - 1 : undefined;
+    throw new InputError([new Diagnostic({ file: deal.path, line, column: 1, field: 'body', rule: 'markdown-limit', message: m ? m[2] : (e as Error).message })]);
+  }
   const visit = (parent: Parent) => {
     parent.children = (parent.children as RootContent[]).map((child) => {
       if (child.type === 'image') {

@@ -7,7 +7,7 @@ import type { Html, Parent, Root, RootContent } from 'mdast';
 import type { DocumentPlan } from '../documents/types.js';
 import { SLOT_PREFIX } from './helpers.js';
 import { parseMarkdown } from './markdown.js';
-import { checkMarkdownBounds, MAX_MARKDOWN_DEPTH } from './markdown-limits.js';
+import { checkMarkdownBounds, MAX_DELIMITER_RUNS, MAX_MARKDOWN_DEPTH } from './markdown-limits.js';
 import type { TemplateStore } from './templates.js';
 
 export { parseMarkdown } from './markdown.js';
@@ -65,8 +65,12 @@ export function parseNarrative(markdown: string): RootContent[] {
   return tree.children;
 }
 
-/** Depth of a parsed narrative (containers + inline marks); the writers recurse this deep. */
-export const MAX_TREE_DEPTH = 2 * MAX_MARKDOWN_DEPTH + 16;
+/**
+ * Depth of a parsed narrative the writers will recurse into: containers (list + item per level)
+ * plus nested inline marks (at most one per two delimiter runs of a paragraph). The pre-scan keeps
+ * real input below this; it is the safety net should the line scan under-count.
+ */
+export const MAX_TREE_DEPTH = 2 * MAX_MARKDOWN_DEPTH + MAX_DELIMITER_RUNS / 2 + 16;
 
 /** Deepest node, iteratively (a deep tree must not overflow the stack here either). */
 export function deepestNode(root: Parent): { depth: number; line?: number } {

@@ -45,7 +45,7 @@ describe('plain words, did you mean, Chinese', () => {
     expect(closest('banana', ['discover_needs', 'evaluation', 'commitment'])).toBeUndefined();
     expect(fieldsAt(dealSchema, ['quote', 'items', 0])).toContain('unit_price');
     expect(closest('unitprice', fieldsAt(dealSchema, ['quote', 'items', 0]))).toBe('unit_price');
-    expect(fieldsAt(dealSchema, ['needs', 'problems', 0, 'criteria', 1])).toEqual(['criterion', 'response']);
+    expect(fieldsAt(dealSchema, ['needs', 'problems', 0, 'criteria', 1])).toEqual(['criterion', 'response', 'key']);
   });
 
   it('translates the common messages and picks the language: --lang, then LANG, then the config', () => {

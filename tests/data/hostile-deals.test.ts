@@ -112,11 +112,17 @@ describe('Markdown is bounded before remark sees it', () => {
   const nested = (n: number) => Array.from({ length: n }, (_, i) => ' '.repeat(2 * i) + '- a').join('\n');
   it.each([
     ['10,000 ">"', '>'.repeat(10_000), /^data\/deals\/m\.md:16:34: Markdown nested 33 levels deep/],
-    ['1,000 indented list levels (in 256 KB: 300)', nested(300), /:48:66: Markdown nested 33 levels deep/],
+    ['1,000 indented list levels (300 fit in 128 KB)', nested(300), /:48:66: Markdown nested 33 levels deep/],
     ['a few KB of list markers on one line', '- '.repeat(3000) + 'a', /:16:66: Markdown nested 33 levels deep/],
+    ['lists nested inside a blockquote', Array.from({ length: 40 }, (_, i) => '> ' + '  '.repeat(i) + '- x').join('\n'), /:47:\d+: Markdown nested 33 levels deep/],
     ['ordered and mixed markers', '1. > * > 2) + '.repeat(400) + 'a', /:16:\d+: Markdown nested 33 levels deep/],
-    ['a long run of emphasis delimiters', 'a*'.repeat(40_000), /:16:4002: more than 2000 runs of \* _ ~ in one paragraph/],
-    ['a narrative larger than 256 KB', '这是一段正常的文字。\n\n'.repeat(20_000), /:16:1: the narrative is 626 KB; at most 256 KB/],
+    ['a long run of emphasis delimiters', 'a*'.repeat(40_000), /:16:2002: more than 1000 runs of \* _ ~ \[ \] in one paragraph/],
+    ['a long run of "~" inside a URL (GFM autolinks: quadratic)', 'see http://x' + '~'.repeat(18_000) + 'x', /:16:13: a run of 18000 "~" \(at most 100 in a row\)/],
+    ['64,000 "]" (link labels: quadratic)', ']'.repeat(64_000), /:16:1001: more than 1000 runs/],
+    ['a narrative larger than 128 KB', '这是一段正常的文字。\n'.repeat(5_000), /:16:1: the narrative is 152 KB; at most 128 KB/],
+    ['more than 5,000 lines', 'x\n\n'.repeat(3000), /:5016:1: the narrative has 6,002 lines; at most 5,000/],
+    ['many deeply nested lines', (Array.from({ length: 30 }, (_, i) => ' '.repeat(2 * i) + '- x').join('\n') + '\n').repeat(100), /:\d+:1: too many deeply nested lines/],
+    ['emphasis spread over many paragraphs', ('a*'.repeat(900) + '\n\n').repeat(30), /:\d+:\d+: more than 20,000 runs of \* _ ~ \[ \] in the narrative/],
   ])('%s: one positioned diagnostic (field body) within 2 s', async (_what, body, expected) => {
     const r = await read('m.md', HEAD + '---\n' + body + '\n');
     expect(r.deal).toBeUndefined();
@@ -131,10 +137,16 @@ describe('Markdown is bounded before remark sees it', () => {
     expect(r.messages).toEqual([expect.stringMatching(/^data\/deals\/m\.json:1:\d+: Markdown nested 33 levels deep .*\(body\)$/)]);
   });
 
-  it('accepts ordinary nesting, fenced code full of ">" and thematic breaks', () => {
-    const ok = '> a\n> - b\n>   - c\n\n- x\n  - y\n    1. z\n\n```\n' + '>'.repeat(200) + '\n```\n\n- - -\n\n' + '*a* _b_ ~~c~~ '.repeat(300);
+  it('accepts ordinary nesting, fenced and indented code full of ">" and thematic breaks', () => {
+    const ok = '> a\n> - b\n>   - c\n\n- x\n  - y\n    1. z\n\n```\n' + '>'.repeat(200) + '\n```\n\n- - -\n\n' + '*a* _b_ ~~c~~ '.repeat(100) + '\n\n    ' + '> '.repeat(100) + '\n';
     expect(checkMarkdownBounds(ok)).toBeUndefined();
     expect(parseNarrative(ok).length).toBeGreaterThan(3);
+  });
+
+  it('a fence inside a list item ends with the item: what follows is counted again', () => {
+    expect(checkMarkdownBounds('- ~~~\n' + '> '.repeat(100))?.message).toMatch(/nested 33 levels/);
+    expect(checkMarkdownBounds('> ```\n' + '>'.repeat(100))).toBeUndefined();
+    expect(checkMarkdownBounds('> ```\nx\n' + '>'.repeat(100))?.message).toMatch(/nested 33 levels/);
   });
 
   it('parseNarrative refuses what readDeal refuses, as an Error (never a RangeError)', () => {

@@ -113,7 +113,7 @@ export const dealSources = new WeakMap<Deal, YamlSource>();
  */
 export async function readDeal(path: string, displayPath: string, opts: ReadDealOptions): Promise<ReadDealResult> {
   if ((await stat(path)).size > MAX_DEAL_BYTES) {
-    return { diagnostics: [new Diagnostic({ file: displayPath, rule: 'size', message: `file is larger than ${MAX_DEAL_BYTES / 1024 / 1024} MB` })] };
+    return { diagnostics: [new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'size', message: `file is larger than ${MAX_DEAL_BYTES / 1024 / 1024} MB` })] };
   }
   const bytes = await readFile(path);
   const key = `${path}\0${displayPath}\0${opts.defaultLocale}\0${opts.checkGlyphs !== false}\0${opts.fonts ? fontsFingerprint(opts.fonts) : ''}\0${bytes.toString('latin1')}`;
@@ -123,6 +123,12 @@ export async function readDeal(path: string, displayPath: string, opts: ReadDeal
   if (parsedDeals.size > 500) parsedDeals.clear();
   parsedDeals.set(key, result);
   return result;
+}
+
+/** Read a deal from bytes already in memory (`path` only gives the extension and default id). */
+export function readDealBytes(path: string, displayPath: string, opts: ReadDealOptions, bytes: Buffer): Promise<ReadDealResult> {
+  if (bytes.length > MAX_DEAL_BYTES) return Promise.resolve({ diagnostics: [new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'size', message: `file is larger than ${MAX_DEAL_BYTES / 1024 / 1024} MB` })] });
+  return readDealUncached(path, displayPath, opts, bytes);
 }
 
 async function readDealUncached(path: string, displayPath: string, opts: ReadDealOptions, bytes: Buffer): Promise<ReadDealResult> {
