@@ -148,5 +148,6 @@ describe('incremental builds', () => {
     const r = build();
     expect(r.code).toBe(0);
     expect(runCli(['check'], { cwd: proj }).code).toBe(0);
-  });
+    // Four killed builds, then a full one and a check: give it room on a loaded 2-core machine.
+  }, 180_000);
 });
