@@ -123,6 +123,8 @@ export interface RunSpec {
   style?: string;
   font?: string | { ascii: string; hAnsi: string; eastAsia: string; cs: string };
   characterSpacing?: number;
+  /** Chinese emphasis mark (着重号): a dot under each character. */
+  emphasisMark?: boolean;
   /** Line breaks before the text. */
   break?: number;
 }
@@ -168,6 +170,7 @@ export function rPrXml(o: RunSpec): string {
   if (o.characterSpacing) x += `<w:spacing w:val="${o.characterSpacing}"/>`;
   if (o.size !== undefined) x += `<w:sz w:val="${o.size}"/><w:szCs w:val="${o.size}"/>`;
   if (o.superScript) x += '<w:vertAlign w:val="superscript"/>';
+  if (o.emphasisMark) x += '<w:em w:val="dot"/>';
   return x;
 }
 

@@ -18,6 +18,8 @@ export interface RunStyle {
   code?: boolean;
   /** Superscript (footnote references). */
   sup?: boolean;
+  /** Emphasis: a dot under each character (着重号), since CJK has no italics. */
+  emph?: boolean;
 }
 
 export interface Run {
