@@ -43,6 +43,10 @@ export interface LayoutOptions {
   /** Strings that must never be split across lines (SKUs, invoice numbers, dates, amounts). */
   tokens?: string[];
   minLines?: number;
+  /** Accept a token broken right after a hyphen or slash (Word and LibreOffice break there). */
+  hyphenBreaks?: boolean;
+  /** Rules not to report (e.g. 'lone-char' for DOCX: Word and LibreOffice break its lines). */
+  skip?: Problem['rule'][];
 }
 
 const MM = 72 / 25.4;
@@ -117,13 +121,11 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
   const minLines = opts.minLines ?? 3;
   const problems: Problem[] = [];
   const squash = (t: string) => t.replace(/\s+/g, '');
-  const segText: string[] = [];
 
   pages.forEach((page, i) => {
     const n = i + 1;
     const add = (rule: Problem['rule'], text: string) => problems.push({ page: n, rule, text });
     const segs = segments(page);
-    for (const s of segs) segText.push(squash(s.text));
 
     for (const w of page.words) {
       // CJK full stops and commas may hang into the margin (LibreOffice's default for Asian text).
@@ -156,11 +158,22 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
     }
   });
 
-  for (const token of opts.tokens ?? []) {
-    const t = squash(token);
-    if (t && !segText.some((s) => s.includes(t))) problems.push({ page: 0, rule: 'split-token', text: `"${token}" is not printed whole on one line` });
-  }
-  return problems;
+  // A token is split when one line ends with its start and another line on that page begins with the rest.
+  pages.forEach((page, i) => {
+    const texts = segments(page).map((s) => squash(s.text));
+    for (const token of opts.tokens ?? []) {
+      const t = squash(token);
+      for (let k = 2; k < t.length - 1; k++) {
+        const [head, tail] = [t.slice(0, k), t.slice(k)];
+        if (opts.hyphenBreaks && /[-/]$/.test(head)) continue;
+        if (texts.some((x) => x.endsWith(head)) && texts.some((x) => x.startsWith(tail))) {
+          problems.push({ page: i + 1, rule: 'split-token', text: `"${token}" split as "${head}" / "${tail}"` });
+          break;
+        }
+      }
+    }
+  });
+  return problems.filter((p) => !opts.skip?.includes(p.rule));
 }
 
 export function checkLayout(pdf: string, opts: LayoutOptions = {}): Problem[] {

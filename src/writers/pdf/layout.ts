@@ -121,6 +121,13 @@ function pushAtom(tokens: Tokens, text: string, style: RunStyle, kind: Kind, sha
   atoms.push(atom);
 }
 
+/** The word starting at `from` (up to a space or CJK character) has no lowercase letter: a model or document number. */
+function codeLike(text: string, from: number): boolean {
+  let j = from;
+  while (j < text.length && !/[\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(text[j])) j++;
+  return !/[a-z]/.test(text.slice(from, j));
+}
+
 function pushWord(tokens: Tokens, font: FontkitFont, word: string, style: RunStyle, afterHyphen: boolean): void {
   pushAtom(tokens, word, style, Kind.Word, shapeWord(font, word), afterHyphen);
 }
@@ -172,7 +179,8 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
       } else {
         if (wordStart < 0) wordStart = i;
         // A hyphen or slash inside a Latin word may end a line when a letter follows ("KS-3D-|AOI-500").
-        if ((cp === 0x2d || cp === 0x2f) && i > wordStart && isLetter(text.charCodeAt(i + 1))) {
+        // Codes without lowercase letters (KS-3D-AOI-500, SV-EXT-WTY) are never broken (issue 9).
+        if ((cp === 0x2d || cp === 0x2f) && i > wordStart && isLetter(text.charCodeAt(i + 1)) && !codeLike(text, wordStart)) {
           pushWord(tokens, font, text.slice(wordStart, i + 1), style, afterHyphen);
           [wordStart, afterHyphen] = [-1, true];
         }
@@ -253,6 +261,13 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     }
     let k = a.breakBefore ? line.length : -1;
     for (let j = line.length - 1; k < 0 && j > 0; j--) if (line[j].breakBefore) k = j;
+    if (k < 0 && a.kind === Kind.Cjk && CLOSING.has(a.text) && a.width <= width * 0.34) {
+      // No break before it and nowhere else: closing punctuation hangs past the line end rather
+      // than start the next line (a code too wide for a narrow box, then "）").
+      line.push(a);
+      w += a.width;
+      continue;
+    }
     if (k < 0) k = line.length; // no opportunity at all: break before `a` rather than overflow
     const carry = line.splice(k);
     lines.push(pre ? line : trimmed(line, 0, line.length));
@@ -269,13 +284,13 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     lines.push(pre ? line : trimmed(line, 0, line.length));
     soft.push(false);
   }
-  if (!pre) for (let i = 1; i < lines.length; i++) if (!soft[i] && soft[i - 1]) balanceLast(lines, i, width);
+  if (!pre) for (let i = 1; i < lines.length; i++) if (soft[i - 1]) balanceLast(lines, i, width);
   return lines.map(toLine);
 }
 
 /**
- * A paragraph's last line holding one lone CJK character (with any closing punctuation glued to
- * it) takes the last breakable piece of the line above along, so "…报告" never ends as "…报" / "告"
+ * A line holding one lone CJK character (with any closing punctuation glued to it) takes the
+ * last breakable piece of the line above along, so "…报告" never ends as "…报" / "告"
  * — in body text, table cells and titles alike.
  */
 function balanceLast(lines: Atom[][], i: number, width: number): void {
