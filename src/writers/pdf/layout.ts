@@ -64,6 +64,8 @@ interface Atom {
   kind: Kind;
   /** A line may break between the previous atom and this one. */
   breakBefore: boolean;
+  /** Only as a last resort: after a hyphen inside a code (KS-3D-|AOI-500) too wide for the line. */
+  emergency: boolean;
   /** Glyphs (absent for hard breaks and for preformatted spaces, which are positioned, not drawn). */
   shaped: Shaped | undefined;
 }
@@ -116,7 +118,7 @@ function pushAtom(tokens: Tokens, text: string, style: RunStyle, kind: Kind, sha
   const atoms = tokens.atoms as Atom[];
   const prev = atoms.length ? atoms[atoms.length - 1] : undefined;
   const width = kind === Kind.Hard ? 0 : shaped ? (shaped.width * runSize(style, tokens.size)) / 1000 : tokens.size * 0.36;
-  const atom: Atom = { text, style, width, kind, breakBefore: false, shaped };
+  const atom: Atom = { text, style, width, kind, breakBefore: false, emergency: false, shaped };
   atom.breakBefore = forceBreak || (tokens.pre ? kind !== Kind.Space || prev?.kind !== Kind.Space : canBreak(prev, atom));
   atoms.push(atom);
 }
@@ -128,8 +130,9 @@ function codeLike(text: string, from: number): boolean {
   return !/[a-z]/.test(text.slice(from, j));
 }
 
-function pushWord(tokens: Tokens, font: FontkitFont, word: string, style: RunStyle, afterHyphen: boolean): void {
+function pushWord(tokens: Tokens, font: FontkitFont, word: string, style: RunStyle, afterHyphen: boolean, afterCodeHyphen = false): void {
   pushAtom(tokens, word, style, Kind.Word, shapeWord(font, word), afterHyphen);
+  if (afterCodeHyphen) tokens.atoms[tokens.atoms.length - 1].emergency = true;
 }
 
 /** Measure styled runs once: atoms (words, CJK characters, spaces, hard breaks) with their glyphs. */
@@ -146,6 +149,7 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
     const text = run.text;
     let wordStart = -1;
     let afterHyphen = false;
+    let codeHyphen = false;
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       const len = cp > 0xffff ? 2 : 1;
@@ -158,15 +162,15 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
           pushAtom(tokens, ch, style, Kind.Cjk, shapeChar(font, cp, ch), false);
         }
       } else if (cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x3000) {
-        if (wordStart >= 0) pushWord(tokens, font, text.slice(wordStart, i), style, afterHyphen);
-        [wordStart, afterHyphen] = [-1, false];
+        if (wordStart >= 0) pushWord(tokens, font, text.slice(wordStart, i), style, afterHyphen, codeHyphen);
+        [wordStart, afterHyphen, codeHyphen] = [-1, false, false];
         if (atoms.length === 0 || atoms[atoms.length - 1].kind !== Kind.Space) {
           const ch = cp === 0x3000 ? '\u3000' : ' ';
           pushAtom(tokens, ch, style, Kind.Space, shapeChar(font, cp === 0x3000 ? 0x3000 : 0x20, ch), false);
         }
       } else if (isCjk(cp)) {
-        if (wordStart >= 0) pushWord(tokens, font, text.slice(wordStart, i), style, afterHyphen);
-        [wordStart, afterHyphen] = [-1, false];
+        if (wordStart >= 0) pushWord(tokens, font, text.slice(wordStart, i), style, afterHyphen, codeHyphen);
+        [wordStart, afterHyphen, codeHyphen] = [-1, false, false];
         if ((cp === 0x2014 || cp === 0x2026) && text.charCodeAt(i + 1) === cp) {
           // ——/……: one unbreakable atom, shaped, so the font's joined glyph is used.
           const pair = text.slice(i, i + 2);
@@ -179,15 +183,16 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
       } else {
         if (wordStart < 0) wordStart = i;
         // A hyphen or slash inside a Latin word may end a line when a letter follows ("KS-3D-|AOI-500").
-        // Codes without lowercase letters (KS-3D-AOI-500, SV-EXT-WTY) are never broken (issue 9).
-        if ((cp === 0x2d || cp === 0x2f) && i > wordStart && isLetter(text.charCodeAt(i + 1)) && !codeLike(text, wordStart)) {
-          pushWord(tokens, font, text.slice(wordStart, i + 1), style, afterHyphen);
-          [wordStart, afterHyphen] = [-1, true];
+        // Codes without lowercase letters (KS-3D-AOI-500, SV-EXT-WTY) break there only as a last resort (issue 9).
+        if ((cp === 0x2d || cp === 0x2f) && i > wordStart && isLetter(text.charCodeAt(i + 1))) {
+          const code = codeLike(text, wordStart);
+          pushWord(tokens, font, text.slice(wordStart, i + 1), style, afterHyphen, codeHyphen);
+          [wordStart, afterHyphen, codeHyphen] = [-1, !code, code];
         }
       }
       i += len - 1;
     }
-    if (wordStart >= 0) pushWord(tokens, font, text.slice(wordStart), style, afterHyphen);
+    if (wordStart >= 0) pushWord(tokens, font, text.slice(wordStart), style, afterHyphen, codeHyphen);
   }
   return tokens;
 }
@@ -203,6 +208,7 @@ function explode(atom: Atom, fonts: FontSet, size: number): Atom[] {
       kind: Kind.Cjk,
       width: (shaped.width * runSize(atom.style, size)) / 1000,
       breakBefore: i === 0 ? atom.breakBefore : !CLOSING.has(ch),
+      emergency: false,
       shaped,
     };
   });
@@ -267,6 +273,10 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
       line.push(a);
       w += a.width;
       continue;
+    }
+    if (k < 0) {
+      if (a.emergency) k = line.length;
+      else for (let j = line.length - 1; k < 0 && j > 0; j--) if (line[j].emergency) k = j;
     }
     if (k < 0) k = line.length; // no opportunity at all: break before `a` rather than overflow
     const carry = line.splice(k);
