@@ -43,7 +43,7 @@ export interface LayoutOptions {
   /** Strings that must never be split across lines (SKUs, invoice numbers, dates, amounts). */
   tokens?: string[];
   minLines?: number;
-  /** Accept a token broken right after a hyphen or slash (Word and LibreOffice break there). */
+  /** Accept a token broken right after - / _ & (Word and LibreOffice break there; so does the PDF, as a last resort, in a box too narrow for it). */
   hyphenBreaks?: boolean;
   /** Rules not to report (e.g. 'lone-char' for DOCX: Word and LibreOffice break its lines). */
   skip?: Problem['rule'][];
@@ -94,7 +94,7 @@ export function segments(page: Page): Segment[] {
   return segs;
 }
 
-const MARKER = /^(?:[•◦▪●○■·]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])$/;
+const MARKER = /^(?:[•◦▪●○■·]|[1-9]\d{0,2}[.)]|\([1-9]\d{0,2}\)|[a-z][.)])$/;
 const CLOSING = /^[，。、；：？！）」』》〉】〕％,.;:!?)\]}]/;
 const CJK = /^[\u3400-\u9fff\uf900-\ufaff][，。、；：？！）」』》]?$/;
 
@@ -165,7 +165,7 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
       const t = squash(token);
       for (let k = 2; k < t.length - 1; k++) {
         const [head, tail] = [t.slice(0, k), t.slice(k)];
-        if (opts.hyphenBreaks && /[-/]$/.test(head)) continue;
+        if (opts.hyphenBreaks && /[-/_&]$/.test(head)) continue;
         if (texts.some((x) => x.endsWith(head)) && texts.some((x) => x.startsWith(tail))) {
           problems.push({ page: i + 1, rule: 'split-token', text: `"${token}" split as "${head}" / "${tail}"` });
           break;
