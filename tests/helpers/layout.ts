@@ -43,7 +43,10 @@ export interface LayoutOptions {
   /** Strings that must never be split across lines (SKUs, invoice numbers, dates, amounts). */
   tokens?: string[];
   minLines?: number;
-  /** Accept a token broken right after - / _ & (Word and LibreOffice break there; so does the PDF, as a last resort, in a box too narrow for it). */
+  /**
+   * Accept a code (a token with letters) broken right after - / _ & (Word and LibreOffice break
+   * there; so does the PDF, as a last resort, in a box too narrow for it). Dates and numbers never.
+   */
   hyphenBreaks?: boolean;
   /** Rules not to report (e.g. 'lone-char' for DOCX: Word and LibreOffice break its lines). */
   skip?: Problem['rule'][];
@@ -144,7 +147,7 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
       }
     }
     for (const s of segs) {
-      if (MARKER.test(s.text.trim()) && !markerText(segs, s)) add('marker', `lone list marker "${s.text}"`);
+      if (MARKER.test(s.text.trim()) && !markerText(segs, s) && !/[-/_&]$/.test(lineAbove(segs, s)?.text ?? '')) add('marker', `lone list marker "${s.text}"`);
       const above = lineAbove(segs, s);
       if (!above) continue;
       if (CLOSING.test(s.text)) add('kinsoku', `line starts with closing punctuation: "${above.text}" / "${s.text}"`);
@@ -165,7 +168,7 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
       const t = squash(token);
       for (let k = 2; k < t.length - 1; k++) {
         const [head, tail] = [t.slice(0, k), t.slice(k)];
-        if (opts.hyphenBreaks && /[-/_&]$/.test(head)) continue;
+        if (opts.hyphenBreaks && /[-/_&]$/.test(head) && /[A-Za-z]/.test(t)) continue;
         if (texts.some((x) => x.endsWith(head)) && texts.some((x) => x.startsWith(tail))) {
           problems.push({ page: i + 1, rule: 'split-token', text: `"${token}" split as "${head}" / "${tail}"` });
           break;

@@ -23,7 +23,13 @@ function exampleTokens(): string[] {
     for (const m of text.matchAll(/"?doc_no"?:\s*"?([A-Za-z0-9][\w-]+)/g)) tokens.add(m[1]);
   }
   const invoices = readFileSync(join(ROOT, 'data/receivables/invoices.csv'), 'utf8').split(/\r?\n/).slice(1);
-  for (const line of invoices) if (line.trim()) tokens.add(line.split(',')[0].trim());
+  for (const line of invoices) {
+    if (!line.trim()) continue;
+    const cells = line.split(',');
+    tokens.add(cells[0].trim());
+    // Dates printed in the report's detail table.
+    for (const c of cells) if (/^\d{4}-\d{2}-\d{2}$/.test(c.trim())) tokens.add(c.trim());
+  }
   return [...tokens].filter((t) => t.length >= 6);
 }
 

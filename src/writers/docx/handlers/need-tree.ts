@@ -6,7 +6,8 @@ import { cell, distribute, fixedTable, line, NO_BORDERS, row } from '../table-ki
 import { GREY, SIZE, tint } from '../theme.js';
 
 /** Goal | → | problem | → | solution | → | products | → | criteria, as weights of the text width. */
-const WEIGHTS = [16, 3, 18, 3, 19, 3, 17, 3, 18];
+// Products wide enough for a bracketed model number on one line (issue 9).
+const WEIGHTS = [15, 3, 17, 3, 18, 3, 21, 3, 17];
 
 /**
  * A tree read left to right: the goal box spans every problem row (vertical merge), each
