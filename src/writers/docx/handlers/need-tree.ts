@@ -7,7 +7,7 @@ import { GREY, SIZE, tint } from '../theme.js';
 
 /** Goal | → | problem | → | solution | → | products | → | criteria, as weights of the text width. */
 // Products wide enough for a bracketed model number on one line (issue 9).
-const WEIGHTS = [15, 3, 17, 3, 18, 3, 21, 3, 17];
+const WEIGHTS = [16, 3, 17, 3, 17, 3, 21, 3, 17];
 
 /**
  * A tree read left to right: the goal box spans every problem row (vertical merge), each
