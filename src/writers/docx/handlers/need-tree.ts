@@ -47,7 +47,7 @@ export function needTree(state: State, node: NeedTree): Block[] {
         { width: widths[col], borders: { bottom: line(6, GREY.rule) } },
       ),
     ),
-    { tableHeader: true, cantSplit: true },
+    { tableHeader: true, cantSplit: true, keepNext: true },
   );
 
   const problems = node.problems.length ? node.problems : [{ problem: '', solution: '', products: [], criteria: [] }];
@@ -71,7 +71,8 @@ export function needTree(state: State, node: NeedTree): Block[] {
       });
       children.unshift(goal);
     }
-    return row(children, { cantSplit: true });
+    // The tree stays on one page when it fits (issue 9): every row keeps with the next.
+    return row(children, { cantSplit: true, keepNext: i < problems.length - 1 });
   });
 
   return [
