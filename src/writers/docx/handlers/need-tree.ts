@@ -2,7 +2,7 @@ import { BULLET_COMPACT } from '../numbering.js';
 import type { NeedTree } from '../../../tree/nodes.js';
 import { spacer } from '../ruled-table.js';
 import type { Block, State } from '../state.js';
-import { cell, distribute, fixedTable, line, NO_BORDERS, row } from '../table-kit.js';
+import { cell, distribute, fixedTable, line, NO_BORDERS, row, unbreakableTwips } from '../table-kit.js';
 import { GREY, SIZE, tint } from '../theme.js';
 
 /** Goal | → | problem | → | solution | → | products | → | criteria, as weights of the text width. */
@@ -17,6 +17,17 @@ const WEIGHTS = [16, 3, 17, 3, 17, 3, 21, 3, 17];
 export function needTree(state: State, node: NeedTree): Block[] {
   const { brand } = state.theme;
   const widths = distribute(WEIGHTS, state.frame.width - state.frame.indent);
+  // A product code wider than its column (SPI-3D-HX-ULTRA-2400) widens it, up to 30 % of the
+  // tree, taking the room from the problem, solution and criteria columns.
+  const widest = Math.max(0, ...node.problems.flatMap((p) => p.products.map((t) => unbreakableTwips(t, SIZE.table)))) + 170 + 240;
+  const extra = Math.min(Math.max(0, widest - widths[6]), Math.round((state.frame.width - state.frame.indent) * 0.3) - widths[6]);
+  if (extra > 0) {
+    const third = Math.floor(extra / 3);
+    widths[6] += extra;
+    widths[2] -= third;
+    widths[4] -= third;
+    widths[8] -= extra - 2 * third;
+  }
   const fills = { problem: tint(brand, 0.22), solution: tint(brand, 0.14), products: tint(brand, 0.08), criteria: GREY.band };
 
   const lines = (col: number, items: string[], opts: { bold?: boolean; color?: string; center?: boolean } = {}): string[] =>
