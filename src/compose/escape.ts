@@ -10,6 +10,8 @@ export function escapeMarkdown(value: unknown): string {
   const text = typeof value === 'string' ? value : String(value);
   return text
     .replace(/\r\n?|\n/g, ' ')
-    .replace(/^[ \t]+/, '')
+    // Leading whitespace could indent a code block at a line start; one space cannot, and English
+    // needs it mid-line (' (' before a parenthesis).
+    .replace(/^[ \t]+/, (ws) => (ws === ' ' ? ' ' : ''))
     .replace(PUNCT, (ch) => `\\${ch}`);
 }

@@ -48,6 +48,8 @@ export const companySchema = z.strictObject({
   name: text(),
   name_en: optionalText(),
   short_name: optionalText(),
+  /** Short name in English documents (else name_en, else short_name). */
+  short_name_en: optionalText(),
   address: optionalText(),
   address_en: optionalText(),
   phone: optionalText(),

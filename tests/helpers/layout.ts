@@ -43,6 +43,13 @@ export interface LayoutOptions {
   /** Strings that must never be split across lines (SKUs, invoice numbers, dates, amounts). */
   tokens?: string[];
   minLines?: number;
+  /**
+   * Accept a code (a token with letters) broken right after - / _ & (Word and LibreOffice break
+   * there; so does the PDF, as a last resort, in a box too narrow for it). Dates and numbers never.
+   */
+  hyphenBreaks?: boolean;
+  /** Rules not to report (e.g. 'lone-char' for DOCX: Word and LibreOffice break its lines). */
+  skip?: Problem['rule'][];
 }
 
 const MM = 72 / 25.4;
@@ -90,7 +97,7 @@ export function segments(page: Page): Segment[] {
   return segs;
 }
 
-const MARKER = /^(?:[•◦▪●○■·]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])$/;
+const MARKER = /^(?:[•◦▪●○■·]|[1-9]\d{0,2}[.)]|\([1-9]\d{0,2}\)|[a-z][.)])$/;
 const CLOSING = /^[，。、；：？！）」』》〉】〕％,.;:!?)\]}]/;
 const CJK = /^[\u3400-\u9fff\uf900-\ufaff][，。、；：？！）」』》]?$/;
 
@@ -117,13 +124,11 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
   const minLines = opts.minLines ?? 3;
   const problems: Problem[] = [];
   const squash = (t: string) => t.replace(/\s+/g, '');
-  const segText: string[] = [];
 
   pages.forEach((page, i) => {
     const n = i + 1;
     const add = (rule: Problem['rule'], text: string) => problems.push({ page: n, rule, text });
     const segs = segments(page);
-    for (const s of segs) segText.push(squash(s.text));
 
     for (const w of page.words) {
       // CJK full stops and commas may hang into the margin (LibreOffice's default for Asian text).
@@ -142,7 +147,7 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
       }
     }
     for (const s of segs) {
-      if (MARKER.test(s.text.trim()) && !markerText(segs, s)) add('marker', `lone list marker "${s.text}"`);
+      if (MARKER.test(s.text.trim()) && !markerText(segs, s) && !/[-/_&]$/.test(lineAbove(segs, s)?.text ?? '')) add('marker', `lone list marker "${s.text}"`);
       const above = lineAbove(segs, s);
       if (!above) continue;
       if (CLOSING.test(s.text)) add('kinsoku', `line starts with closing punctuation: "${above.text}" / "${s.text}"`);
@@ -156,11 +161,22 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
     }
   });
 
-  for (const token of opts.tokens ?? []) {
-    const t = squash(token);
-    if (t && !segText.some((s) => s.includes(t))) problems.push({ page: 0, rule: 'split-token', text: `"${token}" is not printed whole on one line` });
-  }
-  return problems;
+  // A token is split when one line ends with its start and another line on that page begins with the rest.
+  pages.forEach((page, i) => {
+    const texts = segments(page).map((s) => squash(s.text));
+    for (const token of opts.tokens ?? []) {
+      const t = squash(token);
+      for (let k = 2; k < t.length - 1; k++) {
+        const [head, tail] = [t.slice(0, k), t.slice(k)];
+        if (opts.hyphenBreaks && /[-/_&]$/.test(head) && /[A-Za-z]/.test(t)) continue;
+        if (texts.some((x) => x.endsWith(head)) && texts.some((x) => x.startsWith(tail))) {
+          problems.push({ page: i + 1, rule: 'split-token', text: `"${token}" split as "${head}" / "${tail}"` });
+          break;
+        }
+      }
+    }
+  });
+  return problems.filter((p) => !opts.skip?.includes(p.rule));
 }
 
 export function checkLayout(pdf: string, opts: LayoutOptions = {}): Problem[] {

@@ -11,7 +11,7 @@ const work = mkdtempSync(join(tmpdir(), 'dealdoc-approve-'));
 const docs = buildExamples(work);
 const pages = docs.flatMap((d) => renderPages(d, join(work, 'pages')));
 mkdirSync(REFS, { recursive: true });
-const before = new Set(readdirSync(REFS).filter((f) => f.endsWith('.png')));
+const before = new Set(readdirSync(REFS).filter((f) => f.endsWith('.png') && !/\.(actual|diff)\.png$/.test(f)));
 for (const f of before) rmSync(join(REFS, f));
 let bytes = 0;
 for (const p of pages) {

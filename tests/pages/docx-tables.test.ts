@@ -75,3 +75,19 @@ describe('DOCX tables: widths from content, merged total labels', () => {
     expect(grid[7]).toBeGreaterThanOrEqual(textTwips('1,264,752.50', 18) + pad);
   });
 });
+
+describe('DOCX need tree', () => {
+  it('keeps its rows together (keep-with-next on every row but the last, rows never split)', async () => {
+    const tree = {
+      type: 'needTree',
+      labels: { goal: '目标', problem: '问题', solution: '解决方案', products: '产品/服务', criteria: '采购标准' },
+      goal: '直通率 99%',
+      problems: [1, 2, 3].map((n) => ({ problem: `问题 ${n}`, solution: `方案 ${n}`, products: [`KS-${n}`], criteria: [`标准 ${n}`] })),
+    };
+    const xml = docxXml(await renderDocx({ type: 'root', children: [tree] } as unknown as Root, meta, { assetRoots: [] }));
+    const rows = rowsOf(xml);
+    expect(rows).toHaveLength(4);
+    for (const r of rows) expect(r).toContain('<w:cantSplit/>');
+    for (const r of rows.slice(0, -1)) expect(r).toContain('<w:keepNext/>');
+  });
+});

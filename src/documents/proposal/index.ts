@@ -188,7 +188,7 @@ export function planProposal(deal: ProposalDeal, ctx: ProposalContext): Document
     gap: zh ? '' : ' ',
     open: zh ? '（' : ' (',
     close: zh ? '）' : ')',
-    L: { ...L, whyHeading: L.whyHeading(ctx.company.short_name ?? seller), goalIntro: L.goalIntro(customerShort) },
+    L: { ...L, whyHeading: L.whyHeading((zh ? ctx.company.short_name : (ctx.company.short_name_en ?? ctx.company.name_en ?? ctx.company.short_name)) ?? seller), goalIntro: L.goalIntro(customerShort) },
     title: deal.title,
     customer: { name: customer, shortName: customerShort, industry: deal.customer.industry },
     seller: { name: seller, address: zh ? ctx.company.address : (ctx.company.address_en ?? ctx.company.address), phone: ctx.company.phone, website: ctx.company.website, email: ctx.company.email },

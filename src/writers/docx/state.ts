@@ -28,7 +28,7 @@ export interface MediaPart {
 /** Inline formatting inherited from emphasis/strong/delete/link ancestors. */
 export interface Marks {
   bold?: boolean;
-  /** Brand colour; additionally italic when the run has no CJK (CJK is never slanted). */
+  /** Italic when the run has no CJK (CJK is never slanted), else the 着重号 emphasis mark. */
   emphasis?: boolean;
   strike?: boolean;
   code?: boolean;
@@ -232,8 +232,12 @@ export class State {
     if (clean.includes('\t')) o.children = clean.split('\t').flatMap((part, i): RunChild[] => (i === 0 ? [part] : [TAB, part]));
     else o.text = clean;
     if (marks.bold || cell?.bold) o.bold = true;
-    if (marks.emphasis && !hasCjk(clean)) o.italics = true;
-    const color = marks.color ?? (marks.emphasis ? this.theme.brand : cell?.color);
+    // Emphasis is not the link colour (issue 9): italic Latin, 着重号 dots under Chinese.
+    if (marks.emphasis) {
+      if (hasCjk(clean)) o.emphasisMark = true;
+      else o.italics = true;
+    }
+    const color = marks.color ?? cell?.color;
     if (color) o.color = color;
     if (marks.strike) o.strike = true;
     if (marks.superScript) o.superScript = true;

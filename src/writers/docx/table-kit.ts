@@ -73,12 +73,13 @@ export function fixedTable(o: TableOptions): string {
 
 /** Approximate advance of one character in em (Noto Sans SC; a little generous, Word and LibreOffice differ). */
 function charEm(ch: string): number {
+  // Generous: a reader without Noto Sans SC sets Latin in its fallback (DejaVu Sans digits are 0.64 em).
   if (hasCjk(ch)) return 1;
-  if (/[0-9]/.test(ch)) return 0.58;
-  if (/[A-Z]/.test(ch)) return 0.7;
-  if (/[a-z]/.test(ch)) return 0.56;
-  if (ch === ' ') return 0.26;
-  return 0.4;
+  if (/[0-9]/.test(ch)) return 0.66;
+  if (/[A-Z]/.test(ch)) return 0.74;
+  if (/[a-z]/.test(ch)) return 0.6;
+  if (ch === ' ') return 0.3;
+  return 0.42;
 }
 
 /** Width in twips of `text` at `halfPoints`. */

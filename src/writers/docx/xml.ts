@@ -126,6 +126,8 @@ export interface RunSpec {
   characterSpacing?: number;
   /** `w:lang` (set per script by ./scripts.ts). */
   lang?: { val?: string; eastAsia?: string; bidi?: string };
+  /** Chinese emphasis mark (着重号): a dot under each character. */
+  emphasisMark?: boolean;
   /** Line breaks before the text. */
   break?: number;
 }
@@ -171,6 +173,7 @@ export function rPrXml(o: RunSpec): string {
   if (o.characterSpacing) x += `<w:spacing w:val="${o.characterSpacing}"/>`;
   if (o.size !== undefined) x += `<w:sz w:val="${o.size}"/><w:szCs w:val="${o.size}"/>`;
   if (o.superScript) x += '<w:vertAlign w:val="superscript"/>';
+  if (o.emphasisMark) x += '<w:em w:val="dot"/>';
   if (o.lang) {
     const l = o.lang;
     x += `<w:lang${l.val ? ` w:val="${l.val}"` : ''}${l.eastAsia ? ` w:eastAsia="${l.eastAsia}"` : ''}${l.bidi ? ` w:bidi="${l.bidi}"` : ''}/>`;

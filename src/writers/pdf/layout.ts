@@ -18,6 +18,8 @@ export interface RunStyle {
   code?: boolean;
   /** Superscript (footnote references). */
   sup?: boolean;
+  /** Emphasis: a dot under each character (着重号), since CJK has no italics. */
+  emph?: boolean;
 }
 
 export interface Run {
@@ -65,6 +67,8 @@ interface Atom {
   face: FontKey;
   /** A line may break between the previous atom and this one. */
   breakBefore: boolean;
+  /** Only as a last resort: after a hyphen inside a code (KS-3D-|AOI-500) too wide for the line. */
+  emergency: boolean;
   /** Glyphs (absent for hard breaks and for preformatted spaces, which are positioned, not drawn). */
   shaped: Shaped | undefined;
 }
@@ -147,16 +151,26 @@ function pushAtom(tokens: Tokens, text: string, style: RunStyle, kind: Kind, sha
   const atoms = tokens.atoms as Atom[];
   const prev = atoms.length ? atoms[atoms.length - 1] : undefined;
   const width = kind === Kind.Hard ? 0 : shaped ? (shaped.width * runSize(style, tokens.size)) / 1000 : tokens.size * 0.36;
-  const atom: Atom = { text, style, width, kind, face, breakBefore: false, shaped };
+  const atom: Atom = { text, style, width, kind, face, breakBefore: false, emergency: false, shaped };
   atom.breakBefore = forceBreak || (tokens.pre ? kind !== Kind.Space || prev?.kind !== Kind.Space : canBreak(prev, atom));
   atoms.push(atom);
 }
 
-function pushWord(tokens: Tokens, fonts: FontSet, face: FontKey, word: string, style: RunStyle, afterHyphen: boolean): void {
+/** The word starting at `from` (up to a space or CJK character) has no lowercase letter: a model or document number. */
+function codeLike(text: string, from: number): boolean {
+  let j = from;
+  while (j < text.length && !/[\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(text[j])) j++;
+  return !/[a-z]/.test(text.slice(from, j));
+}
+
+function pushWord(tokens: Tokens, fonts: FontSet, face: FontKey, word: string, style: RunStyle, afterHyphen: boolean, afterCodeHyphen = false): void {
   const font = fonts.font(face);
-  if (!SEGMENTED.test(word)) return pushAtom(tokens, word, style, Kind.Word, shapeWord(font, word), afterHyphen, face);
+  const first = tokens.atoms.length;
+  if (!SEGMENTED.test(word)) pushAtom(tokens, word, style, Kind.Word, shapeWord(font, word), afterHyphen, face);
   // Thai has no spaces: a line may break at each dictionary word boundary (never inside a cluster).
-  thaiWords(word).forEach((w, i) => pushAtom(tokens, w, style, Kind.Word, shapeWord(font, w), i === 0 ? afterHyphen : true, face));
+  else thaiWords(word).forEach((w, i) => pushAtom(tokens, w, style, Kind.Word, shapeWord(font, w), i === 0 ? afterHyphen : true, face));
+  // After a hyphen inside a code (KS-3D-|AOI-500): a break there only as a last resort.
+  if (afterCodeHyphen && tokens.atoms.length > first) (tokens.atoms as Atom[])[first].emergency = true;
 }
 
 /** Measure styled runs once: atoms (words, CJK characters, spaces, hard breaks) with their glyphs and faces. */
@@ -176,6 +190,7 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
     let wordFace = primary;
     let afterHyphen = false;
     let breakNext = false;
+    let codeHyphen = false;
     const table = fonts.table(bold);
     let lastFace = -1;
     for (let i = 0; i < text.length; i++) {
@@ -192,9 +207,9 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
         }
       } else if (cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x3000) {
         if (wordStart >= 0) {
-          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext, codeHyphen);
           wordStart = -1;
-          afterHyphen = breakNext = false;
+          afterHyphen = breakNext = codeHyphen = false;
         }
         if (atoms.length === 0 || atoms[atoms.length - 1].kind !== Kind.Space) {
           const ch = cp === 0x3000 ? '\u3000' : ' ';
@@ -205,17 +220,17 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
       } else if (cp === 0x200b) {
         // Zero-width space: a break opportunity the data gives (Thai, long identifiers), drawn as nothing.
         if (wordStart >= 0) {
-          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext, codeHyphen);
           wordStart = -1;
-          afterHyphen = breakNext = false;
+          afterHyphen = breakNext = codeHyphen = false;
         }
         breakNext = true;
         lastFace = -1;
       } else if (isCjk(cp)) {
         if (wordStart >= 0) {
-          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext, codeHyphen);
           wordStart = -1;
-          afterHyphen = breakNext = false;
+          afterHyphen = breakNext = codeHyphen = false;
         }
         const face = faceAt(fonts, table, bold, cp, -1);
         lastFace = face;
@@ -233,9 +248,9 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
         if (cp > 0x7e && isInvisible(cp) && (lastFace < 0 || !fonts.font(lastFace).hasGlyphForCodePoint(cp))) {
           // Variation selectors, joiners, soft hyphens the current font lacks: not drawn.
           if (wordStart >= 0) {
-            pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+            pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext, codeHyphen);
             wordStart = -1;
-            afterHyphen = breakNext = false;
+            afterHyphen = breakNext = codeHyphen = false;
           }
           i += len - 1;
           continue;
@@ -243,9 +258,9 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
         const face = cp > 0x7e && isInvisible(cp) ? lastFace : faceAt(fonts, table, bold, cp, lastFace);
         if (wordStart >= 0 && face !== wordFace) {
           // The font changes inside a word: two atoms glued together (no break between them).
-          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext);
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i), style, afterHyphen || breakNext, codeHyphen);
           wordStart = -1;
-          afterHyphen = breakNext = false;
+          afterHyphen = breakNext = codeHyphen = false;
         }
         if (wordStart < 0) {
           wordStart = i;
@@ -253,16 +268,19 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
         }
         lastFace = face;
         // A hyphen or slash inside a Latin word may end a line when a letter follows ("KS-3D-|AOI-500").
+        // Codes without lowercase letters (KS-3D-AOI-500, SV-EXT-WTY) break there only as a last resort (issue 9).
         if ((cp === 0x2d || cp === 0x2f) && i > wordStart && isLetter(text.charCodeAt(i + 1))) {
-          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i + 1), style, afterHyphen || breakNext);
+          const code = codeLike(text, wordStart);
+          pushWord(tokens, fonts, wordFace, text.slice(wordStart, i + 1), style, afterHyphen || breakNext, codeHyphen);
           wordStart = -1;
-          afterHyphen = true;
+          afterHyphen = !code;
+          codeHyphen = code;
           breakNext = false;
         }
       }
       i += len - 1;
     }
-    if (wordStart >= 0) pushWord(tokens, fonts, wordFace, text.slice(wordStart), style, afterHyphen || breakNext);
+    if (wordStart >= 0) pushWord(tokens, fonts, wordFace, text.slice(wordStart), style, afterHyphen || breakNext, codeHyphen);
   }
   return tokens;
 }
@@ -280,6 +298,7 @@ function explode(atom: Atom, fonts: FontSet, size: number): Atom[] {
       face: atom.face,
       width: (shaped.width * runSize(atom.style, size)) / 1000,
       breakBefore: i === 0 ? atom.breakBefore : !CLOSING.has(ch),
+      emergency: false,
       shaped,
     };
   });
@@ -338,6 +357,17 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     }
     let k = a.breakBefore ? line.length : -1;
     for (let j = line.length - 1; k < 0 && j > 0; j--) if (line[j].breakBefore) k = j;
+    if (k < 0 && a.kind === Kind.Cjk && CLOSING.has(a.text) && a.width <= width * 0.34) {
+      // No break before it and nowhere else: closing punctuation hangs past the line end rather
+      // than start the next line (a code too wide for a narrow box, then "）").
+      line.push(a);
+      w += a.width;
+      continue;
+    }
+    if (k < 0) {
+      if (a.emergency) k = line.length;
+      else for (let j = line.length - 1; k < 0 && j > 0; j--) if (line[j].emergency) k = j;
+    }
     if (k < 0) k = line.length; // no opportunity at all: break before `a` rather than overflow
     const carry = line.splice(k);
     lines.push(pre ? line : trimmed(line, 0, line.length));
@@ -354,13 +384,13 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     lines.push(pre ? line : trimmed(line, 0, line.length));
     soft.push(false);
   }
-  if (!pre) for (let i = 1; i < lines.length; i++) if (!soft[i] && soft[i - 1]) balanceLast(lines, i, width);
+  if (!pre) for (let i = 1; i < lines.length; i++) if (soft[i - 1]) balanceLast(lines, i, width);
   return lines.map(toLine);
 }
 
 /**
- * A paragraph's last line holding one lone CJK character (with any closing punctuation glued to
- * it) takes the last breakable piece of the line above along, so "…报告" never ends as "…报" / "告"
+ * A line holding one lone CJK character (with any closing punctuation glued to it) takes the
+ * last breakable piece of the line above along, so "…报告" never ends as "…报" / "告"
  * — in body text, table cells and titles alike.
  */
 function balanceLast(lines: Atom[][], i: number, width: number): void {

@@ -401,10 +401,17 @@ export class PdfState {
     if (pdfkitInternals()) out.end();
     for (const f of line.frags) {
       const st = f.style;
-      if (!st.strike && !st.underline && !st.link) continue;
+      if (!st.strike && !st.underline && !st.link && !st.emph) continue;
       const s = runSize(st, size);
       const fx = x + f.x;
       const by = st.sup ? baseline - size * 0.38 : baseline;
+      if (st.emph) {
+        // 着重号: one dot per em (a CJK character), centred under it.
+        const n = Math.max(1, Math.round(f.width / s));
+        const step = f.width / n;
+        for (let k = 0; k < n; k++) doc.circle(fx + step * (k + 0.5), by + s * 0.3, s * 0.07);
+        doc.fill(st.color ?? color);
+      }
       if (st.strike || st.underline) {
         const ly = st.strike ? by - s * 0.3 : by + s * 0.14;
         doc.moveTo(fx, ly).lineTo(fx + f.width, ly).lineWidth(s * 0.06).strokeColor(st.color ?? color).stroke();

@@ -2,11 +2,12 @@ import { BULLET_COMPACT } from '../numbering.js';
 import type { NeedTree } from '../../../tree/nodes.js';
 import { spacer } from '../ruled-table.js';
 import type { Block, State } from '../state.js';
-import { cell, distribute, fixedTable, line, NO_BORDERS, row } from '../table-kit.js';
+import { cell, distribute, fixedTable, line, NO_BORDERS, row, unbreakableTwips } from '../table-kit.js';
 import { GREY, SIZE, tint } from '../theme.js';
 
 /** Goal | → | problem | → | solution | → | products | → | criteria, as weights of the text width. */
-const WEIGHTS = [16, 3, 18, 3, 19, 3, 17, 3, 18];
+// Products wide enough for a bracketed model number on one line (issue 9).
+const WEIGHTS = [16, 3, 17, 3, 17, 3, 21, 3, 17];
 
 /**
  * A tree read left to right: the goal box spans every problem row (vertical merge), each
@@ -16,6 +17,17 @@ const WEIGHTS = [16, 3, 18, 3, 19, 3, 17, 3, 18];
 export function needTree(state: State, node: NeedTree): Block[] {
   const { brand } = state.theme;
   const widths = distribute(WEIGHTS, state.frame.width - state.frame.indent);
+  // A product code wider than its column (SPI-3D-HX-ULTRA-2400) widens it, up to 30 % of the
+  // tree, taking the room from the problem, solution and criteria columns.
+  const widest = Math.max(0, ...node.problems.flatMap((p) => p.products.map((t) => unbreakableTwips(t, SIZE.table)))) + 170 + 240;
+  const extra = Math.min(Math.max(0, widest - widths[6]), Math.round((state.frame.width - state.frame.indent) * 0.3) - widths[6]);
+  if (extra > 0) {
+    const third = Math.floor(extra / 3);
+    widths[6] += extra;
+    widths[2] -= third;
+    widths[4] -= third;
+    widths[8] -= extra - 2 * third;
+  }
   const fills = { problem: tint(brand, 0.22), solution: tint(brand, 0.14), products: tint(brand, 0.08), criteria: GREY.band };
 
   const lines = (col: number, items: string[], opts: { bold?: boolean; color?: string; center?: boolean } = {}): string[] =>
@@ -46,7 +58,7 @@ export function needTree(state: State, node: NeedTree): Block[] {
         { width: widths[col], borders: { bottom: line(6, GREY.rule) } },
       ),
     ),
-    { tableHeader: true, cantSplit: true },
+    { tableHeader: true, cantSplit: true, keepNext: true },
   );
 
   const problems = node.problems.length ? node.problems : [{ problem: '', solution: '', products: [], criteria: [] }];
@@ -70,7 +82,8 @@ export function needTree(state: State, node: NeedTree): Block[] {
       });
       children.unshift(goal);
     }
-    return row(children, { cantSplit: true });
+    // The tree stays on one page when it fits (issue 9): every row keeps with the next.
+    return row(children, { cantSplit: true, keepNext: i < problems.length - 1 });
   });
 
   return [

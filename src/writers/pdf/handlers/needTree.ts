@@ -7,7 +7,8 @@ const SIZE = 9;
 const GAP_X = 16;
 const GAP_Y = 10;
 const STACK = 4;
-const WEIGHTS = [0.85, 1.1, 1.2, 1.0, 1.1];
+// Products wide enough for "（KS-3D-AOI-500）" on one line (issue 9).
+const WEIGHTS = [0.85, 1.05, 1.15, 1.25, 1.05];
 const CONNECTOR = '#8C96A0';
 
 interface Row {

@@ -1,0 +1,29 @@
+/** Issue 9: emphasis printed in the link colour; now 着重号 dots (PDF) / w:em + italic Latin (DOCX). */
+import type { Root, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import type { DocMeta } from '../../src/tree/nodes.js';
+import { renderDocx } from '../../src/writers/docx/index.js';
+import { docxXml } from '../helpers/extract.js';
+
+const md = (s: string): RootContent[] => (unified().use(remarkParse).parse(s) as Root).children;
+const meta: DocMeta = {
+  title: '强调',
+  locale: 'zh-CN',
+  header: { left: '左', right: '右' },
+  footer: { pageLabel: '第 {page} 页 / 共 {pages} 页' },
+  orientation: 'portrait',
+  brandColor: '#1F5A96',
+  created: new Date('2026-11-20T00:00:00Z'),
+};
+
+describe('emphasis is not the link colour', () => {
+  it('DOCX: Chinese emphasis gets the 着重号 mark, Latin emphasis is italic, neither is brand-coloured', async () => {
+    const xml = docxXml(await renderDocx({ type: 'root', children: md('正文 *重点内容* 与 *first pass yield* 及[链接](https://example.com)。') }, meta, { assetRoots: [] }));
+    const run = (text: string) => new RegExp(`<w:r><w:rPr>((?:(?!</w:rPr>).)*)</w:rPr><w:t[^>]*>${text}</w:t>`).exec(xml)?.[1] ?? '';
+    expect(run('重点内容')).toContain('<w:em w:val="dot"/>');
+    expect(run('first pass yield')).toContain('<w:i/>');
+    for (const r of [run('重点内容'), run('first pass yield')]) expect(r).not.toContain('1F5A96');
+  });
+});
