@@ -55,13 +55,20 @@ export interface LayoutOptions {
 const MM = 72 / 25.4;
 const DEFAULT_MARGINS = { left: 20 * MM, right: 20 * MM, top: 25 * MM, bottom: 25 * MM };
 
+const WATERMARK = /^(草|稿|草稿|DRAFT|[DRAFT])$/;
+
 export function readPages(pdf: string): Page[] {
   const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const pages: Page[] = [];
   const re = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g;
   for (const m of html.matchAll(re)) {
     if (m[1]) pages.push({ width: +m[1], height: +m[2], words: [] });
-    else pages.at(-1)!.words.push({ x0: +m[3], y0: +m[4], x1: +m[5], y1: +m[6], text: decode(m[7]) });
+    else {
+      const w = { x0: +m[3], y0: +m[4], x1: +m[5], y1: +m[6], text: decode(m[7]) };
+      // The draft watermark (草稿 / DRAFT, large and diagonal) lies over the text on purpose.
+      if (WATERMARK.test(w.text) && w.y1 - w.y0 > 40) continue;
+      pages.at(-1)!.words.push(w);
+    }
   }
   return pages;
 }

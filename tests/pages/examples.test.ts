@@ -81,4 +81,16 @@ describe.runIf(hasCommand('soffice') && hasCommand('pdftoppm'))('example documen
       expect(text, d.name).not.toMatch(/[a-z]\((?:Addresses|\d)/);
     }
   });
+
+  it('every quote line prints in both formats, also where the table breaks across a page (LibreOffice once hid the rows of a quote whose header sat at a page foot)', () => {
+    for (const d of docs.filter((x) => x.name.includes('-proposal-'))) {
+      const deal = d.name.replace(/-proposal-(pdf|docx)$/, '');
+      const file = readdirSync(join(ROOT, 'data/deals')).find((f) => f.startsWith(`${deal}.`))!;
+      const skus = [...readFileSync(join(ROOT, 'data/deals', file), 'utf8').matchAll(/"?sku"?:\s*"?([A-Za-z0-9][\w-]+)/g)].map((m) => m[1]);
+      expect(skus.length, deal).toBeGreaterThan(0);
+      const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', d.pdf, '-'], { encoding: 'utf8' });
+      // A line of the quote table: its SKU, then its amounts on the same line.
+      for (const sku of skus) expect(text, `${d.name}: ${sku}`).toMatch(new RegExp(`${sku.replace(/[-]/g, '\\-')}\\s.*\\d[\\d,]*\\.\\d\\d`));
+    }
+  });
 });

@@ -128,7 +128,8 @@ describe.runIf(hasCommand('soffice'))('layout invariants on generated deals', ()
     writeFileSync(join(dir, 'data/deals/gen-en-symbols.json'), en.text);
     const out = join(dir, 'out');
     const r = runCli(['build', '--out', out, '--only', 'gen-zh-long', 'gen-en-symbols', '-q', '--jobs', '1', '--data', join(dir, 'data'), '--config', join(dir, 'dealdoc.config.yaml')], { cwd: dir, env: { SOURCE_DATE_EPOCH: EPOCH } });
-    expect(r.stderr).toBe('');
+    // The method's warnings (criteria without a response) are expected for these generated deals.
+    expect(r.stderr.split('\n').filter((l) => l && !l.includes(': warning: '))).toEqual([]);
     expect(r.code).toBe(0);
     for (const [id, tokens] of [['gen-zh-long', zh.tokens], ['gen-en-symbols', en.tokens]] as const) {
       for (const kind of ['proposal', 'swot-brief']) {

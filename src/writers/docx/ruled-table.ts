@@ -42,7 +42,9 @@ export function ruledTable(state: State, t: RuledTable): string {
 
   const header = row(
     widths.map((w, c) => cell(content(c, t.header[c], true, w), { width: w, fill: brandTint, borders: { bottom: line(8, brand) } })),
-    { tableHeader: true, cantSplit: true },
+    // Kept with the first row: a header alone at a page's foot is an orphan, and LibreOffice then
+    // loses the rows that follow (seen on a quote table that starts near the foot of a page).
+    { tableHeader: true, cantSplit: true, keepNext: true },
   );
 
   const rows = t.rows.map(({ kind = 'normal', cells }, k) => {
