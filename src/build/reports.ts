@@ -19,7 +19,7 @@ import { sha256 } from './hash.js';
  * the same data built anywhere gives the same bytes), each with the SHA-256 of its bytes (audit trail).
  */
 async function dataSources(dataDir: string, files: string[]): Promise<string[]> {
-  const out = await Promise.all(files.map(async (f) => `${relative(dataDir, f).split(sep).join('/')} (SHA-256 ${sha256(await readFile(f))})`));
+  const out = await Promise.all(files.map(async (f) => `${relative(dataDir, f).split(sep).join('/')} (sha256:${sha256(await readFile(f))})`));
   return out.sort();
 }
 

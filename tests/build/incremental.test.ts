@@ -134,8 +134,10 @@ describe('incremental builds', () => {
     for (const delay of [300, 900, 1600, 2500]) {
       const child = spawn(process.execPath, [BIN, 'build', '--force', '--jobs', '1'], { cwd: proj, stdio: 'ignore' });
       await new Promise((r) => setTimeout(r, delay));
+      // The build may have finished within the delay: only wait for an exit that has not happened yet.
+      const exited = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(undefined) : child.once('exit', r)));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       for (const [rel] of Object.entries(mtimes(out))) {
         if (rel === 'notes-by-user.txt') continue;
         const head = readFileSync(join(out, rel)).subarray(0, 4).toString('latin1');

@@ -55,7 +55,8 @@ export interface LayoutOptions {
 const MM = 72 / 25.4;
 const DEFAULT_MARGINS = { left: 20 * MM, right: 20 * MM, top: 25 * MM, bottom: 25 * MM };
 
-const WATERMARK = /^(草|稿|草稿|DRAFT|[DRAFT])$/;
+/** Pieces of the draft watermark as pdftotext splits the diagonal text (草稿; DRAFT as "DR", "AFT"…). */
+const isWatermark = (t: string) => /^(草|稿|草稿)$/.test(t) || (t.length > 0 && 'DRAFT'.includes(t));
 
 export function readPages(pdf: string): Page[] {
   const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -66,7 +67,7 @@ export function readPages(pdf: string): Page[] {
     else {
       const w = { x0: +m[3], y0: +m[4], x1: +m[5], y1: +m[6], text: decode(m[7]) };
       // The draft watermark (草稿 / DRAFT, large and diagonal) lies over the text on purpose.
-      if (WATERMARK.test(w.text) && w.y1 - w.y0 > 40) continue;
+      if (isWatermark(w.text) && w.y1 - w.y0 > 40) continue;
       pages.at(-1)!.words.push(w);
     }
   }

@@ -31,7 +31,7 @@ describe('data sources and location independence (CLI)', () => {
     }
     const text = docxText(readFileSync(join(a, 'out/receivables/2026-10/provision-report.docx')));
     const sha = createHash('sha256').update(readFileSync(join(a, 'data/receivables/invoices.csv'))).digest('hex');
-    expect(text).toContain(`receivables/invoices.csv (SHA-256 ${sha})`);
+    expect(text).toContain(`receivables/invoices.csv (sha256:${sha})`);
     expect(text).not.toContain(a);
     expect(text).not.toContain('/tmp');
   }, 120_000);
