@@ -52,6 +52,10 @@ describe('plain words, did you mean, Chinese', () => {
     expect(translateZh('required field is missing')).toBe('缺少必填字段');
     expect(translateZh('must be greater than 0, got -2')).toBe('必须大于 0，实际是 -2');
     expect(translateZh('something new')).toBeUndefined();
+    // The method's warnings and the proposal's refusals read in Chinese too (no half-translated lines).
+    expect(translateZh('KS-SP-PIN: 5% off the list price is below the floor (at most 0% without approval): needs approval')).toBe('KS-SP-PIN：比目录价低 5%，超出无需审批的最大折扣（0%）：需要审批');
+    expect(translateZh('unfilled placeholder "（客户全称）" in a customer-facing document')).toBe('客户文件中仍有未填写的占位文字"（客户全称）"');
+    expect(translateZh('purchase criterion "节拍 ≤ 18 秒" has no response and no catalogue specification: the proposal prints it alone — write how we meet it (response:) or give it a catalogue key (key:)')).toMatch(/^采购指标"节拍 ≤ 18 秒"既没有应对/);
     expect(resolveLang('zh', 'en', {})).toBe('zh');
     expect(resolveLang(undefined, 'en', { LANG: 'zh_CN.UTF-8' })).toBe('zh');
     expect(resolveLang(undefined, 'zh-CN', { LANG: 'en_US.UTF-8' })).toBe('en');
