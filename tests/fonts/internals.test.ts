@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseNarrative } from '../../src/compose/index.js';
-import type { DocMeta } from '../../src/tree/nodes.js';
 import { renderDocx } from '../../src/writers/docx/index.js';
 import { resetSkeletons } from '../../src/writers/docx/package.js';
 import { openFont, BUILTIN_FAMILIES } from '../../src/writers/fonts.js';
@@ -15,16 +14,9 @@ import { rawTables } from '../../src/writers/internals/fontkit.js';
 import { renderPdf } from '../../src/writers/pdf/index.js';
 import { ROOT } from '../helpers/cli.js';
 import { docxXml, pdfText } from '../helpers/extract.js';
+import { testMeta } from '../helpers/meta.js';
 
-const meta: DocMeta = {
-  title: 't',
-  locale: 'zh-CN',
-  header: { left: '科松', right: '测试' },
-  footer: { pageLabel: '第 {page} 页 / 共 {pages} 页' },
-  orientation: 'portrait',
-  brandColor: '#1F5FAF',
-  created: new Date(0),
-};
+const meta = testMeta({ header: { left: '科松', right: '测试' }, brandColor: '#1F5FAF', created: new Date(0) });
 const MD = '# 方案 Bắc Ninh\n\nโรงงานระยอง 한국정밀 3σ Δh ≤ 5 µm ✅ ἀρχή\n\n| a | b |\n|---|---|\n| 华新 | Hải Phòng |';
 const tree = () => ({ type: 'root' as const, children: parseNarrative(MD) });
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');

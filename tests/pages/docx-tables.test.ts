@@ -4,20 +4,13 @@
  */
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import type { DataTable, DocMeta } from '../../src/tree/nodes.js';
+import type { DataTable } from '../../src/tree/nodes.js';
 import { renderDocx } from '../../src/writers/docx/index.js';
 import { textTwips } from '../../src/writers/docx/table-kit.js';
 import { docxXml } from '../helpers/extract.js';
+import { testMeta } from '../helpers/meta.js';
 
-const meta: DocMeta = {
-  title: '报价',
-  locale: 'zh-CN',
-  header: { left: '左', right: '右' },
-  footer: { pageLabel: '第 {page} 页 / 共 {pages} 页' },
-  orientation: 'portrait',
-  brandColor: '#1F5A96',
-  created: new Date('2026-11-20T00:00:00Z'),
-};
+const meta = testMeta({ title: '报价' });
 
 /** The quote table as the proposal builds it (序号 is a narrow column). */
 const quote: DataTable = {

@@ -3,20 +3,12 @@ import type { Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import type { DocMeta } from '../../src/tree/nodes.js';
 import { renderDocx } from '../../src/writers/docx/index.js';
 import { docxXml } from '../helpers/extract.js';
+import { testMeta } from '../helpers/meta.js';
 
 const md = (s: string): RootContent[] => (unified().use(remarkParse).parse(s) as Root).children;
-const meta: DocMeta = {
-  title: '强调',
-  locale: 'zh-CN',
-  header: { left: '左', right: '右' },
-  footer: { pageLabel: '第 {page} 页 / 共 {pages} 页' },
-  orientation: 'portrait',
-  brandColor: '#1F5A96',
-  created: new Date('2026-11-20T00:00:00Z'),
-};
+const meta = testMeta({ title: '强调' });
 
 describe('emphasis is not the link colour', () => {
   it('DOCX: Chinese emphasis gets the 着重号 mark, Latin emphasis is italic, neither is brand-coloured', async () => {

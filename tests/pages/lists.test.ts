@@ -10,21 +10,13 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import type { DocMeta } from '../../src/tree/nodes.js';
 import { renderPdf } from '../../src/writers/pdf/index.js';
 import { checkLayout, formatProblems, markerOf, readPages, segments } from '../helpers/layout.js';
+import { testMeta } from '../helpers/meta.js';
 
 const md = (s: string): RootContent[] => (unified().use(remarkParse).use(remarkGfm).parse(s) as Root).children;
 const tmp = mkdtempSync(join(tmpdir(), 'dealdoc-lists-'));
-const meta: DocMeta = {
-  title: '列表',
-  locale: 'zh-CN',
-  header: { left: '左', right: '右' },
-  footer: { pageLabel: '第 {page} 页 / 共 {pages} 页' },
-  orientation: 'portrait',
-  brandColor: '#1F5A96',
-  created: new Date('2026-11-20T00:00:00Z'),
-};
+const meta = testMeta({ title: '列表' });
 
 async function pdf(markdown: string): Promise<string> {
   const file = join(tmp, `${Math.random().toString(36).slice(2)}.pdf`);

@@ -5,20 +5,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNarrative } from '../../src/compose/index.js';
-import type { DocMeta } from '../../src/tree/nodes.js';
 import { renderDocx } from '../../src/writers/docx/index.js';
 import { renderPdf } from '../../src/writers/pdf/index.js';
 import { docxText, pdfText } from '../helpers/extract.js';
+import { testMeta } from '../helpers/meta.js';
 
-const meta: DocMeta = {
-  title: 't',
-  locale: 'zh-CN',
-  header: { left: '科松', right: '测试' },
-  footer: { pageLabel: '第 {page} 页 / 共 {pages} 页' },
-  orientation: 'portrait',
-  brandColor: '#1F5FAF',
-  created: new Date(0),
-};
+const meta = testMeta({ header: { left: '科松', right: '测试' }, brandColor: '#1F5FAF', created: new Date(0) });
 
 const CASES: Record<string, string> = {
   deepLists: Array.from({ length: 12 }, (_, i) => `${'  '.repeat(i)}- 第 ${i} 层 level ${i}`).join('\n'),
