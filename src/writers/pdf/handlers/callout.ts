@@ -49,6 +49,9 @@ export const callout: Handler<Callout> = (state, node) => {
       s.y += pad / 2;
     },
   };
+  // A short box (at most half a page) is not split across pages: it moves to the next page whole.
+  const probe = state.measure(body);
+  if (probe.length > 1 && probe.reduce((h, s) => h + s.to - s.from, 0) <= state.pageRoom / 2) state.newPage();
   state.hooks.push(hook);
   segments = state.measure(body);
   paintBox(state, segments[0].from, extent(0));

@@ -54,8 +54,10 @@ export const needTree: Handler<NeedTree> = (state, node) => {
     const need = (k: number): number => labelH + Math.max(goal.height, rows.slice(i, k).reduce((s, r) => s + r.height + GAP_Y, -GAP_Y));
     // Take as many rows as fit here; if not even one does, start on a fresh page.
     let k = i + 1;
-    state.begin(Math.min(need(k), state.pageRoom));
-    state.ensure(Math.min(need(k), state.pageRoom));
+    // A tree that fits on one page is never split: it moves to the next page whole (issue 9).
+    const whole = first && need(rows.length) <= state.pageRoom ? need(rows.length) : Math.min(need(k), state.pageRoom);
+    state.begin(whole);
+    state.ensure(whole);
     while (k < rows.length && state.y + need(k + 1) <= state.bottom) k++;
     drawChunk(state, goal, rows.slice(i, k), labels, labelH, xs, widths);
     state.y += need(k);
