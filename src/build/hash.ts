@@ -22,16 +22,17 @@ export async function hashFile(path: string): Promise<string | undefined> {
  * renders instead of trusting a hash that could miss a change.
  */
 export function modelHash(value: unknown): string | undefined {
-  const h = createHash('sha256');
+  // One string, hashed once: a crypto update per value would cost more than the walk itself.
+  const out: string[] = [];
   const walk = (v: unknown): boolean => {
-    if (v === null || v === undefined) return h.update(v === null ? 'n' : 'u'), true;
+    if (v === null || v === undefined) return out.push(v === null ? 'n' : 'u'), true;
     switch (typeof v) {
       case 'string':
-        h.update(`s${v.length}:`).update(v);
+        out.push(`s${v.length}:`, v);
         return true;
       case 'number':
       case 'boolean':
-        h.update(`${typeof v === 'number' ? 'i' : 'b'}${String(v)};`);
+        out.push(`${typeof v === 'number' ? 'i' : 'b'}${String(v)};`);
         return true;
       case 'object':
         break;
@@ -39,19 +40,19 @@ export function modelHash(value: unknown): string | undefined {
         return false;
     }
     if (Array.isArray(v)) {
-      h.update(`[${v.length};`);
+      out.push(`[${v.length};`);
       return v.every(walk);
     }
     const proto = Object.getPrototypeOf(v) as unknown;
     if (proto !== Object.prototype && proto !== null) {
-      if (v instanceof Decimal) return h.update(`d${v.toString()};`), true;
+      if (v instanceof Decimal) return out.push(`d${v.toString()};`), true;
       return false;
     }
     const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort();
-    h.update(`{${keys.length};`);
-    return keys.every((k) => (h.update(`k${k.length}:${k}`), walk((v as Record<string, unknown>)[k])));
+    out.push(`{${keys.length};`);
+    return keys.every((k) => (out.push(`k${k.length}:${k}`), walk((v as Record<string, unknown>)[k])));
   };
-  return walk(value) ? h.digest('hex') : undefined;
+  return walk(value) ? sha256(out.join('')) : undefined;
 }
 
 /** Hash of several named parts, order-independent in names. */
