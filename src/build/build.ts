@@ -80,11 +80,14 @@ export async function build(request: BuildRequest, events: BuildEvents = {}): Pr
     for (const r of results) {
       const job = byId.get(r.id)!;
       summary.diagnostics.push(...r.diagnostics.map(fromData));
-      summary.explain.push({ id: r.id, action: r.ok ? 'built' : 'failed', reason: job.reason! });
+      const previous = manifest.jobs[r.id];
+      const kept = r.ok && r.unchanged && previous !== undefined;
+      summary.explain.push({ id: r.id, action: kept ? 'skipped' : r.ok ? 'built' : 'failed', reason: kept ? `${job.reason}; the figures it prints did not change` : job.reason! });
       if (!r.ok) {
         summary.failed.push(r.id);
         continue;
       }
+      if (kept) summary.skipped.push(r.id);
       summary.built.push(...r.outputs.map((o) => join(request.outDir, o.path)));
       const parts = { ...job.parts };
       for (const k of Object.keys(parts)) if (k.startsWith('asset:')) delete parts[k];
@@ -101,7 +104,8 @@ export async function build(request: BuildRequest, events: BuildEvents = {}): Pr
         deps: r.deps,
         parts,
         inputHash: hashParts(parts),
-        outputs: {},
+        ...(r.modelHash ? { modelHash: r.modelHash } : {}),
+        outputs: kept ? previous.outputs : {},
       };
       for (const o of r.outputs) {
         const info = await stat(join(ctx.outDir, o.path));

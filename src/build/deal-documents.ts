@@ -14,6 +14,7 @@ import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
 import { discoverDeals, displayPath, idClashes } from './deals.js';
 import { fsDiagnostic, isFsError } from './fs-errors.js';
+import { modelHash } from './hash.js';
 import { narrativeNodes } from './narrative.js';
 import { paymentRecordFor } from './reports.js';
 
@@ -24,6 +25,8 @@ export interface PlannedDocument {
   deps: string[];
   /** As-of date of the ledger figures the document shows, if any. */
   asOf?: string;
+  /** Hash of the ledger figures the document shows (the brief's payment record), if it reads the ledger. */
+  modelHash?: string;
 }
 
 export interface DealDocument {
@@ -79,7 +82,8 @@ export const DEAL_DOCUMENTS: DealDocument[] = [
       const { catalog } = await loadCatalog(ctx.dataDir, displayPath);
       const plan = planSwotBrief(deal, { company: ctx.config.company, brandColor: ctx.config.brand_color, created, date, payment, catalog, creditPolicy: creditPolicyOf(ctx) });
       // Errors (an unknown SKU) stop the proposal, not the internal brief: here they are warnings at most.
-      return { plan, diagnostics: issueDiagnostics(deal, plan.issues.filter((i) => i.severity === 'warning')), deps: [], asOf: date };
+      const hash = modelHash(payment ?? null);
+      return { plan, diagnostics: issueDiagnostics(deal, plan.issues.filter((i) => i.severity === 'warning')), deps: [], asOf: date, ...(hash ? { modelHash: hash } : {}) };
     },
   },
 ];

@@ -1,6 +1,7 @@
 /** Content hashes for build planning: sha256 of bytes, of files, of canonical JSON. */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { Decimal } from '../domain/money.js';
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -12,6 +13,46 @@ export async function hashFile(path: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Hash of a computed model (plain objects, arrays, strings, numbers, booleans, Decimal): what a
+ * document prints is a function of it. Keys are sorted; a Decimal hashes by its value. Anything
+ * else (a Map, a Date, a class instance) makes the model unhashable: undefined, so the caller
+ * renders instead of trusting a hash that could miss a change.
+ */
+export function modelHash(value: unknown): string | undefined {
+  // One string, hashed once: a crypto update per value would cost more than the walk itself.
+  const out: string[] = [];
+  const walk = (v: unknown): boolean => {
+    if (v === null || v === undefined) return out.push(v === null ? 'n' : 'u'), true;
+    switch (typeof v) {
+      case 'string':
+        out.push(`s${v.length}:`, v);
+        return true;
+      case 'number':
+      case 'boolean':
+        out.push(`${typeof v === 'number' ? 'i' : 'b'}${String(v)};`);
+        return true;
+      case 'object':
+        break;
+      default:
+        return false;
+    }
+    if (Array.isArray(v)) {
+      out.push(`[${v.length};`);
+      return v.every(walk);
+    }
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== Object.prototype && proto !== null) {
+      if (v instanceof Decimal) return out.push(`d${v.toString()};`), true;
+      return false;
+    }
+    const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort();
+    out.push(`{${keys.length};`);
+    return keys.every((k) => (out.push(`k${k.length}:${k}`), walk((v as Record<string, unknown>)[k])));
+  };
+  return walk(value) ? sha256(out.join('')) : undefined;
 }
 
 /** Hash of several named parts, order-independent in names. */

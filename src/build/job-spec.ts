@@ -5,8 +5,11 @@ import { Diagnostic } from '../diagnostics.js';
 import type { Format } from '../writers/types.js';
 
 export type JobSpec =
-  | { id: string; kind: 'deal'; doc: string; dealId: string; file: string; displayPath: string; formats: Format[] }
-  | { id: string; kind: 'report'; asOf: IsoDate; dir: string; formats: Format[] };
+  | { id: string; kind: 'deal'; doc: string; dealId: string; file: string; displayPath: string; formats: Format[]; unchangedIf?: string }
+  | { id: string; kind: 'report'; asOf: IsoDate; dir: string; formats: Format[]; unchangedIf?: string };
+// unchangedIf: set by the planner when only the job's ledger rows changed and its outputs are on
+// disk as recorded — the model hash of the last build. A job whose computed ledger figures (the
+// report's ProvisionResult, the brief's payment record) hash the same writes nothing.
 
 export interface DiagnosticData {
   file: string;
@@ -27,6 +30,10 @@ export interface JobResult {
   deps: string[];
   customerId?: string;
   asOf?: string;
+  /** Hash of the ledger figures the document printed (see modelHash), when it reads the ledger. */
+  modelHash?: string;
+  /** The figures hashed as `unchangedIf`: nothing was rendered, the recorded outputs stand. */
+  unchanged?: boolean;
   diagnostics: DiagnosticData[];
   ms: number;
 }

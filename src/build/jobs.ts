@@ -45,6 +45,13 @@ export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<
       result.asOf = planned.asOf;
       // A document its own checks refuse (an unfilled placeholder in a proposal) keeps its last good output.
       if (planned.diagnostics.some((d) => d.severity === 'error')) return finish(result, started);
+      if (planned.modelHash) result.modelHash = planned.modelHash;
+      // Only its ledger rows changed and the figures it prints did not: the outputs on disk stand.
+      if (spec.unchangedIf && planned.modelHash === spec.unchangedIf) {
+        result.unchanged = true;
+        result.ok = !result.diagnostics.some((d) => d.severity === 'error');
+        return finish(result, started);
+      }
       const tree = composePlan(planned.plan, ctx);
       // One output per tree format, named by job-spec.ts (the planner checks the same names).
       for (const path of outputPaths(spec)) {
@@ -53,6 +60,8 @@ export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<
     } else {
       const outputs = await executeReport(spec, ctx);
       result.diagnostics.push(...outputs.diagnostics.map(toData));
+      if (outputs.modelHash) result.modelHash = outputs.modelHash;
+      if (outputs.unchanged) result.unchanged = true;
       for (const o of outputs.files) await write(o.path, o.bytes);
       result.asOf = spec.asOf;
     }

@@ -32,6 +32,8 @@ export interface JobRecord {
   deps: string[];
   parts: Record<string, string>;
   inputHash: string;
+  /** Hash of the ledger figures the document printed (reports, briefs): a ledger edit that leaves them equal rebuilds nothing. */
+  modelHash?: string;
   outputs: Record<string, OutputRecord>;
 }
 
@@ -69,6 +71,7 @@ const jobRecordSchema = z.object({
   deps: z.array(relPath),
   parts: z.record(text, text),
   inputHash: text,
+  modelHash: sha.optional(),
   outputs: z.record(relPath, z.object({ sha256: sha, size: z.number().int().nonnegative(), mtimeMs: z.number() })),
 });
 

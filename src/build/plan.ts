@@ -208,7 +208,12 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
   const jobs: PlannedJob[] = [];
   for (const c of candidates) {
     if (opts.shard && shardOf(c.spec.id, opts.shard[1]) !== opts.shard[0]) continue;
-    jobs.push({ ...c, reason: opts.force ? 'forced (--force)' : await staleReason(ctx, c.spec, c.parts, manifest.jobs[c.spec.id], opts.verifyOutputs) });
+    const record = manifest.jobs[c.spec.id];
+    const reason = opts.force ? 'forced (--force)' : await staleReason(ctx, c.spec, c.parts, record, opts.verifyOutputs);
+    // Only the ledger rows changed and the outputs are as written: the job renders only if the
+    // figures it prints changed (it compares their hash with the one recorded here).
+    if (reason && record?.modelHash && onlyLedgerChanged(c.parts, record) && !(await outputProblem(ctx, c.spec, record, opts.verifyOutputs))) c.spec.unchangedIf = record.modelHash;
+    jobs.push({ ...c, reason });
   }
   return {
     jobs,
@@ -235,6 +240,16 @@ async function staleReason(ctx: BuildContext, spec: JobSpec, parts: Record<strin
   if (!record) return 'new';
   const changed = Object.keys({ ...parts, ...record.parts }).filter((k) => parts[k] !== record.parts[k] && !(k.startsWith('asset:') && !(k in parts)));
   if (changed.length) return changed.map((k) => PART_NAMES[k] ?? `${k.replace(/^asset:/, 'asset ')} changed`).join(', ');
+  return outputProblem(ctx, spec, record, verify);
+}
+
+function onlyLedgerChanged(parts: Record<string, string>, record: JobRecord): boolean {
+  const changed = Object.keys({ ...parts, ...record.parts }).filter((k) => parts[k] !== record.parts[k] && !(k.startsWith('asset:') && !(k in parts)));
+  return changed.length === 1 && changed[0] === 'ledger';
+}
+
+/** Why the recorded outputs cannot stand as they are (missing, modified), or undefined. */
+async function outputProblem(ctx: BuildContext, spec: JobSpec, record: JobRecord, verify = false): Promise<string | undefined> {
   for (const rel of outputPaths(spec)) {
     const rec = record.outputs[rel];
     if (!rec) return `${rel} not built yet`;

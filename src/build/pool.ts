@@ -75,8 +75,7 @@ export async function runJobs(specs: JobSpec[], options: BuildOptions, jobs: num
     });
   });
   try {
-    // Reports first: they are the longest; then deals, so the pool stays busy to the end.
-    const ordered = [...specs].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'report' ? -1 : 1));
+    const ordered = longestFirst(specs);
     return await Promise.all(
       ordered.map(async (spec) => {
         let r: JobResult;
@@ -92,6 +91,17 @@ export async function runJobs(specs: JobSpec[], options: BuildOptions, jobs: num
   } finally {
     await piscina.destroy().catch(() => {});
   }
+}
+
+/**
+ * Longest processing time first: reports (hundreds of ms each, the later months the largest),
+ * latest as-of first; then deal documents (tens of ms) in their planned order, so the pool ends
+ * on short jobs and no core idles while the other finishes a report.
+ */
+export function longestFirst(specs: readonly JobSpec[]): JobSpec[] {
+  const reports = specs.filter((s): s is Extract<JobSpec, { kind: 'report' }> => s.kind === 'report');
+  reports.sort((a, b) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0));
+  return [...reports, ...specs.filter((s) => s.kind !== 'report')];
 }
 
 /** A job whose worker died: one diagnostic on its input, nothing written for it. */

@@ -12,7 +12,7 @@ import { displayPath } from './deals.js';
 import type { JobSpec } from './job-spec.js';
 import { ledgerDir as ledgerDirOf, loadLedgerState, parsed, shorten } from './ledger-state.js';
 import { renderTree } from './render.js';
-import { sha256 } from './hash.js';
+import { modelHash, sha256 } from './hash.js';
 
 /**
  * The ledger files as the report names them: relative to the data folder (never a machine path, so
@@ -36,7 +36,7 @@ export async function paymentRecordFor(ctx: BuildContext, customerId: string | u
   }
 }
 
-export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, ctx: BuildContext): Promise<{ files: { path: string; bytes: Buffer }[]; diagnostics: Diagnostic[] }> {
+export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, ctx: BuildContext): Promise<{ files: { path: string; bytes: Buffer }[]; diagnostics: Diagnostic[]; modelHash?: string; unchanged?: boolean }> {
   const state = await parsed(ctx, await loadLedgerState(ctx));
   if (!state.ledger) return { files: [], diagnostics: state.diagnostics };
   let result;
@@ -46,6 +46,11 @@ export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, 
     if (e instanceof InputError) return { files: [], diagnostics: e.diagnostics.map(shorten) };
     throw e;
   }
+  // With config, templates and code unchanged (the planner says so by setting unchangedIf), the
+  // report is a function of these figures (and of the ledger files' hashes it lists as sources,
+  // which, like the rows after its date, do not make it rebuild): equal figures, nothing to write.
+  const hash = modelHash(result);
+  if (spec.unchangedIf && hash === spec.unchangedIf) return { files: [], diagnostics: [], modelHash: hash, unchanged: true };
   const reportCtx = {
     company: ctx.config.company,
     policy: ctx.config.provisioning,
@@ -67,7 +72,7 @@ export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, 
     const bytes = format === 'xlsx' ? await (await import('../writers/xlsx/index.js')).renderXlsx(report.workbook()) : await renderTree(tree!, report.plan(), format, ctx);
     files.push({ path: `${base}.${format}`, bytes });
   }
-  return { files, diagnostics: [] };
+  return { files, diagnostics: [], ...(hash ? { modelHash: hash } : {}) };
 }
 
 /** One screen on what the ledger holds (for `dealdoc validate`); undefined without a readable ledger. */

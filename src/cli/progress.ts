@@ -26,7 +26,7 @@ export function progressEvents(mode: 'bar' | 'lines' | 'quiet', write: (s: strin
     done(result) {
       done++;
       if (bar) bar.update(done, { current: result.id, elapsed: ((Date.now() - started) / 1000).toFixed(1) });
-      else write(`${result.ok ? 'built' : 'FAILED'} ${result.id} (${result.ms} ms)\n`);
+      else write(`${result.ok ? (result.unchanged ? 'unchanged' : 'built') : 'FAILED'} ${result.id} (${result.ms} ms)\n`);
     },
     stop() {
       bar?.stop();

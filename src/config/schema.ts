@@ -32,6 +32,11 @@ export const provisioningSchema = z.strictObject({
   signoff: list(z.strictObject({ role: text(), name: optionalText(), title: optionalText() }), 10).optional(),
   /** How many customers the collection list and the prior-month comparison show (largest first). */
   top_customers: integer(1, 1000).default(10),
+  /**
+   * Above this many open invoices, the PDF/DOCX print the invoice detail summarised per customer
+   * (with a note pointing to the workbook); the XLSX always carries every line with its formulas.
+   */
+  detail_rows_in_print: integer(0, 1_000_000).default(300),
 });
 
 /** How the sales method reads the customer's receivables (SWOT brief, validate). */

@@ -76,6 +76,8 @@ export interface ReportLabels {
     signDate: string;
     roles: string[];
     noOverdue: string;
+    /** Printed above the per-customer summary that replaces a long invoice detail in PDF/DOCX. */
+    detailInWorkbook: (lines: number, limit: number, sheet: string) => string;
   };
   summary: {
     balance: string;
@@ -252,6 +254,8 @@ const zh: ReportLabels = {
     signDate: '日期',
     roles: ['编制', '审核', '批准'],
     noOverdue: '本月末无逾期客户。',
+    detailInWorkbook: (lines, limit, sheet) =>
+      `明细超过 ${limit} 笔，本文件按客户汇总列示；全部 ${lines} 笔发票逐笔列示于同名 Excel 工作簿（provision-report.xlsx）的“${sheet}”工作表，含余额与计提公式，供审计核对。下表合计与该工作表合计一致。`,
   },
   summary: {
     balance: '应收账款余额',
@@ -448,6 +452,8 @@ const en: ReportLabels = {
     signDate: 'Date',
     roles: ['Prepared by', 'Reviewed by', 'Approved by'],
     noOverdue: 'No customer is overdue at the month end.',
+    detailInWorkbook: (lines, limit, sheet) =>
+      `With more than ${limit} open invoices, this document prints the detail summarised per customer; all ${lines} invoices are listed line by line, with the balance and allowance formulas, in the "${sheet}" sheet of the workbook of the same name (provision-report.xlsx). The totals below equal that sheet's totals.`,
   },
   summary: {
     balance: 'Total receivables',

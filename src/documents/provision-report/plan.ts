@@ -23,6 +23,10 @@ export function planFromReport(report: ReportModel, result: ProvisionResult, ctx
   const { l, sheets } = report;
   const m = result.movement;
   const mismatch: RootContent[] = report.reconciled ? [] : [callout('danger', l.text.mismatchTitle, report.mismatches)];
+  // A long detail is the report's cost in print and is read in the workbook (filters, formulas):
+  // above the configured count the PDF/DOCX print it per customer and point to the XLSX.
+  const limit = ctx.policy.detail_rows_in_print ?? 300;
+  const detailInPrint = result.lines.length <= limit;
 
   const slots: Record<string, RootContent[]> = {
     alert: mismatch,
@@ -35,7 +39,7 @@ export function planFromReport(report: ReportModel, result: ProvisionResult, ctx
     customers: [sheetToDataTable(sheets.customers, { dense: true })],
     reps: [sheetToDataTable(sheets.reps, { dense: true, groupBy: 0 })],
     'detail-break': [{ type: 'pageBreak' }],
-    detail: [sheetToDataTable(sheets.detail, { dense: true })],
+    detail: [sheetToDataTable(detailInPrint ? sheets.detail : report.detailByCustomer, { dense: true })],
     exceptions: sheets.exceptions.rows.length > 0 ? [sheetToDataTable(sheets.exceptions, { dense: true })] : [],
     reconciliation: report.reconciled ? [callout('success', undefined, [report.reconciliation])] : mismatch,
     comparison: [sheetToDataTable(sheets.comparison, { dense: true })],
@@ -69,6 +73,7 @@ export function planFromReport(report: ReportModel, result: ProvisionResult, ctx
     customerCount: result.byCustomer.length,
     repCount: result.byRep.length,
     lineCount: result.lines.length,
+    detailInWorkbook: detailInPrint ? undefined : l.more.detailInWorkbook(result.lines.length, limit, l.sheets.detail),
     priorAsOf: result.prior ? result.prior.asOf : undefined,
     top: ctx.policy.top_customers,
     hasCollection: sheets.collection.rows.length > 1,

@@ -11,6 +11,7 @@ import type { ProvisionReportContext } from './context.js';
 import { fxDecimals, money, percent, percentDecimals } from './format.js';
 import { labelsFor, type ReportLabels, type SheetKey } from './labels.js';
 import { bucketLabel, bucketRoundingDiffs, buildSheets, partyLayout, type ReportSheets } from './tables.js';
+import { detailByCustomerSheet } from './schedules.js';
 
 export interface Check {
   name: string;
@@ -28,6 +29,8 @@ export interface ReportModel {
   company: string;
   asOfLong: string;
   sheets: ReportSheets;
+  /** The invoice detail summarised per customer (printed instead of the detail above provisioning.detail_rows_in_print). */
+  detailByCustomer: Sheet;
   /** Every header fact (company, dates, currency, FX, policy, rules, sources), for the workbook. */
   info: { label: string; value: string }[];
   /** Printed under the title: period, currency, FX rates, policy, boundary rule. */
@@ -53,7 +56,9 @@ export function buildReport(result: ProvisionResult, ctx: ProvisionReportContext
   const company = ctx.locale === 'en' ? (ctx.company.name_en ?? ctx.company.name) : ctx.company.name;
   const title = `${smallFramework ? l.riskEstimateTitle : l.title} ${result.asOf}`;
   const sheetTitle = (key: SheetKey) => `${company} · ${title} · ${l.sheets[key]}`;
-  const sheets = buildSheets({ result, l, unit, sheetTitle, smallFramework, top: ctx.policy.top_customers, ...(ctx.policy.signoff ? { signoff: ctx.policy.signoff } : {}), locale: ctx.locale });
+  const env = { result, l, unit, sheetTitle, smallFramework, top: ctx.policy.top_customers, ...(ctx.policy.signoff ? { signoff: ctx.policy.signoff } : {}), locale: ctx.locale };
+  const sheets = buildSheets(env);
+  const detailByCustomer = detailByCustomerSheet(env, sheets.detail);
 
   const steps = ctx.policy.matrix.map((b) => ({ days: b.over_days, rate: percent(b.rate, percentDecimals(ctx.policy.matrix.map((x) => x.rate))) }));
   const fxDp = fxDecimals(result.fxUsed.map((f) => f.rate));
@@ -97,6 +102,8 @@ export function buildReport(result: ProvisionResult, ctx: ProvisionReportContext
       : undefined;
 
   const { checks, reconciliation } = reconcile(result, sheets, l, movementOk, arithmetic);
+  // The per-customer summary of the detail (printed when the detail is long) adds up to the detail.
+  checks.push(...pairOf(`${l.text.checks.detailBuckets} · ${l.headings.detail}`, { balance: totalOf(detailByCustomer, 4), provision: totalOf(detailByCustomer, 5) }, { balance: totalOf(sheets.detail, 10), provision: totalOf(sheets.detail, 12) }, l));
   const mismatches = checks.filter((c) => !c.ok).map((c) => c.message);
   return {
     l,
@@ -106,6 +113,7 @@ export function buildReport(result: ProvisionResult, ctx: ProvisionReportContext
     company,
     asOfLong,
     sheets,
+    detailByCustomer,
     info,
     headerInfo,
     basisInfo,
@@ -206,6 +214,10 @@ function customerMovementChecks(r: ProvisionResult, l: ReportLabels): Check[] {
     equal(`${name} · ${l.movement.charge}/${l.movement.reversal}`, of((c) => c.charge.minus(c.reversal)), m.charge.minus(m.reversal), l),
     equal(`${name} · ${l.movement.closing}`, of((c) => c.closing), m.closing, l),
   ];
+}
+
+function pairOf(name: string, a: { balance: Decimal; provision: Decimal }, b: { balance: Decimal; provision: Decimal }, l: ReportLabels): Check[] {
+  return [equal(`${name} · ${l.col.balance}`, a.balance, b.balance, l), equal(`${name} · ${l.col.provision}`, a.provision, b.provision, l)];
 }
 
 function equal(name: string, a: Decimal, b: Decimal, l: ReportLabels): Check {

@@ -140,6 +140,37 @@ export function detailSheet(env: TableEnv): Sheet {
   return sheet(env, 'detail', columns, rows, { autoFilter: true });
 }
 
+/**
+ * The invoice detail summarised per customer, for print when the detail is longer than
+ * provisioning.detail_rows_in_print: one row per customer (in the detail's order) with its
+ * number of open invoices, the longest days overdue, and the sums of its detail rows' balance
+ * and allowance; the total row is the sum of the printed rows (= the detail's totals, checked).
+ */
+export function detailByCustomerSheet(env: TableEnv, detail: Sheet): Sheet {
+  const { result: r, l } = env;
+  const groups = new Map<string, { name: string; rows: Row[]; maxDays: number }>();
+  r.lines.forEach((x, i) => {
+    const key = x.invoice.customerId;
+    const g = groups.get(key) ?? { name: x.invoice.customerName, rows: [], maxDays: x.daysOverdue };
+    g.rows.push(detail.rows[i]);
+    g.maxDays = Math.max(g.maxDays, x.daysOverdue);
+    groups.set(key, g);
+  });
+  const rows: Row[] = [...groups.entries()].map(([key, g]) => ({ cells: [key, g.name, g.rows.length, g.maxDays, columnSum(g.rows, 10), columnSum(g.rows, 12)] }));
+  const count = rows.reduce((n, row) => n + (row.cells[2] as number), 0);
+  rows.push({ kind: 'total', cells: ['', l.row.total, count, null, columnSum(rows, 4), columnSum(rows, 5)] });
+  const inUnit = (label: string) => l.withUnit(label, env.unit);
+  const columns: Column[] = [
+    { header: l.col.customerId, kind: 'text', width: 11 },
+    { header: l.col.customer, kind: 'text', width: 30 },
+    { header: l.col.count, kind: 'int', width: 9 },
+    { header: l.more.maxDays, kind: 'int', width: 11 },
+    { header: inUnit(l.col.balanceCny), kind: 'money', width: 18 },
+    { header: inUnit(l.col.provision), kind: 'money', width: 16 },
+  ];
+  return sheet(env, 'detail', columns, rows);
+}
+
 export function exceptionsSheet(env: TableEnv): Sheet {
   const { result: r, l } = env;
   const e = l.exception;
