@@ -68,6 +68,17 @@ describe('front matter is delimited exactly', () => {
     }
     expect(splitFrontMatter('---\na: 1\n----\nb: 2\n---- \n', 'f.md').diagnostic?.format()).toMatch(/not closed/);
   });
+
+  it('a "---" typed inside front matter never turns the fields after it into printed narrative', async () => {
+    for (const close of ['---', '--- ', '...']) {
+      const r = await read('early.md', HEAD + `${close}\nswot:\n  strengths: [x]\ninternal_notes: secret\n---\nbody\n`);
+      expect(r.deal).toBeUndefined();
+      expect(r.messages).toEqual([expect.stringMatching(/^data\/deals\/early\.md:16:1: "swot:" is a deal field, but the front matter was already closed by the "---" on line 15/)]);
+    }
+    // A field name inside a fenced code block, or in running text, is narrative.
+    const ok = await read('fenced.md', HEAD + '---\n```yaml\nswot: x\n```\nThe swot: analysis\n');
+    expect(ok.messages).toEqual([]);
+  });
 });
 
 describe('YAML is bounded', () => {

@@ -43,6 +43,12 @@ async function renderBoth(markdown: string) {
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('any Markdown renders', () => {
+  it('a single 125,000-character word (the narrative limit) renders in PDF, broken across lines', async () => {
+    const tree = { type: 'root' as const, children: parseNarrative('$'.repeat(125_000)) };
+    const text = await pdfText(await renderPdf(tree, meta, { assetRoots: [] }));
+    expect(squash(text).split('$').length - 1).toBeGreaterThanOrEqual(125_000);
+  }, 60_000);
+
   for (const [name, md] of Object.entries(CASES)) {
     it(`renders ${name} in PDF and DOCX`, async () => {
       const { pdf, docx } = await renderBoth(md);

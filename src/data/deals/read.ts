@@ -65,6 +65,31 @@ export function splitFrontMatter(text: string, file: string): { split?: Split; d
   return { split: { frontMatter: '\n' + lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 } };
 }
 
+/**
+ * A line of the body that reads as a top-level deal field (`swot:`, `internal_notes: …`) means
+ * the front matter was closed early by a `---` typed inside it: everything after that line would
+ * otherwise be printed as narrative, internal fields included, in the customer's proposal.
+ * Fenced code blocks are skipped.
+ */
+export function strayFrontMatter(body: string, bodyLine: number, closeLine: number, file: string, fields: ReadonlySet<string>): Diagnostic | undefined {
+  const lines = body.split('\n');
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]);
+    if (m) {
+      if (!fence) fence = m[1][0];
+      else if (m[1][0] === fence) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const key = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?:[ \t]|$)/.exec(lines[i])?.[1];
+    if (key && fields.has(key)) {
+      return new Diagnostic({ file, line: bodyLine + i, column: 1, rule: 'front-matter', field: key, message: `"${key}:" is a deal field, but the front matter was already closed by the "---" on line ${closeLine}; remove that line so the field is read as data, not printed as narrative` });
+    }
+  }
+  return undefined;
+}
+
 /** C0 controls other than tab and newline, DEL and C1 controls: never meaningful in a deal file. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
@@ -103,6 +128,7 @@ export const MAX_QUOTE_TOTAL = new Decimal('9999999999999999.99');
 
 const parsedDeals = new Map<string, ReadDealResult>();
 let DEAL_FIELDS: Set<string> | undefined;
+let TOP_FIELDS: Set<string> | undefined;
 
 /** Where each read deal came from, so later checks (catalogue, method) can point at a line. */
 export const dealSources = new WeakMap<Deal, YamlSource>();
@@ -155,6 +181,8 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
     yamlText = split.frontMatter;
     body = split.body;
     bodyLine = split.bodyLine;
+    const stray = strayFrontMatter(body, bodyLine, bodyLine - 1, displayPath, (TOP_FIELDS ??= new Set(Object.keys(dealSchema.shape))));
+    if (stray) return fail(stray);
   } else if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
     yamlText = text;
   } else {

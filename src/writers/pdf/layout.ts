@@ -323,7 +323,6 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     const only = trimmed(atoms, 0, atoms.length);
     return only.length ? [toLine(only)] : [];
   }
-  let copied = false;
   const lines: Atom[][] = [];
   /** lines[i] ended because the next atom did not fit (not at a hard break or the end). */
   const soft: boolean[] = [];
@@ -346,8 +345,8 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     if (line.length === 0) {
       // Alone on a line and still too wide: split it, or accept a single glyph wider than the line.
       if (graphemes(a.text).length > 1) {
-        if (!copied) [atoms, copied] = [atoms.slice(), true];
-        atoms.splice(i, 1, ...explode(a, fonts, size));
+        // concat, not splice(...spread): a word of 100,000 glyphs overflows the argument stack.
+        atoms = atoms.slice(0, i).concat(explode(a, fonts, size), atoms.slice(i + 1));
         i--;
       } else {
         line.push(a);
