@@ -53,6 +53,9 @@ export function lintDeal(deal: Deal, items: readonly PricedItem[], credit?: Cred
   deal.quote.items.forEach((raw, i) => {
     if (raw.sku && !items[i].catalogued && (raw.name === undefined || raw.unit_price === undefined))
       out.push({ path: ['quote', 'items', i, 'sku'], severity: 'error', rule: 'catalog/unknown-sku', message: `SKU "${raw.sku}" is not in the catalogue: give name and unit_price in the deal, or add the SKU to data/catalog.yaml` });
+    else if (raw.sku && items[i].catalogued && items[i].unresolved.includes('unit_price'))
+      // The catalogue is in another currency than the quote: its list price cannot be used.
+      out.push({ path: ['quote', 'items', i, 'sku'], severity: 'error', rule: 'catalog/currency', message: `SKU "${raw.sku}": the catalogue's list price is not in ${deal.quote.currency}: give unit_price in ${deal.quote.currency} in the deal` });
     else if (!raw.sku && (raw.name === undefined || raw.unit_price === undefined))
       out.push({ path: ['quote', 'items', i], severity: 'error', rule: 'schema', message: 'a quote line needs a catalogue sku, or a name and a unit_price' });
   });

@@ -1,0 +1,24 @@
+/**
+ * Regressions found by building deals the examples do not cover (QA of issues 9, 12 and 13).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyProject, runCli } from '../helpers/cli.js';
+
+describe('a quote in another currency than the catalogue', () => {
+  it('refuses a SKU-only line instead of printing its price as 0.00', () => {
+    const dir = copyProject();
+    const f = join(dir, 'data/deals/penang-xray-2026.json');
+    const deal = JSON.parse(readFileSync(f, 'utf8')) as { quote: { currency: string; items: Record<string, unknown>[] } };
+    expect(deal.quote.currency).toBe('USD');
+    delete deal.quote.items[0].unit_price; // KS-AXI-700: the catalogue lists it in CNY
+    writeFileSync(f, JSON.stringify(deal, null, 2));
+    const validated = runCli(['validate'], { cwd: dir });
+    expect(validated.code).toBe(1);
+    expect(validated.stderr).toMatch(/penang-xray-2026\.json:\d+:\d+: SKU "KS-AXI-700": the catalogue's list price is not in USD: give unit_price in USD in the deal \(quote\.items\[0\]\.sku\)/);
+    const built = runCli(['build', '--only', 'penang-xray-2026', '--format', 'pdf'], { cwd: dir });
+    expect(built.code).toBe(1);
+    expect(existsSync(join(dir, 'out/penang-xray-2026/proposal.pdf'))).toBe(false);
+  });
+});
