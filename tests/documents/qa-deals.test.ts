@@ -5,6 +5,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, runCli } from '../helpers/cli.js';
+import { pdftotext } from '../helpers/extract.js';
+import { checkLayout, formatProblems } from '../helpers/layout.js';
 
 describe('a quote in another currency than the catalogue', () => {
   it('refuses a SKU-only line instead of printing its price as 0.00', () => {
@@ -20,5 +22,25 @@ describe('a quote in another currency than the catalogue', () => {
     const built = runCli(['build', '--only', 'penang-xray-2026', '--format', 'pdf'], { cwd: dir });
     expect(built.code).toBe(1);
     expect(existsSync(join(dir, 'out/penang-xray-2026/proposal.pdf'))).toBe(false);
+  });
+});
+
+describe('a quote with a long product code (PDF)', () => {
+  it('narrows the code column instead of squeezing every column mid-word', () => {
+    const dir = copyProject();
+    const f = join(dir, 'data/deals/penang-xray-2026.json');
+    const deal = JSON.parse(readFileSync(f, 'utf8')) as { quote: { items: Record<string, unknown>[] } };
+    deal.quote.items.push(
+      { sku: 'SW-LIC-MES-10Y-PRO/EXT_2035-Σ', name: 'MES licence — 10 yrs (≥ 2035) «enterprise»', qty: '1', unit: 'licence', unit_price: '12345.67' },
+      { sku: 'KIT-SPARE-#42-A/B/C-0001122334455', name: 'Spare-parts kit', qty: '3', unit: 'kit', unit_price: '1999.50' },
+    );
+    writeFileSync(f, JSON.stringify(deal, null, 2));
+    const built = runCli(['build', '--only', 'penang-xray-2026', '--format', 'pdf', '-q'], { cwd: dir });
+    expect(built.code).toBe(0);
+    const tokens = ['Discount', 'licence', '«enterprise»', 'C-0001122334455', '12,345.67', 'Installation'];
+    const problems = checkLayout(join(dir, 'out/penang-xray-2026/proposal.pdf'), { tokens, hyphenBreaks: true }).filter((p) => p.rule === 'split-token');
+    expect(formatProblems('proposal.pdf', problems)).toBe('');
+    // The header "No." stays on one line.
+    expect(pdftotext(join(dir, 'out/penang-xray-2026/proposal.pdf'), 'layout')).toMatch(/^\s*No\.\s+Model/m);
   });
 });
