@@ -159,7 +159,8 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
       if (!above) continue;
       if (CLOSING.test(s.text)) add('kinsoku', `line starts with closing punctuation: "${above.text}" / "${s.text}"`);
       if (CJK.test(s.text.trim())) add('lone-char', `lone character on its own line: "${above.text}" / "${s.text}"`);
-      const last = above.text.match(/[\d,]+$/);
+      // A number ends the line above ("SHA-256" is a code, not a number: its digest may follow on the next line).
+      const last = above.text.match(/(?:^|[^A-Za-z\d-])[\d,]+$/);
       if (last && /^\d/.test(s.text) && /\d/.test(last[0])) add('split-token', `number split: "${above.text}" / "${s.text}"`);
     }
     if (!shortPages.has(n)) {
