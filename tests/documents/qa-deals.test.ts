@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, runCli } from '../helpers/cli.js';
-import { pdftotext } from '../helpers/extract.js';
+import { docxText, pdftotext } from '../helpers/extract.js';
 import { checkLayout, formatProblems } from '../helpers/layout.js';
 
 describe('a quote in another currency than the catalogue', () => {
@@ -42,5 +42,26 @@ describe('a quote with a long product code (PDF)', () => {
     expect(formatProblems('proposal.pdf', problems)).toBe('');
     // The header "No." stays on one line.
     expect(pdftotext(join(dir, 'out/penang-xray-2026/proposal.pdf'), 'layout')).toMatch(/^\s*No\.\s+Model/m);
+  });
+});
+
+describe('the executive summary of an English proposal', () => {
+  it('prints the investment with one pair of parentheses and the solutions with one full stop', () => {
+    const dir = copyProject();
+    const f = join(dir, 'data/deals/penang-xray-2026.json');
+    const deal = JSON.parse(readFileSync(f, 'utf8')) as { needs: { problems: { solution: string }[] }; proposal?: { summary?: string } };
+    if (deal.proposal) delete deal.proposal.summary;
+    deal.needs.problems.forEach((p) => (p.solution = `${p.solution}.`));
+    writeFileSync(f, JSON.stringify(deal, null, 2));
+    const built = runCli(['build', '--only', 'penang-xray-2026', '-q'], { cwd: dir });
+    expect(built.code).toBe(0);
+    const pdf = pdftotext(join(dir, 'out/penang-xray-2026/proposal.pdf')).replace(/\s+/g, ' ');
+    const docx = docxText(readFileSync(join(dir, 'out/penang-xray-2026/proposal.docx'))).replace(/\s+/g, ' ');
+    for (const text of [pdf, docx]) {
+      expect(text).toMatch(/Investment: USD [\d,.]+ \(incl\. tax\)/);
+      expect(text).not.toContain('((');
+      expect(text).toMatch(/Our solution: [^]*?three-year warranty\. /);
+      expect(text).not.toContain('warranty..');
+    }
   });
 });
