@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, runCli } from '../helpers/cli.js';
-import { docxText, pdftotext } from '../helpers/extract.js';
+import { docxText, docxXml, pdftotext } from '../helpers/extract.js';
 import { checkLayout, formatProblems } from '../helpers/layout.js';
 
 describe('a quote in another currency than the catalogue', () => {
@@ -63,5 +63,22 @@ describe('the executive summary of an English proposal', () => {
       expect(text).toMatch(/Our solution: [^]*?three-year warranty\. /);
       expect(text).not.toContain('warranty..');
     }
+  });
+});
+
+describe('the DOCX acceptance block', () => {
+  it('keeps heading, intro and the whole short table together (LibreOffice left "Date" alone on a last page)', () => {
+    const dir = copyProject();
+    const built = runCli(['build', '--only', 'penang-xray-2026', '--format', 'docx', '-q'], { cwd: dir });
+    expect(built.code).toBe(0);
+    const xml = docxXml(readFileSync(join(dir, 'out/penang-xray-2026/proposal.docx')));
+    const paragraphs = xml.match(/<w:p>.*?<\/w:p>|<w:p .*?<\/w:p>/g) ?? [];
+    const intro = paragraphs.find((p) => p.includes('To accept this proposal'));
+    expect(intro).toContain('<w:keepNext/>');
+    const table = xml.slice(xml.indexOf('To accept this proposal'));
+    const rows = table.slice(0, table.indexOf('</w:tbl>')).split('<w:tr>').slice(1);
+    expect(rows.map((r) => />(Company|Name|Title|Signature|Date|For the customer)</.exec(r)?.[1])).toEqual(['For the customer', 'Company', 'Name', 'Title', 'Signature', 'Date']);
+    // Every row but the last keeps with the next.
+    rows.slice(0, -1).forEach((r) => expect(r).toContain('<w:keepNext/>'));
   });
 });
