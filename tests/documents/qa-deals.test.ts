@@ -4,6 +4,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spacer } from '../../src/writers/docx/ruled-table.js';
+import { markBodyEnd } from '../../src/writers/docx/xml.js';
 import { copyProject, runCli } from '../helpers/cli.js';
 import { docxText, docxXml, pdftotext } from '../helpers/extract.js';
 import { checkLayout, formatProblems } from '../helpers/layout.js';
@@ -80,5 +82,17 @@ describe('the DOCX acceptance block', () => {
     expect(rows.map((r) => />(Company|Name|Title|Signature|Date|For the customer)</.exec(r)?.[1])).toEqual(['For the customer', 'Company', 'Name', 'Title', 'Signature', 'Date']);
     // Every row but the last keeps with the next.
     rows.slice(0, -1).forEach((r) => expect(r).toContain('<w:keepNext/>'));
+  });
+});
+
+describe('the end of a DOCX body', () => {
+  it('after a closing table is one 1-pt paragraph holding the page-count bookmark (a full paragraph made a blank last page)', () => {
+    const end = markBodyEnd(spacer());
+    expect(end.match(/<w:p>/g)).toHaveLength(1);
+    expect(end).toContain('w:line="20" w:lineRule="exact"');
+    expect(end).toContain('w:name="DealdocBodyEnd"');
+    // A body ending in text keeps the bookmark on its last run.
+    const text = markBodyEnd('<w:p><w:r><w:t>x</w:t></w:r></w:p>');
+    expect(text).toBe('<w:p><w:bookmarkStart w:id="0" w:name="DealdocBodyEnd"/><w:r><w:t>x</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>');
   });
 });
