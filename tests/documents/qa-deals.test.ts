@@ -96,3 +96,13 @@ describe('the end of a DOCX body', () => {
     expect(text).toBe('<w:p><w:bookmarkStart w:id="0" w:name="DealdocBodyEnd"/><w:r><w:t>x</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>');
   });
 });
+
+describe('a criterion whose catalogue key no quoted product specifies', () => {
+  it('is a warning that names the key', () => {
+    const dir = copyProject();
+    const f = join(dir, 'data/deals/qichen-burnin-2027.md');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('      products: [KS-BI-1000, KS-FIX-BI]\n', '      products: [KS-BI-1000, KS-FIX-BI]\n      criteria:\n        - { criterion: 支持边界扫描, key: no_such_key }\n'));
+    const r = runCli(['validate'], { cwd: dir });
+    expect(r.stderr).toMatch(/qichen-burnin-2027\.md:\d+:\d+: warning: purchase criterion "支持边界扫描" has no response, and no quoted product's catalogue entry has a specification "no_such_key"/);
+  });
+});

@@ -45,7 +45,14 @@ export function lintDeal(deal: Deal, items: readonly PricedItem[], credit?: Cred
     p.criteria.forEach((_, j) => {
       const c = named[n++];
       if (!offerFor(c, items, deal.locale))
-        out.push({ path: ['needs', 'problems', i, 'criteria', j], severity: 'warning', rule: 'method/no-response', message: `purchase criterion "${c.text}" has no response and no catalogue specification: the proposal prints it alone — write how we meet it (response:) or give it a catalogue key (key:)` });
+        out.push({
+          path: ['needs', 'problems', i, 'criteria', j],
+          severity: 'warning',
+          rule: 'method/no-response',
+          message: c.key
+            ? `purchase criterion "${c.text}" has no response, and no quoted product's catalogue entry has a specification "${c.key}": the proposal prints it alone — write how we meet it (response:) or fix the key (one of the catalogue's specs[].criterion)`
+            : `purchase criterion "${c.text}" has no response and no catalogue specification: the proposal prints it alone — write how we meet it (response:) or give it a catalogue key (key:)`,
+        });
     }),
   );
   for (const b of belowFloor(items))
