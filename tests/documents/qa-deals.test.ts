@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spacer } from '../../src/writers/docx/ruled-table.js';
+import { contentWidths, unbreakableTwips } from '../../src/writers/docx/table-kit.js';
 import { markBodyEnd } from '../../src/writers/docx/xml.js';
 import { copyProject, runCli } from '../helpers/cli.js';
 import { docxText, docxXml, pdftotext } from '../helpers/extract.js';
@@ -104,5 +105,24 @@ describe('a criterion whose catalogue key no quoted product specifies', () => {
     writeFileSync(f, readFileSync(f, 'utf8').replace('      products: [KS-BI-1000, KS-FIX-BI]\n', '      products: [KS-BI-1000, KS-FIX-BI]\n      criteria:\n        - { criterion: 支持边界扫描, key: no_such_key }\n'));
     const r = runCli(['validate'], { cwd: dir });
     expect(r.stderr).toMatch(/qichen-burnin-2027\.md:\d+:\d+: warning: purchase criterion "支持边界扫描" has no response, and no quoted product's catalogue entry has a specification "no_such_key"/);
+  });
+});
+
+describe('DOCX column widths with a long product code', () => {
+  it('keep every amount and short header whole; only the code column narrows to its hyphen pieces', () => {
+    const header = ['No.', 'Model', 'Item', 'Qty', 'Unit', 'Unit price (USD)', 'Discount', 'Amount (USD)'];
+    const rows = [
+      ['1', 'KS-AXI-700', 'Inline automated X-ray inspection system', '1', 'set', '148,000.00', '—', '148,000.00'],
+      ['4', 'SW-LIC-MES-10Y-PRO/EXT_2035-Σ', 'MES licence — 10 yrs (≥ 2035) «enterprise»', '1', 'licence', '12,345.67', '—', '12,345.67'],
+      ['5', 'KIT-SPARE-#42-A/B/C-0001122334455', 'Spare-parts kit', '3', 'kit', '1,999.50', '—', '5,998.50'],
+    ];
+    const total = 9638; // A4 minus 2 cm margins, in twips
+    const widths = contentWidths([0.5, 1.6, 3, 0.6, 0.7, 1.3, 0.9, 1.4], header, rows, total, 18);
+    const need = (t: string, label = false) => unbreakableTwips(t, 18, label) + 170;
+    expect(widths[0]).toBeGreaterThanOrEqual(need('No.', true));
+    expect(widths[6]).toBeGreaterThanOrEqual(need('Discount', true));
+    for (const c of [5, 7]) expect(widths[c]).toBeGreaterThanOrEqual(need('148,000.00'));
+    expect(widths[1]).toBeGreaterThanOrEqual(unbreakableTwips('C-0001122334455', 18));
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(total);
   });
 });
