@@ -113,7 +113,8 @@ export function unbreakableTwips(text: string, halfPoints: number, label = false
  * `target`; narrower columns keep theirs.
  */
 function capWidest(mins: number[], floors: readonly number[], target: number): void {
-  if (mins.reduce((a, b) => a + b, 0) <= target) return;
+  // Only when the minimums do not fit at all: a table that fits keeps its codes whole.
+  if (mins.reduce((a, b) => a + b, 0) < target / 0.9) return;
   const sorted = [...mins].sort((a, b) => a - b);
   let below = 0;
   for (let k = 0; k < sorted.length; k++) {

@@ -51,7 +51,8 @@ const isEmpty = (runs: Run[] | undefined): boolean => !runs?.some((r) => r.text.
  * as "licen|ce"). Columns narrower than the cap keep their width.
  */
 function capWidest(mins: number[], floors: number[], target: number): void {
-  if (mins.reduce((a, b) => a + b, 0) <= target) return;
+  // Only when the minimums do not fit at all: a table that fits keeps its codes whole.
+  if (mins.reduce((a, b) => a + b, 0) < target / 0.9) return;
   const sorted = [...mins].sort((a, b) => a - b);
   let below = 0;
   for (let k = 0; k < sorted.length; k++) {
