@@ -55,7 +55,8 @@ export interface LayoutOptions {
 const MM = 72 / 25.4;
 const DEFAULT_MARGINS = { left: 20 * MM, right: 20 * MM, top: 25 * MM, bottom: 25 * MM };
 
-const WATERMARK = /^(草|稿|草稿|DRAFT|[DRAFT])$/;
+// pdftotext cuts the diagonal DRAFT into pieces ("DR", "AF", "FT"); only large ones count.
+const WATERMARK = /^(草|稿|草稿|[DRAFT]{1,5})$/;
 
 export function readPages(pdf: string): Page[] {
   const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -158,7 +159,8 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
       const above = lineAbove(segs, s);
       if (!above) continue;
       if (CLOSING.test(s.text)) add('kinsoku', `line starts with closing punctuation: "${above.text}" / "${s.text}"`);
-      if (CJK.test(s.text.trim())) add('lone-char', `lone character on its own line: "${above.text}" / "${s.text}"`);
+      // "无" (none) alone is a whole value (an empty internal-notes box), not a wrapped character.
+      if (CJK.test(s.text.trim()) && s.text.trim() !== '无') add('lone-char', `lone character on its own line: "${above.text}" / "${s.text}"`);
       // A number ends the line above ("SHA-256" is a code, not a number: its digest may follow on the next line).
       const last = above.text.match(/(?:^|[^A-Za-z\d-])[\d,]+$/);
       if (last && /^\d/.test(s.text) && /\d/.test(last[0])) add('split-token', `number split: "${above.text}" / "${s.text}"`);
