@@ -8,7 +8,7 @@ import { spacer } from '../../src/writers/docx/ruled-table.js';
 import { contentWidths, unbreakableTwips } from '../../src/writers/docx/table-kit.js';
 import { markBodyEnd } from '../../src/writers/docx/xml.js';
 import { copyProject, runCli } from '../helpers/cli.js';
-import { docxText, docxXml, pdftotext } from '../helpers/extract.js';
+import { docxText, docxXml, pdftotext, unzip } from '../helpers/extract.js';
 import { checkLayout, formatProblems } from '../helpers/layout.js';
 
 describe('a quote in another currency than the catalogue', () => {
@@ -124,5 +124,22 @@ describe('DOCX column widths with a long product code', () => {
     for (const c of [5, 7]) expect(widths[c]).toBeGreaterThanOrEqual(need('148,000.00'));
     expect(widths[1]).toBeGreaterThanOrEqual(unbreakableTwips('C-0001122334455', 18));
     expect(widths.reduce((a, b) => a + b, 0)).toBe(total);
+  });
+});
+
+describe('the DOCX running header with a long title', () => {
+  it('shrinks both texts to share one line, as the PDF does (LibreOffice wrapped it onto two lines)', () => {
+    const dir = copyProject();
+    const f = join(dir, 'data/deals/qichen-burnin-2027.md');
+    const title = '启辰智能车载无线充电模块与座舱控制模块全线高温带电老化、在线电流监控与逐板追溯系统升级建议书（第一期至第三期）';
+    writeFileSync(f, readFileSync(f, 'utf8').replace('title: 启辰智能车载模块老化测试方案', `title: ${title}`));
+    const built = runCli(['build', '--only', 'qichen-burnin-2027', '--format', 'docx', '-q'], { cwd: dir });
+    expect(built.code).toBe(0);
+    const parts = unzip(readFileSync(join(dir, 'out/qichen-burnin-2027/proposal.docx')));
+    const header = Object.entries(parts).find(([name, xml]) => /^word\/header\d*\.xml$/.test(name) && xml.includes(title))?.[1] ?? '';
+    const sizes = [...header.matchAll(/<w:r>(?:(?!<\/w:r>).)*?<w:sz w:val="(\d+)"\/>(?:(?!<\/w:r>).)*?启辰智能车载无线充电/g)].map((m) => Number(m[1]));
+    expect(sizes).toHaveLength(1);
+    expect(sizes[0]).toBeLessThan(16);
+    expect(sizes[0]).toBeGreaterThanOrEqual(8);
   });
 });
