@@ -157,7 +157,7 @@ describe('a credit-risk customer', () => {
   };
   it('shows the risk, the collection action and the at-risk verdict on page 1, and a threat in the SWOT', async () => {
     const r = await render(deal(), { payment: record });
-    for (const s of ['结论：有风险', '回款风险：¥722,951.40 逾期未收，先收回欠款再谈新条件', '回款状况：回款风险', '未收：¥722,951.40', '逾期 90 天以上 ¥722,951.40', '坏账准备：¥361,475.70', '平均晚付：61.3 天', '先收回逾期货款 ¥722,951.40，再谈新的付款条件'])
+    for (const s of ['结论：有风险', '回款风险：¥722,951.40 逾期未收，先收回欠款再谈新条件', '回款状况：回款风险', '未收：¥722,951.40', '逾期 90 天以上 ¥722,951.40', '坏账准备：¥361,475.70', '已结清发票平均晚付：61.3 天', '先收回逾期货款 ¥722,951.40，再谈新的付款条件'])
       expect(r.page1).toContain(squash(s));
     expect(r.pdf).toContain(squash('测试客户回款风险：未收 ¥722,951.40，其中¥722,951.40 逾期超过 90 天，坏账准备 ¥361,475.70'));
   });

@@ -159,8 +159,10 @@ export function checkPages(pages: Page[], opts: LayoutOptions = {}): Problem[] {
       const above = lineAbove(segs, s);
       if (!above) continue;
       if (CLOSING.test(s.text)) add('kinsoku', `line starts with closing punctuation: "${above.text}" / "${s.text}"`);
-      if (CJK.test(s.text.trim())) add('lone-char', `lone character on its own line: "${above.text}" / "${s.text}"`);
-      const last = above.text.match(/[\d,]+$/);
+      // "无" (none) alone is a whole value (an empty internal-notes box), not a wrapped character.
+      if (CJK.test(s.text.trim()) && s.text.trim() !== '无') add('lone-char', `lone character on its own line: "${above.text}" / "${s.text}"`);
+      // A number ends the line above ("SHA-256" is a code, not a number: its digest may follow on the next line).
+      const last = above.text.match(/(?:^|[^A-Za-z\d-])[\d,]+$/);
       if (last && /^\d/.test(s.text) && /\d/.test(last[0])) add('split-token', `number split: "${above.text}" / "${s.text}"`);
     }
     if (!shortPages.has(n)) {

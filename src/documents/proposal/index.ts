@@ -147,8 +147,10 @@ export function planProposal(deal: ProposalDeal, ctx: ProposalContext): Document
   const investment = `${currency === 'CNY' ? '¥' : `${currency} `}${money(quote.total)}`;
   const summary = {
     goal: deal.needs.goal,
-    solution: deal.proposal.summary ?? deal.needs.problems.map((p) => p.solution).join(zh ? '；' : '; ') + (zh ? '。' : '.'),
-    investment: zh ? `${investment}（含税${currency === 'CNY' ? `，${rmbUppercase(quote.total)}` : ''}）` : `${investment} (${L.total.replace(/^Total /, '')})`,
+    // Solutions that end with their own full stop do not get a second one.
+    solution: deal.proposal.summary ?? deal.needs.problems.map((p) => p.solution.replace(/[。.；;，,\s]+$/u, '')).join(zh ? '；' : '; ') + (zh ? '。' : '.'),
+    // "Total (incl. tax)" → "(incl. tax)": the label brings its own parentheses.
+    investment: zh ? `${investment}（含税${currency === 'CNY' ? `，${rmbUppercase(quote.total)}` : ''}）` : `${investment} ${L.total.replace(/^Total /, '')}`,
     benefit: deal.proposal.benefit,
   };
   const label = (l: string, v: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: zh ? `${l}：` : `${l}:` }] }, { type: 'text', value: zh ? v : ` ${v}` }] });

@@ -45,7 +45,14 @@ export function lintDeal(deal: Deal, items: readonly PricedItem[], credit?: Cred
     p.criteria.forEach((_, j) => {
       const c = named[n++];
       if (!offerFor(c, items, deal.locale))
-        out.push({ path: ['needs', 'problems', i, 'criteria', j], severity: 'warning', rule: 'method/no-response', message: `purchase criterion "${c.text}" has no response and no catalogue specification: the proposal prints it alone — write how we meet it (response:) or give it a catalogue key (key:)` });
+        out.push({
+          path: ['needs', 'problems', i, 'criteria', j],
+          severity: 'warning',
+          rule: 'method/no-response',
+          message: c.key
+            ? `purchase criterion "${c.text}" has no response, and no quoted product's catalogue entry has a specification "${c.key}": the proposal prints it alone — write how we meet it (response:) or fix the key (one of the catalogue's specs[].criterion)`
+            : `purchase criterion "${c.text}" has no response and no catalogue specification: the proposal prints it alone — write how we meet it (response:) or give it a catalogue key (key:)`,
+        });
     }),
   );
   for (const b of belowFloor(items))
@@ -53,6 +60,9 @@ export function lintDeal(deal: Deal, items: readonly PricedItem[], credit?: Cred
   deal.quote.items.forEach((raw, i) => {
     if (raw.sku && !items[i].catalogued && (raw.name === undefined || raw.unit_price === undefined))
       out.push({ path: ['quote', 'items', i, 'sku'], severity: 'error', rule: 'catalog/unknown-sku', message: `SKU "${raw.sku}" is not in the catalogue: give name and unit_price in the deal, or add the SKU to data/catalog.yaml` });
+    else if (raw.sku && items[i].catalogued && items[i].unresolved.includes('unit_price'))
+      // The catalogue is in another currency than the quote: its list price cannot be used.
+      out.push({ path: ['quote', 'items', i, 'sku'], severity: 'error', rule: 'catalog/currency', message: `SKU "${raw.sku}": the catalogue's list price is not in ${deal.quote.currency}: give unit_price in ${deal.quote.currency} in the deal` });
     else if (!raw.sku && (raw.name === undefined || raw.unit_price === undefined))
       out.push({ path: ['quote', 'items', i], severity: 'error', rule: 'schema', message: 'a quote line needs a catalogue sku, or a name and a unit_price' });
   });

@@ -1,6 +1,7 @@
 /** Page setup, running header (not on the cover) and footer with page-number fields. */
 import { PageOrientation, type ISectionPropertiesOptions } from 'docx';
 import type { DocMeta } from '../../tree/nodes.js';
+import { textTwips } from './table-kit.js';
 import { xmlSafe } from './text.js';
 import { A4, GREY, MARGIN, SIZE, TONE, type Theme } from './theme.js';
 import { BODYPAGES, PAGE, paragraphXml, runXml, TAB } from './xml.js';
@@ -18,8 +19,8 @@ export function pageProperties(meta: DocMeta): ISectionPropertiesOptions {
   };
 }
 
-const small = (text: string, extra: { bold?: boolean; color?: string } = {}) =>
-  runXml({ text: xmlSafe(text), size: SIZE.header, color: extra.color ?? GREY.muted, bold: extra.bold });
+const small = (text: string, extra: { bold?: boolean; color?: string; size?: number } = {}) =>
+  runXml({ text: xmlSafe(text), size: extra.size ?? SIZE.header, color: extra.color ?? GREY.muted, bold: extra.bold });
 
 /** The internal marking (e.g. "内部资料 · 请勿外传"), centred in a tinted band. */
 export function bannerParagraph(banner: string): string {
@@ -49,13 +50,18 @@ export function watermarkParagraph(text: string, n: number): string {
 
 /** The running header's paragraphs (banner, then left and right text over a rule). */
 export function runningHeader(meta: DocMeta, theme: Theme): string[] {
+  // Left and right texts share one line: both shrink rather than wrap, as in the PDF (a long
+  // title wrapped the header onto two lines in LibreOffice).
+  const natural = textTwips(meta.header.left, SIZE.header) + textTwips(meta.header.right, SIZE.header);
+  const room = theme.textWidth - 480;
+  const size = natural > room ? Math.max(8, Math.floor((SIZE.header * room) / natural)) : SIZE.header;
   const line = paragraphXml(
     {
       tabStops: [{ type: 'right', position: theme.textWidth }],
       spacing: { before: 0, after: 0, line: 240 },
       border: { bottom: { style: 'single', size: 4, color: GREY.rule, space: 4 } },
     },
-    [small(meta.header.left), runXml({ children: [TAB], size: SIZE.header }), small(meta.header.right)],
+    [small(meta.header.left, { size }), runXml({ children: [TAB], size }), small(meta.header.right, { size })],
   );
   const mark = meta.draft ? [watermarkParagraph(meta.draft, 2)] : [];
   return meta.banner ? [...mark, bannerParagraph(meta.banner), line] : [...mark, line];

@@ -10,6 +10,9 @@ import { cell, contentWidths, fixedTable, line, NONE, row, totalSpans } from './
 import { GREY } from './theme.js';
 import { paragraphXml } from './xml.js';
 
+/** Tables with at most this many rows are kept on one page (the PDF writer's rule too). */
+const SHORT_TABLE_ROWS = 12;
+
 export type RowKind = 'normal' | 'total' | 'subtotal' | 'group';
 
 export interface RuledTable {
@@ -47,6 +50,7 @@ export function ruledTable(state: State, t: RuledTable): string {
     { tableHeader: true, cantSplit: true, keepNext: true },
   );
 
+  const short = t.rows.length <= SHORT_TABLE_ROWS;
   const rows = t.rows.map(({ kind = 'normal', cells }, k) => {
     if (kind === 'group') {
       const width = widths.reduce((a, b) => a + b, 0);
@@ -66,9 +70,11 @@ export function ruledTable(state: State, t: RuledTable): string {
       const w = widths.slice(c, c + cols).reduce((a, b) => a + b, 0);
       out.push(cell(content(c, cells[c], bold, w, cols > 1 ? 'left' : t.align[c]), { width: w, borders: top ? { top } : undefined, columnSpan: cols > 1 ? cols : undefined }));
     }
-    // The totals at the foot stay together and with the last row above them.
+    // The totals at the foot stay together and with the last row above them; a short table
+    // (an acceptance block, a price-floor table) moves to the next page whole, as in the PDF.
     const next = t.rows[k + 1]?.kind;
-    return row(out, next === 'total' || next === 'subtotal' ? { cantSplit: true, keepNext: true } : { cantSplit: true });
+    const keep = next === 'total' || next === 'subtotal' || (short && k < t.rows.length - 1);
+    return row(out, keep ? { cantSplit: true, keepNext: true } : { cantSplit: true });
   });
 
   return fixedTable({

@@ -12,10 +12,16 @@ import { SYMBOL_FONT } from './styles.js';
 import { ALIGN } from './table-kit.js';
 import { hasCjk, xmlSafe } from './text.js';
 import { createTheme, INDENT_STEP, SIZE, type Theme } from './theme.js';
-import { paragraphXml, runXml, TAB, type ParagraphSpec, type RunChild, type RunSpec } from './xml.js';
+import { paragraphXml, runXml, TAB, withKeepNext, type ParagraphSpec, type RunChild, type RunSpec } from './xml.js';
 
 /** A block as WordprocessingML: a `w:p` or a `w:tbl`. */
 export type Block = string;
+
+/** Characters of text in a node (to tell a short intro paragraph from a long one). */
+function plainLength(node: Nodes): number {
+  if ('value' in node && typeof node.value === 'string') return node.value.length;
+  return 'children' in node && Array.isArray(node.children) ? (node.children as Nodes[]).reduce((n, c) => n + plainLength(c), 0) : 0;
+}
 /** An inline as WordprocessingML: runs, a hyperlink, a drawing. */
 export type ParagraphChild = string;
 
@@ -182,18 +188,24 @@ export class State {
       if (inline.length) out.push(this.paragraph(this.inlines(inline)));
       inline = [];
     };
-    for (const node of nodes) {
+    nodes.forEach((node, i) => {
       if (Object.hasOwn(blockHandlers, node.type)) {
         flush();
         const handler = blockHandlers[node.type as BlockType] as (state: State, node: RootContent) => Block[];
-        out.push(...handler(this, node));
+        const made = handler(this, node);
+        // A short intro right under a heading stays with the block it introduces (a table, a
+        // list), as in the PDF: heading and intro are never left alone at the foot of a page.
+        const next = nodes[i + 1];
+        if (node.type === 'paragraph' && nodes[i - 1]?.type === 'heading' && next && next.type !== 'heading' && made.length === 1 && plainLength(node) <= 160)
+          made[0] = withKeepNext(made[0], true);
+        out.push(...made);
       } else if (Object.hasOwn(inlineHandlers, node.type)) {
         inline.push(node as PhrasingContent);
       } else {
         flush();
         out.push(...this.unknownBlock(node));
       }
-    }
+    });
     flush();
     return out;
   }

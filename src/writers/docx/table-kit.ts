@@ -94,15 +94,38 @@ export function textTwips(text: string, halfPoints: number): number {
  * (KS-3D-AOI-500, INV-2026-0012, 2026-10-31, 1,097,250.00) or, for a short label such as a
  * column header ("序号", "单价（元）"), the whole label.
  */
-export function unbreakableTwips(text: string, halfPoints: number, label = false): number {
+export function unbreakableTwips(text: string, halfPoints: number, label = false, codeHyphens = false): number {
   const t = text.trim();
   if (label && Array.from(t).length <= 6) return textTwips(t, halfPoints);
   let widest = 0;
   for (const word of t.split(/\s+/)) {
-    // CJK characters may break between them; runs of anything else may not.
-    for (const piece of word.split(/([\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF])/)) if (piece) widest = Math.max(widest, textTwips(piece, halfPoints));
+    // CJK characters may break between them; runs of anything else may not — with `codeHyphens`,
+    // a code with letters (KS-3D-AOI-500, not a date) may break after its hyphens.
+    const parts = codeHyphens && /[A-Za-z]/.test(word) ? word.split(/(?<=-)/) : [word];
+    for (const part of parts)
+      for (const piece of part.split(/([\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF])/)) if (piece) widest = Math.max(widest, textTwips(piece, halfPoints));
   }
   return widest;
+}
+
+/**
+ * Narrow the widest minimums (never below `floors`) to one common cap so that they fill at most
+ * `target`; narrower columns keep theirs.
+ */
+function capWidest(mins: number[], floors: readonly number[], target: number): void {
+  // Only when the minimums do not fit at all: a table that fits keeps its codes whole.
+  if (mins.reduce((a, b) => a + b, 0) < target / 0.9) return;
+  const sorted = [...mins].sort((a, b) => a - b);
+  let below = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    const cap = (target - below) / (sorted.length - k);
+    if (cap <= sorted[k]) {
+      const c = Math.max(cap, k > 0 ? sorted[k - 1] : 0);
+      mins.forEach((m, i) => (mins[i] = Math.max(Math.min(m, c), floors[i])));
+      return;
+    }
+    below += sorted[k];
+  }
 }
 
 /**
@@ -120,6 +143,17 @@ export function contentWidths(weights: readonly number[], header: readonly strin
     }
     return Math.min(widest + padding + 40, total * 0.4);
   });
+  // When room is short, a code column narrows to its pieces between hyphens (Word and LibreOffice
+  // break there) rather than every column being squeezed mid-number ("148,000.0|0", "N|o.").
+  const floors = mins.map((m, c) => {
+    let widest = 0;
+    for (const row of rows) {
+      const text = row[c];
+      if (text) widest = Math.max(widest, unbreakableTwips(text, halfPoints, false, true));
+    }
+    return Math.min(widest + padding + 40, m);
+  });
+  capWidest(mins, floors, total * 0.9);
   const minSum = mins.reduce((a, b) => a + b, 0);
   if (minSum >= total) return distribute(mins, total);
   const clean = weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 1));

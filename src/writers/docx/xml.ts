@@ -155,6 +155,10 @@ export function markBodyEnd(block: string): string {
   const close = block.lastIndexOf('</w:r>');
   const open = close < 0 ? -1 : Math.max(block.lastIndexOf('<w:r>', close), block.lastIndexOf('<w:r ', close));
   if (open >= 0 && block.indexOf('</w:p>', close) >= 0) return block.slice(0, open) + start + block.slice(open, close + 6) + end + block.slice(close + 6);
+  // The body ends in the spacer after a table: that paragraph, 1 pt high, holds the bookmark (a
+  // full-height paragraph after a table that ends at the page foot made a blank last page).
+  if (/^<w:p>(<w:pPr>(?:(?!<w:r[ >]).)*<\/w:pPr>)?<\/w:p>$/.test(block) || block === '<w:p/>')
+    return `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr>${start}${end}</w:p>`;
   // Nothing printed in the block (an empty document, a body ending in an image): an empty bookmark.
   return `${block}<w:p>${start}${end}</w:p>`;
 }

@@ -471,13 +471,14 @@ export function minContentWidth(runs: Run[], fonts: FontSet, size: number): numb
   return minContentOf(tokenize(runs, fonts, size, false));
 }
 
-export function minContentOf(tokens: Tokens): number {
+/** Widest unbreakable piece; with `emergency`, codes count as broken after their hyphens too. */
+export function minContentOf(tokens: Tokens, emergency = false): number {
   let max = 0;
   let cur = 0;
   for (const a of tokens.atoms) {
     if (a.kind === Kind.Space || a.kind === Kind.Hard) cur = 0;
     else {
-      cur = a.breakBefore ? a.width : cur + a.width;
+      cur = a.breakBefore || (emergency && a.emergency) ? a.width : cur + a.width;
       max = Math.max(max, cur);
     }
   }

@@ -45,6 +45,29 @@ const bolden = (runs: Run[]): Run[] => runs.map((r) => ({ ...r, style: { ...r.st
 const isEmpty = (runs: Run[] | undefined): boolean => !runs?.some((r) => r.text.trim());
 
 /**
+ * When the columns' minimum widths leave (almost) no room, narrow the widest ones — a long
+ * product code breaks after a hyphen or slash as a last resort, never narrower than its `floors` —
+ * to one common cap so that the minimums fill at most `target`, instead of squeezing every column ("No." as "N|o.", "licence"
+ * as "licen|ce"). Columns narrower than the cap keep their width.
+ */
+function capWidest(mins: number[], floors: number[], target: number): void {
+  // Only when the minimums do not fit at all: a table that fits keeps its codes whole.
+  if (mins.reduce((a, b) => a + b, 0) < target / 0.9) return;
+  const sorted = [...mins].sort((a, b) => a - b);
+  let below = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    const cap = (target - below) / (sorted.length - k);
+    if (cap <= sorted[k]) {
+      // Never below the widest of the columns that stay as they are.
+      const c = Math.max(cap, k > 0 ? sorted[k - 1] : 0);
+      mins.forEach((m, i) => (mins[i] = Math.max(Math.min(m, c), floors[i])));
+      return;
+    }
+    below += sorted[k];
+  }
+}
+
+/**
  * Column widths from the weights, widened where a column could not hold its longest unbreakable
  * word or number (a header like "Discount" must not split as "Disco|unt"), taking the room from
  * the columns that have slack.
@@ -62,6 +85,16 @@ function columnWidths(spec: TableSpec, header: Tokens[], body: (Tokens | undefin
     });
     return Math.min(widest + 2 * padX + 0.5, total * 0.35);
   });
+  // The narrowest a column may get when room is short: its codes broken after their hyphens.
+  const floors = spec.columns.map((_, i) => {
+    let widest = 0;
+    spec.rows.forEach((r, k) => {
+      const t = body[k][i];
+      if (r.kind !== 'group' && rowSpans[k][i] === 1 && t) widest = Math.max(widest, minContentOf(t, true));
+    });
+    return Math.min(widest + 2 * padX + 0.5, mins[i]);
+  });
+  capWidest(mins, floors, total * 0.9);
   const minSum = mins.reduce((a, b) => a + b, 0);
   if (minSum >= total) return mins.map((m) => (m * total) / minSum);
   const fixed = new Array<boolean>(n).fill(false);
