@@ -97,7 +97,20 @@ export function lintProposal(deal: Deal, items: readonly PricedItem[]): DealIssu
     check(['needs', 'problems', i, 'problem'], p.problem);
     check(['needs', 'problems', i, 'solution'], p.solution);
     check(['needs', 'problems', i, 'impact'], p.impact);
+    p.criteria.forEach((c, j) => {
+      if (typeof c === 'string') check(['needs', 'problems', i, 'criteria', j], c);
+      else {
+        check(['needs', 'problems', i, 'criteria', j, 'criterion'], c.criterion);
+        check(['needs', 'problems', i, 'criteria', j, 'response'], c.response);
+      }
+    });
   });
+  deal.why_us.forEach((w, i) => {
+    check(['why_us', i, 'point'], w.point);
+    check(['why_us', i, 'detail'], w.detail);
+  });
+  deal.next_steps.forEach((n, i) => check(['next_steps', i, 'step'], n.step));
+  for (const t of ['payment_terms', 'delivery', 'warranty', 'notes'] as const) check(['quote', t], deal.quote[t]);
   deal.quote.items.forEach((raw, i) => {
     check(['quote', 'items', i, 'name'], raw.name);
     if (items[i].unit_price.isZero() && items[i].unresolved.length === 0)
