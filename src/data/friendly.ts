@@ -16,6 +16,40 @@ const FW_COLON_FLOW = new RegExp(`[{,，]\\s*(${FIELD})\\s*：`, 'g');
 const FW_COMMA_FIELD = new RegExp(`，\\s*(${FIELD})\\s*[:：]`, 'g');
 
 /**
+ * `{ qty: 1, unit_price: 1,234.50 }`: inside a flow mapping YAML splits `1,234.50` at the comma
+ * into `1` and an empty key `234.50`, which would silently price the line at 1. Named with its fix.
+ */
+export function scanSplitNumbers(text: string, file: string, lineOffset = 0): Diagnostic[] {
+  if (!/\d,\d{3}/.test(text)) return [];
+  const out: Diagnostic[] = [];
+  let blockIndent = -1;
+  text.split('\n').forEach((line, i) => {
+    const spaces = /^ */.exec(line)![0].length;
+    if (blockIndent >= 0) {
+      if (line.trim() === '' || spaces > blockIndent) return;
+      blockIndent = -1;
+    }
+    if (/:[ \t]*[|>][0-9+-]*[ \t]*(#.*)?$/.test(line)) blockIndent = spaces;
+    if (line.trimStart().startsWith('#')) return;
+    for (const m of line.matchAll(/([A-Za-z_][\w-]*):[ \t]+([¥$€￥]?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*(?=[,}\]])/g)) {
+      if (!/[{[]/.test(line.slice(0, m.index))) continue;
+      out.push(
+        new Diagnostic({
+          file,
+          line: i + 1 + lineOffset,
+          column: m.index! + m[0].indexOf(m[2]) + 1,
+          rule: 'split-number',
+          field: m[1],
+          message: `${m[1]}: ${m[2]} inside { … } is cut at the comma (YAML reads ${m[2].split(',')[0]}): quote it ("${m[2]}") or write it without thousands separators`,
+          zh: `${m[1]}: ${m[2]} 写在 { … } 里会在逗号处被截断（YAML 读成 ${m[2].split(',')[0]}）：请加引号（"${m[2]}"）或去掉千分位逗号`,
+        }),
+      );
+    }
+  });
+  return out;
+}
+
+/**
  * Full-width punctuation where YAML needs ASCII, line by line. `lineOffset` is added to line
  * numbers (front matter cut out of a Markdown file starts at line 2).
  */
