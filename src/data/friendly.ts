@@ -16,11 +16,14 @@ const FW_COLON_FLOW = new RegExp(`[{,，]\\s*(${FIELD})\\s*：`, 'g');
 const FW_COMMA_FIELD = new RegExp(`，\\s*(${FIELD})\\s*[:：]`, 'g');
 
 /**
- * `{ qty: 1, unit_price: 1,234.50 }`: inside a flow mapping YAML splits `1,234.50` at the comma
- * into `1` and an empty key `234.50`, which would silently price the line at 1. Named with its fix.
+ * Inside a flow mapping `{ … }` a comma ends a value: `{ qty: 1, unit_price: 1,234.50 }` reads
+ * `unit_price: 1` and an empty key `234.50`, `{ name: Widget, 8 inch }` reads `name: Widget` and an
+ * empty key `8 inch`; empty keys are then dropped, so the figure or the text would silently be
+ * cut. A segment of a one-line `{ … }` with no `key:` is named with its fix. Block scalars and
+ * comments are skipped; quotes and nested brackets are respected.
  */
 export function scanSplitNumbers(text: string, file: string, lineOffset = 0): Diagnostic[] {
-  if (!/\d,\d{3}/.test(text)) return [];
+  if (!text.includes('{')) return [];
   const out: Diagnostic[] = [];
   let blockIndent = -1;
   text.split('\n').forEach((line, i) => {
@@ -30,20 +33,67 @@ export function scanSplitNumbers(text: string, file: string, lineOffset = 0): Di
       blockIndent = -1;
     }
     if (/:[ \t]*[|>][0-9+-]*[ \t]*(#.*)?$/.test(line)) blockIndent = spaces;
-    if (line.trimStart().startsWith('#')) return;
-    for (const m of line.matchAll(/([A-Za-z_][\w-]*):[ \t]+([¥$€￥]?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*(?=[,}\]])/g)) {
-      if (!/[{[]/.test(line.slice(0, m.index))) continue;
+    if (line.trimStart().startsWith('#') || !line.includes('{')) return;
+    // Segments of each `{ … }` on this line: [start, end) at depth 1 inside that mapping.
+    const stack: string[] = [];
+    let quote = '';
+    let segStart = -1;
+    let prevValue = '';
+    const check = (from: number, to: number) => {
+      const seg = line.slice(from, to);
+      const t = seg.trim();
+      if (t === '' || /^["'?]/.test(t) || /:([ \t]|$)/.test(t)) {
+        const v = /:[ \t]*(.*)$/.exec(t);
+        prevValue = v ? v[1] : '';
+        return;
+      }
+      const keyOf = /([A-Za-z_][\w-]*):[ \t]*\S*$/.exec(line.slice(0, from - 1).trimEnd());
+      const field = keyOf?.[1];
+      const numeric = /^\d{3}(?:[.,]\d+)*$/.test(t) && /\d$/.test(prevValue);
+      const whole = `${prevValue},${seg.trimEnd()}`.trim();
       out.push(
         new Diagnostic({
           file,
           line: i + 1 + lineOffset,
-          column: m.index! + m[0].indexOf(m[2]) + 1,
-          rule: 'split-number',
-          field: m[1],
-          message: `${m[1]}: ${m[2]} inside { … } is cut at the comma (YAML reads ${m[2].split(',')[0]}): quote it ("${m[2]}") or write it without thousands separators`,
-          zh: `${m[1]}: ${m[2]} 写在 { … } 里会在逗号处被截断（YAML 读成 ${m[2].split(',')[0]}）：请加引号（"${m[2]}"）或去掉千分位逗号`,
+          column: from + seg.indexOf(t) + 1,
+          rule: 'split-value',
+          field,
+          message: numeric
+            ? `${field}: ${whole} inside { … } is cut at the comma (YAML reads ${prevValue}): quote it ("${whole}") or write it without thousands separators`
+            : `"${t}" inside { … } is cut off by the comma before it (YAML reads it as an empty field): quote the whole value ("${whole}") or use "，"`,
+          zh: numeric
+            ? `${field}: ${whole} 写在 { … } 里会在逗号处被截断（YAML 读成 ${prevValue}）：请加引号（"${whole}"）或去掉千分位逗号`
+            : `"${t}" 写在 { … } 里被前面的半角逗号截断了（YAML 把它当成一个空字段）：请给整个值加引号（"${whole}"）或改用全角逗号"，"`,
         }),
       );
+    };
+    for (let k = 0; k < line.length; k++) {
+      const c = line[k];
+      if (quote) {
+        if (c === quote) quote = '';
+        else if (c === '\\' && quote === '"') k++;
+        continue;
+      }
+      if ((c === '"' || c === "'") && (k === 0 || /[\s,{[:]/.test(line[k - 1]))) {
+        quote = c;
+        continue;
+      }
+      if (c === '#' && (k === 0 || /\s/.test(line[k - 1]))) break;
+      if (c === '{' || c === '[') {
+        stack.push(c);
+        if (c === '{') segStart = k + 1;
+        continue;
+      }
+      if (c === '}' || c === ']') {
+        if (c === '}' && stack[stack.length - 1] === '{' && segStart >= 0) check(segStart, k);
+        stack.pop();
+        segStart = -1;
+        continue;
+      }
+      if (c === ',' && stack[stack.length - 1] === '{') {
+        if (segStart >= 0) check(segStart, k);
+        segStart = k + 1;
+      }
     }
   });
   return out;

@@ -85,7 +85,9 @@ describe('a number with thousands separators inside { … }', () => {
   it('is an error naming the cut, never a line silently priced at the digits before the comma', async () => {
     const r = await read('split.md', HEAD.replace('unit_price: 1 }', 'unit_price: 1,234.50 }') + '---\nbody\n');
     expect(r.deal).toBeUndefined();
-    expect(r.messages).toEqual([expect.stringMatching(/^data\/deals\/split\.md:14:38: .*unit_price: 1,234\.50 .*\(YAML reads 1\).*\(unit_price\)$/)]);
+    expect(r.messages).toEqual([expect.stringMatching(/^data\/deals\/split\.md:14:40: .*unit_price: 1,234\.50 .*\(YAML reads 1\).*\(unit_price\)$/)]);
+    const cut = await read('cut.md', HEAD.replace('{ name: X,', '{ name: Widget, 8 inch,') + '---\nbody\n');
+    expect(cut.messages).toEqual([expect.stringMatching(/^data\/deals\/cut\.md:14:23: "8 inch" inside \{ … \} is cut off by the comma before it .*"Widget, 8 inch".*\(name\)$/)]);
     // Quoted, or outside a flow mapping, the same figure is read whole.
     for (const item of ['unit_price: "1,234.50" }', 'unit_price: 1234.50 }']) {
       const ok = await read('split-ok.md', HEAD.replace('unit_price: 1 }', item) + '---\nbody\n');
