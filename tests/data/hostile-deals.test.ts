@@ -97,6 +97,15 @@ describe('a number with thousands separators inside { … }', () => {
   });
 });
 
+describe('reserved ids', () => {
+  it('"receivables" (the reports folder) is refused, whether set or taken from the file name', async () => {
+    const set = await read('rx.md', HEAD.replace('title: T', 'id: receivables\ntitle: T') + '---\nbody\n');
+    expect(set.messages).toEqual([expect.stringMatching(/^data\/deals\/rx\.md:2:5: deal id "receivables" is reserved .*\(id\)$/)]);
+    const named = await read('receivables.md', HEAD + '---\nbody\n');
+    expect(named.messages).toEqual([expect.stringMatching(/^data\/deals\/receivables\.md:1:1: deal id "receivables" is reserved/)]);
+  });
+});
+
 describe('YAML is bounded', () => {
   it.each([
     ['1,000 nested flow lists', HEAD + 'internal_notes: ' + '['.repeat(1000) + ']'.repeat(1000) + '\n---\n', /:15:80: mappings and lists nested more than 64 levels deep$/],

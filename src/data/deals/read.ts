@@ -251,6 +251,11 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
       new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'id', field: 'id', message: `"${stem}" is not a valid deal id: name the file with a-z, 0-9 and - only, or set id:` }),
     );
   }
+  if (id === 'receivables') {
+    // out/receivables/ holds the internal finance reports: a proposal there would sit among them.
+    const pos = data.id === undefined ? undefined : positionOf(source, ['id']);
+    return fail(new Diagnostic({ file: displayPath, line: pos?.line ?? 1, column: pos?.column ?? 1, rule: 'id', field: 'id', message: 'deal id "receivables" is reserved for the month-end reports folder (out/receivables/): choose another id' }));
+  }
   const deal: Deal = { ...data, id, locale: data.locale ?? opts.defaultLocale, body, bodyLine: bodyField ? 0 : bodyLine, path: displayPath };
   if (glyphDiags.length) return { diagnostics: [...slips, ...glyphDiags] };
   dealSources.set(deal, source);
