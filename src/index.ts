@@ -12,7 +12,8 @@ import { build as runBuild, check as runCheck, exitCode, type BuildSummary } fro
 import { createContext } from './build/context.js';
 import type { Deal } from './data/deal-schema.js';
 import { readDeal, type ReadDealResult } from './data/deals/read.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { Diagnostic, hasErrors, sortDiagnostics } from './diagnostics.js';
+import { outDirProblem } from './build/outdir.js';
 import type { Format } from './writers/types.js';
 
 export { Diagnostic, type Lang, type Severity } from './diagnostics.js';
@@ -64,7 +65,14 @@ const requestOf = (o: BuildOptions) => ({
 
 /** Render every document that is missing or out of date. `ok` is false when any input was invalid. */
 export async function build(options: BuildOptions = {}): Promise<BuildSummary & { ok: boolean }> {
-  const summary = await runBuild(requestOf(options));
+  // The CLI's --out rules hold here too: never the data or project folder, `/`, or a file.
+  const request = requestOf(options);
+  const outProblem = outDirProblem(request.outDir, { dataDir: request.dataDir, configPath: request.configPath });
+  if (outProblem) {
+    const diagnostic = new Diagnostic({ file: request.outDir, rule: 'out-folder', message: outProblem.replace(/^--out /, 'out: ') });
+    return { built: [], skipped: [], failed: [], removed: [], explain: [], diagnostics: [diagnostic], ok: false };
+  }
+  const summary = await runBuild(request);
   return { ...summary, ok: exitCode(summary) === 0 };
 }
 

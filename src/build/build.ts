@@ -3,7 +3,6 @@
  * record the manifest, remove outputs whose source is gone. A broken input costs only its own
  * documents; its diagnostics are collected and the exit code says so.
  */
-import { mkdirSync } from 'node:fs';
 import { rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
@@ -15,7 +14,7 @@ import { acquireLock, type Lock } from './lock.js';
 import { readManifest, writeManifest, type JobRecord, type Manifest } from './manifest.js';
 import { hashParts } from './hash.js';
 import { customerLedgerPart, loadLedgerState } from './ledger-state.js';
-import { ensureRealDirs, ownershipProblem } from './outdir.js';
+import { ensureRealDirs, makeDirs, ownershipProblem } from './outdir.js';
 import { assetParts, planBuild, type BuildPlan, type PlanOptions, type PlannedJob } from './plan.js';
 import { runJobs } from './pool.js';
 import { STATE_DIR, sweepTmp } from './write.js';
@@ -50,7 +49,7 @@ export async function build(request: BuildRequest, events: BuildEvents = {}): Pr
   let lock: Lock;
   try {
     // out/ and out/.dealdoc must be real folders: a link there would take writes elsewhere.
-    mkdirSync(ctx.outDir, { recursive: true });
+    makeDirs(ctx.outDir);
     ensureRealDirs(ctx.outDir, STATE_DIR, true);
     lock = await acquireLock(join(ctx.outDir, STATE_DIR, 'lock'), { waitMs: 10 * 60_000, onWait: events.waiting, onTakeOver: (why) => summary.diagnostics.push(lockNotice(ctx.outDir, why)) });
   } catch (e) {

@@ -4,7 +4,7 @@
  * Every path that comes from the manifest passes `safeRelative` first.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 
@@ -58,6 +58,25 @@ export function ensureRealDirs(outDir: string, relDir: string, create: boolean):
     }
     if (info.isSymbolicLink()) throw new OutPathError(cur, 'is a symbolic link; dealdoc never writes or deletes through links inside the out folder (replace it with a real folder)', 'ELOOP');
     if (!info.isDirectory()) throw new OutPathError(cur, 'is a file where dealdoc needs a folder', 'ENOTDIR');
+  }
+}
+
+/**
+ * `mkdir -p` one level at a time. Node's `mkdirSync(dir, { recursive: true })` never returns when
+ * mkdir fails with ENOENT although the parent exists (`--out /proc/x`): here that is an error.
+ */
+export function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let cur = resolve(dir); !existsSync(cur); cur = dirname(cur)) {
+    missing.push(cur);
+    if (dirname(cur) === cur) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
   }
 }
 

@@ -16,6 +16,90 @@ const FW_COLON_FLOW = new RegExp(`[{,，]\\s*(${FIELD})\\s*：`, 'g');
 const FW_COMMA_FIELD = new RegExp(`，\\s*(${FIELD})\\s*[:：]`, 'g');
 
 /**
+ * Inside a flow mapping `{ … }` a comma ends a value: `{ qty: 1, unit_price: 1,234.50 }` reads
+ * `unit_price: 1` and an empty key `234.50`, `{ name: Widget, 8 inch }` reads `name: Widget` and an
+ * empty key `8 inch`; empty keys are then dropped, so the figure or the text would silently be
+ * cut. A segment of a one-line `{ … }` with no `key:` is named with its fix. Block scalars and
+ * comments are skipped; quotes and nested brackets are respected.
+ */
+export function scanSplitNumbers(text: string, file: string, lineOffset = 0): Diagnostic[] {
+  if (!text.includes('{')) return [];
+  const out: Diagnostic[] = [];
+  let blockIndent = -1;
+  text.split('\n').forEach((line, i) => {
+    const spaces = /^ */.exec(line)![0].length;
+    if (blockIndent >= 0) {
+      if (line.trim() === '' || spaces > blockIndent) return;
+      blockIndent = -1;
+    }
+    if (/:[ \t]*[|>][0-9+-]*[ \t]*(#.*)?$/.test(line)) blockIndent = spaces;
+    if (line.trimStart().startsWith('#') || !line.includes('{')) return;
+    // Segments of each `{ … }` on this line: [start, end) at depth 1 inside that mapping.
+    const stack: string[] = [];
+    let quote = '';
+    let segStart = -1;
+    let prevValue = '';
+    const check = (from: number, to: number) => {
+      const seg = line.slice(from, to);
+      const t = seg.trim();
+      if (t === '' || /^["'?]/.test(t) || /:([ \t]|$)/.test(t)) {
+        const v = /:[ \t]*(.*)$/.exec(t);
+        prevValue = v ? v[1] : '';
+        return;
+      }
+      const keyOf = /([A-Za-z_][\w-]*):[ \t]*\S*$/.exec(line.slice(0, from - 1).trimEnd());
+      const field = keyOf?.[1];
+      const numeric = /^\d{3}(?:[.,]\d+)*$/.test(t) && /\d$/.test(prevValue);
+      const whole = `${prevValue},${seg.trimEnd()}`.trim();
+      out.push(
+        new Diagnostic({
+          file,
+          line: i + 1 + lineOffset,
+          column: from + seg.indexOf(t) + 1,
+          rule: 'split-value',
+          field,
+          message: numeric
+            ? `${field}: ${whole} inside { … } is cut at the comma (YAML reads ${prevValue}): quote it ("${whole}") or write it without thousands separators`
+            : `"${t}" inside { … } is cut off by the comma before it (YAML reads it as an empty field): quote the whole value ("${whole}") or use "，"`,
+          zh: numeric
+            ? `${field}: ${whole} 写在 { … } 里会在逗号处被截断（YAML 读成 ${prevValue}）：请加引号（"${whole}"）或去掉千分位逗号`
+            : `"${t}" 写在 { … } 里被前面的半角逗号截断了（YAML 把它当成一个空字段）：请给整个值加引号（"${whole}"）或改用全角逗号"，"`,
+        }),
+      );
+    };
+    for (let k = 0; k < line.length; k++) {
+      const c = line[k];
+      if (quote) {
+        if (c === quote) quote = '';
+        else if (c === '\\' && quote === '"') k++;
+        continue;
+      }
+      if ((c === '"' || c === "'") && (k === 0 || /[\s,{[:]/.test(line[k - 1]))) {
+        quote = c;
+        continue;
+      }
+      if (c === '#' && (k === 0 || /\s/.test(line[k - 1]))) break;
+      if (c === '{' || c === '[') {
+        stack.push(c);
+        if (c === '{') segStart = k + 1;
+        continue;
+      }
+      if (c === '}' || c === ']') {
+        if (c === '}' && stack[stack.length - 1] === '{' && segStart >= 0) check(segStart, k);
+        stack.pop();
+        segStart = -1;
+        continue;
+      }
+      if (c === ',' && stack[stack.length - 1] === '{') {
+        if (segStart >= 0) check(segStart, k);
+        segStart = k + 1;
+      }
+    }
+  });
+  return out;
+}
+
+/**
  * Full-width punctuation where YAML needs ASCII, line by line. `lineOffset` is added to line
  * numbers (front matter cut out of a Markdown file starts at line 2).
  */

@@ -61,6 +61,8 @@ export interface DealDiff {
     total: MoneyChange;
     taxRate?: { old: string; new: string };
     currency?: { old: string; new: string };
+    /** The lines both versions have, in each version's order, when that order changed (the customer sees the numbering). */
+    order?: { old: string[]; new: string[] };
   };
   customer: ValueChange[];
   narrative: NarrativeChange[];
@@ -256,8 +258,12 @@ export function diffDeals(a: Deal, b: Deal, catalog?: Catalog): DealDiff {
   };
   if (!a.quote.tax_rate.eq(b.quote.tax_rate)) quote.taxRate = { old: a.quote.tax_rate.toString(), new: b.quote.tax_rate.toString() };
   if (a.quote.currency !== b.quote.currency) quote.currency = { old: a.quote.currency, new: b.quote.currency };
+  const common = (x: Map<string, unknown>, y: Map<string, unknown>) => [...x.keys()].filter((k) => y.has(k));
+  const [ka, kb] = [keyed(ia), keyed(ib)];
+  const [oa, ob] = [common(ka, kb), common(kb, ka)];
+  if (oa.join('\n') !== ob.join('\n')) quote.order = { old: oa, new: ob };
   const narrative = diffNarrative(a.body, b.body);
-  const quoteChanged = quote.lines.length > 0 || !!quote.taxRate || !!quote.currency || quote.total.delta !== '0.00';
+  const quoteChanged = quote.lines.length > 0 || !!quote.taxRate || !!quote.currency || !!quote.order || quote.total.delta !== '0.00';
   return {
     id: b.id,
     title: b.title,

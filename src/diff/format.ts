@@ -15,6 +15,7 @@ const L = {
     total: '含税总价',
     taxRate: '税率',
     currency: '币种',
+    order: '行顺序',
     fields: { name: '名称', description: '说明', qty: '数量', unit: '单位', unit_price: '单价', discount: '折扣' } as Record<LineFieldChange['field'], string>,
     customer: '内容与条款',
     narrative: '正文章节',
@@ -39,6 +40,7 @@ const L = {
     total: 'total incl. tax',
     taxRate: 'tax rate',
     currency: 'currency',
+    order: 'line order',
     fields: { name: 'name', description: 'description', qty: 'qty', unit: 'unit', unit_price: 'unit price', discount: 'discount' } as Record<LineFieldChange['field'], string>,
     customer: 'Content and terms',
     narrative: 'Narrative sections',
@@ -86,7 +88,7 @@ export function formatDiff(diff: DealDiff, opts: { internal?: boolean } = {}): s
   const cur = diff.currency;
   const out: string[] = [`${diff.id}: ${diff.title}`];
   const q = diff.quote;
-  const quoteChanged = q.lines.length > 0 || q.taxRate || q.currency || q.total.delta !== '0.00';
+  const quoteChanged = q.lines.length > 0 || q.taxRate || q.currency || q.order || q.total.delta !== '0.00';
   if (quoteChanged) {
     out.push('', t.quote(cur));
     for (const l of q.lines) {
@@ -102,6 +104,7 @@ export function formatDiff(diff: DealDiff, opts: { internal?: boolean } = {}): s
         out.push(`  ~ ${l.key} ${fields}${t.comma}${t.line} ${money(l.delta, cur, true)} (${money(l.oldTotal!, cur)} → ${money(l.newTotal!, cur)})`);
       }
     }
+    if (q.order) out.push(`  ${t.order} ${q.order.old.join(', ')} → ${q.order.new.join(', ')}`);
     if (q.currency) out.push(`  ${t.currency} ${q.currency.old} → ${q.currency.new}`);
     if (q.taxRate) out.push(`  ${t.taxRate} ${percent(q.taxRate.old)} → ${percent(q.taxRate.new)}`);
     for (const [label, m] of [

@@ -13,6 +13,7 @@ import { resetContexts, createContext } from '../build/context.js';
 import { discoverDeals, displayPath, DEAL_FILE } from '../build/deals.js';
 import { readManifest } from '../build/manifest.js';
 import { BUILTIN_TEMPLATES } from '../compose/templates.js';
+import { watchStatus } from '../cli/watch.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 export type DocState = 'ok' | 'rebuilding' | 'invalid';
@@ -226,8 +227,8 @@ export class PreviewService {
     });
     await this.refresh(summary, files);
     const ms = Math.round(performance.now() - started);
-    const errors = summary.diagnostics.filter((d) => d.severity === 'error').length;
-    this.opts.log?.(`[${new Date().toLocaleTimeString('en-GB')}] ${summary.built.length ? `${summary.built.length} file(s) written` : 'up to date'}${errors ? `, ${errors} error(s)` : ''} in ${ms} ms`);
+    // Same words as `watch`: an invalid input is "not rebuilt", never "up to date".
+    this.opts.log?.(`[${new Date().toLocaleTimeString('en-GB')}] ${watchStatus(summary)} in ${ms} ms`);
     for (const d of summary.diagnostics) this.opts.log?.(d.format());
     return summary;
   }

@@ -29,7 +29,7 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const { acquireLock, procStartOf } = await import('../../src/build/lock.js');
 const { manifestSchema, readManifest } = await import('../../src/build/manifest.js');
-const { ensureRealDirs, outDirProblem, ownershipProblem, safeRelative } = await import('../../src/build/outdir.js');
+const { ensureRealDirs, makeDirs, outDirProblem, ownershipProblem, safeRelative } = await import('../../src/build/outdir.js');
 const { writeAtomic } = await import('../../src/build/write.js');
 const { fsDiagnostic } = await import('../../src/build/fs-errors.js');
 const { maxJobs, runJobs, threadCount } = await import('../../src/build/pool.js');
@@ -136,6 +136,23 @@ describe('--out rules', () => {
     const problem = outDirProblem(out, opts);
     if (expected) expect(problem).toMatch(expected);
     else expect(problem).toBeUndefined();
+  });
+});
+
+describe('making the out folder', () => {
+  it('makes missing folders, and fails at once where mkdir cannot (Node\'s recursive mkdir spins forever on /proc/x)', () => {
+    const base = tmp();
+    makeDirs(join(base, 'a/b/c'));
+    makeDirs(join(base, 'a/b/c'));
+    expect(statSync(join(base, 'a/b/c')).isDirectory()).toBe(true);
+    expect(() => makeDirs(join(base, 'a/b/c/../../x/y'))).not.toThrow();
+    writeFileSync(join(base, 'afile'), 'x');
+    expect(() => makeDirs(join(base, 'afile/sub'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+    if (existsSync('/proc/self')) {
+      const started = performance.now();
+      expect(() => makeDirs('/proc/dealdoc-no-such/out')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
   });
 });
 

@@ -81,6 +81,31 @@ describe('front matter is delimited exactly', () => {
   });
 });
 
+describe('a number with thousands separators inside { … }', () => {
+  it('is an error naming the cut, never a line silently priced at the digits before the comma', async () => {
+    const r = await read('split.md', HEAD.replace('unit_price: 1 }', 'unit_price: 1,234.50 }') + '---\nbody\n');
+    expect(r.deal).toBeUndefined();
+    expect(r.messages).toEqual([expect.stringMatching(/^data\/deals\/split\.md:14:40: .*unit_price: 1,234\.50 .*\(YAML reads 1\).*\(unit_price\)$/)]);
+    const cut = await read('cut.md', HEAD.replace('{ name: X,', '{ name: Widget, 8 inch,') + '---\nbody\n');
+    expect(cut.messages).toEqual([expect.stringMatching(/^data\/deals\/cut\.md:14:23: "8 inch" inside \{ … \} is cut off by the comma before it .*"Widget, 8 inch".*\(name\)$/)]);
+    // Quoted, or outside a flow mapping, the same figure is read whole.
+    for (const item of ['unit_price: "1,234.50" }', 'unit_price: 1234.50 }']) {
+      const ok = await read('split-ok.md', HEAD.replace('unit_price: 1 }', item) + '---\nbody\n');
+      expect(ok.messages).toEqual([]);
+      expect(ok.deal?.quote.items[0].unit_price?.toFixed(2)).toBe('1234.50');
+    }
+  });
+});
+
+describe('reserved ids', () => {
+  it('"receivables" (the reports folder) is refused, whether set or taken from the file name', async () => {
+    const set = await read('rx.md', HEAD.replace('title: T', 'id: receivables\ntitle: T') + '---\nbody\n');
+    expect(set.messages).toEqual([expect.stringMatching(/^data\/deals\/rx\.md:2:5: deal id "receivables" is reserved .*\(id\)$/)]);
+    const named = await read('receivables.md', HEAD + '---\nbody\n');
+    expect(named.messages).toEqual([expect.stringMatching(/^data\/deals\/receivables\.md:1:1: deal id "receivables" is reserved/)]);
+  });
+});
+
 describe('YAML is bounded', () => {
   it.each([
     ['1,000 nested flow lists', HEAD + 'internal_notes: ' + '['.repeat(1000) + ']'.repeat(1000) + '\n---\n', /:15:80: mappings and lists nested more than 64 levels deep$/],

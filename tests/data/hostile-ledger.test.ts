@@ -57,6 +57,16 @@ describe('size and row limits', () => {
     expect(r.ms).toBeLessThan(1000);
   });
 
+  it('a 40 MB line (under the size limit) is refused before parsing, with its line; ordinary lines pass', async () => {
+    const row = 'A,C-1,甲,2026-01-15,2026-02-15,CNY,1.00,李\n';
+    for (const tail of ['x'.repeat(40_000_000), 'x'.repeat(40_000_000) + '\n' + row]) {
+      const r = await errors([invoices(row + row + tail), payments()]);
+      expect(r.messages).toEqual(['invoices.csv:4:1: a line of more than 64 KB; a ledger row is far shorter (is this a ledger table?)']);
+      expect(r.ms).toBeLessThan(1500);
+    }
+    expect((await errors([invoices(row + `B,C-1,${'甲'.repeat(10_000)},2026-01-15,2026-02-15,CNY,1.00,李\n`), payments()])).messages).toEqual([]);
+  });
+
   it('a file over 50 MB is refused by size', async () => {
     const big = new Uint8Array(50 * 1024 * 1024 + 1).fill(0x20);
     const r = await errors([{ table: 'invoices', file: 'invoices.csv', format: 'csv', bytes: big }, payments()]);

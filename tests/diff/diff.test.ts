@@ -87,6 +87,23 @@ describe('dealdoc diff OLD NEW', () => {
     expect(text).toContain('KS-MES-TRC 数量 3 → 4，单价 ¥36,000.00 → ¥36,000.50，行金额 +¥36,002.00');
   });
 
+  it('a reordered quote (the customer sees new line numbers) is a customer-facing change with both orders; totals unchanged', async () => {
+    const [a, b] = versions((t) => {
+      const i = t.indexOf('    - sku: SV-EXT-WTY');
+      const j = t.indexOf('  payment_terms:');
+      const rest = t.slice(0, i) + t.slice(j);
+      const k = rest.indexOf('    - sku: KS-3D-AOI-500');
+      return rest.slice(0, k) + t.slice(i, j) + rest.slice(k);
+    });
+    const { text, json } = await inProcess(a, b);
+    expect(json.quote.order.new[0]).toBe('SV-EXT-WTY');
+    expect(json.quote.order.old.at(-1)).toBe('SV-EXT-WTY');
+    expect(json.quote.lines).toEqual([]);
+    expect(json.quote.total.delta).toBe('0.00');
+    expect(json.customerFacingChanged).toBe(true);
+    expect(text).toMatch(/行顺序 KS-3D-AOI-500, .*SV-EXT-WTY → SV-EXT-WTY, KS-3D-AOI-500, /);
+  });
+
   it('reports a narrative-only change by heading, with no quote section', async () => {
     const [a, b] = versions((t) => t.replace('## 实施计划\n', '## 实施计划\n\n新增一句说明。\n').replace('## 服务承诺', '## 售后服务承诺'));
     const r = diff(a, b);

@@ -13,7 +13,7 @@ import { checkMarkdownBounds } from '../../compose/markdown-limits.js';
 import type { Locale } from '../../tree/nodes.js';
 import { dealSchema, type Deal } from '../deal-schema.js';
 import { formatPath, parseYamlSource, positionOf, zodDiagnostics, type YamlSource } from '../yaml-source.js';
-import { allFieldNames, plainYaml, scanTypingSlips, withSuggestions, withTypingSlips } from '../friendly.js';
+import { allFieldNames, plainYaml, scanSplitNumbers, scanTypingSlips, withSuggestions, withTypingSlips } from '../friendly.js';
 import { checkDealGlyphs } from './glyphs.js';
 import { fontsFingerprint, type FontChainSpec } from '../../writers/fonts.js';
 
@@ -190,7 +190,7 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
   }
 
   // Full-width ：，and U+3000 indentation are named with their fix, before the parser's words.
-  const slips = scanTypingSlips(yamlText, displayPath, 0, (DEAL_FIELDS ??= allFieldNames(dealSchema)));
+  const slips = [...scanTypingSlips(yamlText, displayPath, 0, (DEAL_FIELDS ??= allFieldNames(dealSchema))), ...scanSplitNumbers(yamlText, displayPath)];
   const parsed = parseYamlSource(yamlText, displayPath);
   if (!parsed.source) return { diagnostics: withTypingSlips(slips, parsed.diagnostics.map(plainYaml)) };
   const source: YamlSource = parsed.source;
@@ -250,6 +250,11 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
     return fail(
       new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'id', field: 'id', message: `"${stem}" is not a valid deal id: name the file with a-z, 0-9 and - only, or set id:` }),
     );
+  }
+  if (id === 'receivables') {
+    // out/receivables/ holds the internal finance reports: a proposal there would sit among them.
+    const pos = data.id === undefined ? undefined : positionOf(source, ['id']);
+    return fail(new Diagnostic({ file: displayPath, line: pos?.line ?? 1, column: pos?.column ?? 1, rule: 'id', field: 'id', message: 'deal id "receivables" is reserved for the month-end reports folder (out/receivables/): choose another id' }));
   }
   const deal: Deal = { ...data, id, locale: data.locale ?? opts.defaultLocale, body, bodyLine: bodyField ? 0 : bodyLine, path: displayPath };
   if (glyphDiags.length) return { diagnostics: [...slips, ...glyphDiags] };

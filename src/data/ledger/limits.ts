@@ -15,6 +15,8 @@ import type { Ledger, SourceRef } from '../../domain/receivables/types.js';
 export const MAX_LEDGER_FILE_BYTES = 50 * 1024 * 1024;
 /** Data rows per ledger table (a large company's five years of invoices fit many times over). */
 export const MAX_LEDGER_ROWS = 200_000;
+/** Bytes of one CSV line (a ledger row is well under 1 KB; a 40 MB line took 1.6 GB to parse). */
+export const MAX_LEDGER_LINE_BYTES = 64 * 1024;
 /** Columns of an XLSX ledger sheet (a ledger table has about ten). */
 export const MAX_XLSX_COLUMNS = 256;
 /** Uncompressed size of one part of an XLSX package (zip bombs). */
@@ -51,12 +53,19 @@ export function precheckLedgerBytes(bytes: Uint8Array, format: 'csv' | 'json' | 
   // CSV: one row per line at most; JSON: one row per object at most. Both over-count, never under.
   const unit = format === 'csv' ? 0x0a : 0x7b;
   let count = 0;
+  let lineStart = 0;
+  const tooLong = (end: number) => format === 'csv' && end - lineStart > MAX_LEDGER_LINE_BYTES;
+  const longLine = () => ({ error: `a line of more than ${MAX_LEDGER_LINE_BYTES / 1024} KB; a ledger row is far shorter (is this a ledger table?)`, line: count + 1 });
   for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === unit && ++count > MAX_LEDGER_ROWS + 1) {
+    if (bytes[i] !== unit) continue;
+    if (tooLong(i)) return longLine();
+    lineStart = i + 1;
+    if (++count > MAX_LEDGER_ROWS + 1) {
       const line = format === 'csv' ? MAX_LEDGER_ROWS + 2 : undefined;
       return { error: `more than ${MAX_LEDGER_ROWS.toLocaleString('en')} rows; a ledger table may have at most ${MAX_LEDGER_ROWS.toLocaleString('en')} (split it by year)`, line };
     }
   }
+  if (tooLong(bytes.length)) return longLine();
   return undefined;
 }
 
