@@ -2,6 +2,7 @@
 import type { Align } from '../../tree/nodes.js';
 import { hasCjk } from './text.js';
 import { tableXml, type BorderSpec, type CellSpec, type Margins, type RowSpec, type TableSpec } from './xml.js';
+import { capWidest } from '../column-widths.js';
 
 export const NONE: BorderSpec = { style: 'nil' };
 export const line = (size: number, color: string): BorderSpec => ({ style: 'single', size, color, space: 0 });
@@ -106,26 +107,6 @@ export function unbreakableTwips(text: string, halfPoints: number, label = false
       for (const piece of part.split(/([\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF])/)) if (piece) widest = Math.max(widest, textTwips(piece, halfPoints));
   }
   return widest;
-}
-
-/**
- * Narrow the widest minimums (never below `floors`) to one common cap so that they fill at most
- * `target`; narrower columns keep theirs.
- */
-function capWidest(mins: number[], floors: readonly number[], target: number): void {
-  // Only when the minimums do not fit at all: a table that fits keeps its codes whole.
-  if (mins.reduce((a, b) => a + b, 0) < target / 0.9) return;
-  const sorted = [...mins].sort((a, b) => a - b);
-  let below = 0;
-  for (let k = 0; k < sorted.length; k++) {
-    const cap = (target - below) / (sorted.length - k);
-    if (cap <= sorted[k]) {
-      const c = Math.max(cap, k > 0 ? sorted[k - 1] : 0);
-      mins.forEach((m, i) => (mins[i] = Math.max(Math.min(m, c), floors[i])));
-      return;
-    }
-    below += sorted[k];
-  }
 }
 
 /**

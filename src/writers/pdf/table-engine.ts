@@ -8,6 +8,7 @@ import type { Align } from '../../tree/nodes.js';
 import { minContentOf, type Line, type Run, type Tokens } from './layout.js';
 import { baselineOffset, type PdfState } from './state.js';
 import { SIZES } from './theme.js';
+import { capWidest } from '../column-widths.js';
 
 /** Tables with at most this many rows move to the next page whole rather than split. */
 const SHORT_TABLE_ROWS = 12;
@@ -43,29 +44,6 @@ const LINE_HEIGHT = 1.4;
 
 const bolden = (runs: Run[]): Run[] => runs.map((r) => ({ ...r, style: { ...r.style, bold: true } }));
 const isEmpty = (runs: Run[] | undefined): boolean => !runs?.some((r) => r.text.trim());
-
-/**
- * When the columns' minimum widths leave (almost) no room, narrow the widest ones — a long
- * product code breaks after a hyphen or slash as a last resort, never narrower than its `floors` —
- * to one common cap so that the minimums fill at most `target`, instead of squeezing every column ("No." as "N|o.", "licence"
- * as "licen|ce"). Columns narrower than the cap keep their width.
- */
-function capWidest(mins: number[], floors: number[], target: number): void {
-  // Only when the minimums do not fit at all: a table that fits keeps its codes whole.
-  if (mins.reduce((a, b) => a + b, 0) < target / 0.9) return;
-  const sorted = [...mins].sort((a, b) => a - b);
-  let below = 0;
-  for (let k = 0; k < sorted.length; k++) {
-    const cap = (target - below) / (sorted.length - k);
-    if (cap <= sorted[k]) {
-      // Never below the widest of the columns that stay as they are.
-      const c = Math.max(cap, k > 0 ? sorted[k - 1] : 0);
-      mins.forEach((m, i) => (mins[i] = Math.max(Math.min(m, c), floors[i])));
-      return;
-    }
-    below += sorted[k];
-  }
-}
 
 /**
  * Column widths from the weights, widened where a column could not hold its longest unbreakable
