@@ -169,6 +169,31 @@ export function scanTypingSlips(text: string, file: string, lineOffset = 0, fiel
  * Combine slips with the parser's diagnostics: a parser error on a line that has a named slip
  * (or the lines just after it, where the parser notices) is a consequence, not news.
  */
+/**
+ * The text as the typist meant it: the full-width colons after field names and the U+3000
+ * indentation that `scanTypingSlips` reported, typed the ASCII way. Parsing this copy lets every
+ * other error of the file (an enum typo, a missing field) be reported in the same pass; the slips
+ * themselves stay errors. Columns after a repaired colon on the same line shift by one.
+ */
+export function repairTypingSlips(text: string, slips: readonly Diagnostic[]): string {
+  const fix = slips.filter((d) => d.line !== undefined && (d.ruleId === 'full-width-colon' || d.ruleId === 'full-width-space'));
+  if (!fix.length) return text;
+  const lines = text.split('\n');
+  for (const d of fix) {
+    const i = d.line! - 1;
+    const line = lines[i];
+    if (line === undefined) continue;
+    if (d.ruleId === 'full-width-space') {
+      const indent = /^[ \t\u3000]*/.exec(line)![0];
+      lines[i] = indent.replace(/\u3000/g, '  ') + line.slice(indent.length);
+    } else {
+      const at = line.indexOf('：', Math.max(0, (d.column ?? 1) - 1 - 2));
+      if (at >= 0) lines[i] = line.slice(0, at) + ': ' + line.slice(at + 1).replace(/^[ \t\u3000]+/, '');
+    }
+  }
+  return lines.join('\n');
+}
+
 export function withTypingSlips(slips: Diagnostic[], parser: Diagnostic[]): Diagnostic[] {
   if (!slips.length) return parser;
   const lines = new Set(slips.map((d) => d.line));

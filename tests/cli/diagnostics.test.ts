@@ -14,8 +14,8 @@ const deal = (name: string) => join(proj, 'data/deals', name);
 beforeAll(() => {
   proj = copyProject();
   const base = readFileSync(deal('qichen-burnin-2027.md'), 'utf8');
-  // A full-width colon after a field name (line of "title").
-  writeFileSync(deal('fw-colon.md'), base.replace(/^title: /m, 'title：'));
+  // A full-width colon after a field name (line of "title"), and an enum typo further down.
+  writeFileSync(deal('fw-colon.md'), base.replace(/^title: /m, 'title：').replace(/^stage: \w+/m, 'stage: evalution'));
   // Full-width spaces as indentation under rep:.
   writeFileSync(deal('fw-indent.md'), base.replace(/^rep:\n {2}name: /m, 'rep:\n\u3000\u3000name: '));
   // An enum typo, an unknown field close to a real one, and a character the font lacks — all at once.
@@ -36,6 +36,8 @@ describe('validate: diagnostics for people', () => {
     const err = r.stderr;
     expect(err).toContain(`data/deals/fw-colon.md:${lineOf('fw-colon.md', /^title：/)}:6: full-width colon "：" after "title": type an ASCII colon and a space ("title: …")`);
     expect(err).not.toMatch(/fw-colon\.md.*Implicit keys/);
+    // The slip does not hide the file's other errors: the enum typo below it comes in the same pass.
+    expect(err).toMatch(/fw-colon\.md:\d+:\d+: expected one of .* got "evalution" — did you mean "evaluation"\? \(stage\)/);
     expect(err).toContain(`data/deals/fw-indent.md:${lineOf('fw-indent.md', /^\u3000/)}:1: full-width space (U+3000`);
     expect(err).toMatch(/fw-indent\.md:\d+:1: .*indent with ordinary spaces/);
     expect(err.match(/fw-indent\.md/g)).toHaveLength(1);

@@ -13,7 +13,7 @@ import { checkMarkdownBounds } from '../../compose/markdown-limits.js';
 import type { Locale } from '../../tree/nodes.js';
 import { dealSchema, type Deal } from '../deal-schema.js';
 import { formatPath, parseYamlSource, positionOf, zodDiagnostics, type YamlSource } from '../yaml-source.js';
-import { allFieldNames, plainYaml, scanSplitNumbers, scanTypingSlips, withSuggestions, withTypingSlips } from '../friendly.js';
+import { allFieldNames, plainYaml, repairTypingSlips, scanSplitNumbers, scanTypingSlips, withSuggestions, withTypingSlips } from '../friendly.js';
 import { checkDealGlyphs } from './glyphs.js';
 import { fontsFingerprint, type FontChainSpec } from '../../writers/fonts.js';
 
@@ -191,7 +191,8 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
 
   // Full-width ：，and U+3000 indentation are named with their fix, before the parser's words.
   const slips = [...scanTypingSlips(yamlText, displayPath, 0, (DEAL_FIELDS ??= allFieldNames(dealSchema))), ...scanSplitNumbers(yamlText, displayPath)];
-  const parsed = parseYamlSource(yamlText, displayPath);
+  // Parse the text as it was meant (slips typed the ASCII way), so the file's other errors come in the same pass.
+  const parsed = parseYamlSource(repairTypingSlips(yamlText, slips), displayPath);
   if (!parsed.source) return { diagnostics: withTypingSlips(slips, parsed.diagnostics.map(plainYaml)) };
   const source: YamlSource = parsed.source;
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
