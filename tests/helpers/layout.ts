@@ -111,8 +111,9 @@ const CJK = /^[\u3400-\u9fff\uf900-\ufaff][，。、；：？！）」』》]?$/
 
 /** The item text a marker segment introduces: on the marker's line (its centre inside the text's box), just right of it. */
 export function markerText(segs: Segment[], marker: Segment): Segment | undefined {
-  const cy = (marker.y0 + marker.y1) / 2;
-  return segs.find((o) => o !== marker && o.y0 <= cy && cy <= o.y1 && o.x0 > marker.x0 && o.x0 - marker.x1 < 40);
+  // On the same line means on the same baseline (as text extraction and copy-paste see it), not
+  // merely overlapping: a marker raised or shrunk off the baseline reads as a line of its own.
+  return segs.find((o) => o !== marker && Math.abs(o.y1 - marker.y1) <= 0.25 * (o.y1 - o.y0) && o.x0 > marker.x0 && o.x0 - marker.x1 < 40);
 }
 
 /** The marker segment printed on the line of `item` (just left of it), if any. */

@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../src/writers/pdf/index.js';
+import { pdfText, pdftotext } from '../helpers/extract.js';
 import { checkLayout, formatProblems, markerOf, readPages, segments } from '../helpers/layout.js';
 import { testMeta } from '../helpers/meta.js';
 
@@ -30,12 +31,24 @@ describe('list markers (PDF)', () => {
     const problems = checkLayout(file, { shortPages: [1] });
     expect(formatProblems(file, problems)).toBe('');
     const segs = segments(readPages(file)[0]);
-    for (const [marker, text] of [['●', '4 小时到场'], ['1.', '汇报试用数据'], ['●', '电话']]) {
+    for (const [marker, text] of [['•', '4 小时到场'], ['1.', '汇报试用数据'], ['•', '电话']]) {
       const item = segs.find((s) => s.text.includes(text));
       expect(item, text).toBeDefined();
       // the marker is on the item's first line, just left of its text (or the segment's first word)
       const found = item!.words[0].text === marker ? marker : markerOf(segs, item!)?.text;
       expect(found, text).toBe(marker);
     }
+  });
+
+  it('bullets sit on their item\'s line in extracted text, and · / • / ・ each extract as themselves (Noto Sans SC draws them with one glyph)', async () => {
+    const file = await pdf(['李明 · 大客户经理，ベン・ツール', '', '- 第一项 · 说明', '- 第二项'].join('\n'));
+    const layout = pdftotext(file, 'layout');
+    expect(layout).toMatch(/•\s+第一项 · 说明/);
+    expect(layout).toMatch(/•\s+第二项/);
+    expect(layout).not.toMatch(/^\s*•\s*$/m);
+    expect(layout).toContain('李明 · 大客户经理，ベン・ツール');
+    const js = await pdfText(new Uint8Array((await import('node:fs')).readFileSync(file)));
+    expect(js).toContain('李明 · 大客户经理，ベン・ツール');
+    expect(js).toMatch(/•\s*第一项 · 说明/);
   });
 });

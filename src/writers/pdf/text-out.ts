@@ -17,7 +17,8 @@ import { advance, glyphOf, type FontKey, type Shaped } from './measure.js';
 export interface EmbeddedFontLike {
   id: string;
   ref(): unknown;
-  subset: { includeGlyph(id: number): number };
+  /** fontkit's Subset: `glyphs` lists the font's glyph ids in subset order (a glyph may be listed twice). */
+  subset: { includeGlyph(id: number): number; glyphs: number[] };
   widths: (number | undefined)[];
   unicode: (readonly number[] | undefined)[];
   font: FontkitFont;
@@ -51,11 +52,12 @@ export function asEmbeddedFont(font: unknown): EmbeddedFontLike {
     typeof f.id !== 'string' ||
     typeof f.ref !== 'function' ||
     typeof f.subset?.includeGlyph !== 'function' ||
+    !Array.isArray(f.subset.glyphs) ||
     !Array.isArray(f.widths) ||
     !Array.isArray(f.unicode) ||
     typeof f.font?.numGlyphs !== 'number'
   ) {
-    throw new Error('pdfkit EmbeddedFont does not have the expected shape (id, ref, subset, widths, unicode, font)');
+    throw new Error('pdfkit EmbeddedFont does not have the expected shape (id, ref, subset with glyphs, widths, unicode, font)');
   }
   return f as EmbeddedFontLike;
 }
@@ -139,6 +141,8 @@ export class TextOut {
   private readonly used = new Set<FontKey>();
   /** Per font: glyph id in the font → id in this document's subset, + 1. */
   private readonly maps: Partial<Record<FontKey, Int32Array>> = {};
+  /** Second subset entries for a glyph that also prints other characters ("glyph:code points" → subset id). */
+  private readonly twins: Partial<Record<FontKey, Map<string, number>>> = {};
 
   constructor(
     private readonly doc: DocLike,
@@ -213,6 +217,24 @@ export class TextOut {
     if (kerned) out.byte(91); // [
     out.byte(OPEN);
     const font = ef.font;
+    // One glyph may print several characters (Noto Sans SC draws • · ・ ‧ alike), but ToUnicode
+    // names one character per subset entry: each further character gets its own copy of the glyph,
+    // so every reader (pdf.js, poppler) extracts what was written.
+    const twins = (this.twins[key] ??= new Map());
+    const code = (id: number, gid: number, cps: readonly number[]): void => {
+      const mapped = unicode[gid]!;
+      if (mapped.length === cps.length && mapped.every((c, k) => c === cps[k])) return out.code(gid);
+      const twinKey = `${id}:${cps.join(',')}`;
+      let twin = twins.get(twinKey);
+      if (twin === undefined) {
+        subset.glyphs.push(id);
+        twin = subset.glyphs.length - 1;
+        twins.set(twinKey, twin);
+        widths[twin] = widths[gid];
+        unicode[twin] = [...cps];
+      }
+      out.code(twin);
+    };
     for (const part of shaped) {
       if (part.plain !== undefined) {
         // One glyph per code point, straight from the cmap.
@@ -228,7 +250,7 @@ export class TextOut {
             if (widths[gid] === undefined) widths[gid] = advance(font, cp);
             if (unicode[gid] === undefined) unicode[gid] = [cp];
           }
-          out.code(gid);
+          code(id, gid, [cp]);
         }
         continue;
       }
@@ -248,7 +270,8 @@ export class TextOut {
           if (widths[gid] === undefined) widths[gid] = nat ? nat[i] : adv[i];
           if (unicode[gid] === undefined) unicode[gid] = cps[i];
         }
-        out.code(gid);
+        if (actual === undefined) code(id, gid, cps[i]!);
+        else out.code(gid);
         const back = (nat ? nat[i] - adv[i] : 0) + ox;
         if (back) out.str(`) ${num(back)} (`);
         if (oy) out.str(`)] TJ\n0 Ts\n[(`);

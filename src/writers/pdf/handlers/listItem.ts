@@ -2,7 +2,7 @@ import type { List, ListItem } from 'mdast';
 import { widthOf } from '../layout.js';
 import type { Doc, Handler, PdfState } from '../state.js';
 
-const BULLETS = ['●', '◦', '▪'] as const;
+const BULLETS = ['•', '◦', '▪'] as const;
 
 type Marker = { kind: 'number'; label: string } | { kind: 'bullet'; depth: number } | { kind: 'task'; checked: boolean };
 
@@ -25,14 +25,12 @@ function drawMarker(state: PdfState, doc: Doc, marker: Marker, right: number, ba
       doc.roundedRect(x, y, box, box, 1.2).lineWidth(0.8).strokeColor(state.colors.muted).stroke();
     }
   } else {
-    // Bullets are text (●, ◦, ▪), so they sit in the text layer on the item's
-    // baseline: copy-paste keeps them and the layout checks can see them.
-    // Noto Sans SC draws • with the glyph of · (one ToUnicode entry), so level 1 is a small ●
-    // (0.9 em wide, centred 0.38 em above its baseline); ◦ and ▪ are small already.
+    // Bullets are text (•, ◦, ▪) at the text's size on the item's own baseline, so extraction and
+    // copy-paste keep them on the item's line. Each glyph is centred on its advance (full-width
+    // in Noto Sans SC, narrow in Noto Sans), so centring the advance centres the mark.
     const glyph = BULLETS[(marker.depth - 1) % 3];
-    const size = glyph === '●' ? s * 0.38 : s;
-    const cx = right - s * 0.75;
-    state.drawText(glyph, cx - size / 2, mid + size * 0.38, size, color);
+    const w = widthOf(state.fonts, 'regular', glyph, s);
+    state.drawText(glyph, right - s * 0.75 - w / 2, baseline, s, color);
   }
 }
 
