@@ -7,7 +7,7 @@ import { BUILTIN_TEMPLATES, createTemplateStore, type TemplateStore } from '../c
 import { assetsDirOf, resolveAsset } from '../data/assets.js';
 import { Diagnostic } from '../diagnostics.js';
 import type { Format } from '../writers/types.js';
-import type { FontChainSpec } from '../writers/fonts.js';
+import type { FontChainSpec } from '../writers/font-chain.js';
 import { resolveFontChain } from '../writers/fonts-config.js';
 
 export interface BuildOptions {

@@ -11,85 +11,13 @@
  * the others. WOFF files (fontsource packages) are unpacked to plain TrueType on load, so the PDF
  * writer's subsetter reads every family the same way.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { inflateSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 
-const require = createRequire(import.meta.url);
 
 export type FontkitFont = fontkit.Font;
-export type Weight = 'regular' | 'bold';
-
-/** One family of the chain: files resolved to absolute paths (plain data: it crosses into workers). */
-export interface FamilySource {
-  /** Short id (`noto-sans-thai`, or the package / file it came from). */
-  id: string;
-  /** Family name as Word and LibreOffice know it (DOCX `w:rFonts`). */
-  name: string;
-  /** PostScript-style name prefix for the PDF font resource (`NotoSansSC` → NotoSansSC-Regular). */
-  psName: string;
-  regular: string;
-  /** Absent: bold text uses the regular file (no synthetic bold). */
-  bold?: string;
-  /** Writing system, for DOCX `w:lang` (BCP 47), when the family is for one. */
-  lang?: string;
-  /** True for CJK families (Word's East Asian font slot). */
-  eastAsia?: boolean;
-}
-
-const expo = (pkg: string, file: string) => ({
-  regular: require.resolve(`@expo-google-fonts/${pkg}/400Regular/${file}_400Regular.ttf`),
-  bold: require.resolve(`@expo-google-fonts/${pkg}/700Bold/${file}_700Bold.ttf`),
-});
-
-/** The families dealdoc ships, in the default order for Chinese documents. */
-export const BUILTIN_FAMILIES: readonly FamilySource[] = [
-  { id: 'noto-sans-sc', name: 'Noto Sans SC', psName: 'NotoSansSC', ...expo('noto-sans-sc', 'NotoSansSC'), lang: 'zh-CN', eastAsia: true },
-  { id: 'noto-sans', name: 'Noto Sans', psName: 'NotoSans', ...expo('noto-sans', 'NotoSans') },
-  { id: 'noto-sans-thai', name: 'Noto Sans Thai', psName: 'NotoSansThai', ...expo('noto-sans-thai', 'NotoSansThai'), lang: 'th-TH' },
-  { id: 'noto-sans-kr', name: 'Noto Sans KR', psName: 'NotoSansKR', ...expo('noto-sans-kr', 'NotoSansKR'), lang: 'ko-KR', eastAsia: true },
-  { id: 'noto-sans-jp', name: 'Noto Sans JP', psName: 'NotoSansJP', ...expo('noto-sans-jp', 'NotoSansJP'), lang: 'ja-JP', eastAsia: true },
-  {
-    id: 'noto-sans-math',
-    name: 'Noto Sans Math',
-    psName: 'NotoSansMath',
-    regular: require.resolve('@fontsource/noto-sans-math/files/noto-sans-math-latin-400-normal.woff'),
-  },
-  {
-    id: 'noto-sans-symbols-2',
-    name: 'Noto Sans Symbols 2',
-    psName: 'NotoSansSymbols2',
-    regular: require.resolve('@fontsource/noto-sans-symbols-2/files/noto-sans-symbols-2-symbols-400-normal.woff'),
-  },
-  { id: 'noto-emoji', name: 'Noto Emoji', psName: 'NotoEmoji', ...expo('noto-emoji', 'NotoEmoji') },
-];
-
-/** The chain as configured (before the per-locale order): plain data, part of every build's inputs. */
-export interface FontChainSpec {
-  families: readonly FamilySource[];
-}
-
-export const DEFAULT_CHAIN: FontChainSpec = { families: BUILTIN_FAMILIES };
-
-/** Family name the DOCX writer names for East Asian runs, with a fallback a Windows reader has. */
-export const DOCX_FONTS = { eastAsia: 'Noto Sans SC', eastAsiaFallback: 'Microsoft YaHei', latin: 'Noto Sans SC', latinEn: 'Noto Sans' } as const;
-
-/**
- * The order for one document: English documents put the first Latin family (Noto Sans) before the
- * first CJK one, so Latin text is set in a Latin design; Chinese documents keep the configured order.
- */
-export function familiesFor(spec: FontChainSpec, locale: string): readonly FamilySource[] {
-  const fams = spec.families;
-  if (locale === 'zh-CN') return fams;
-  const latin = fams.findIndex((f) => f.id === 'noto-sans');
-  const cjk = fams.findIndex((f) => f.eastAsia);
-  if (latin < 0 || cjk < 0 || latin < cjk) return fams;
-  const out = fams.slice();
-  const [moved] = out.splice(latin, 1);
-  out.splice(cjk, 0, moved);
-  return out;
-}
+export * from './font-chain.js';
+import { DEFAULT_CHAIN, familiesFor, type FamilySource, type FontChainSpec } from './font-chain.js';
 
 // ── loading (lazy, once per process) ──────────────────────────────────────
 
@@ -98,44 +26,9 @@ const opened = new Map<string, FontkitFont>();
 /** Font files this process has parsed so far (the timing script reports them). */
 export const loadedFontFiles = (): string[] => [...opened.keys()];
 
-/** WOFF 1.0 → the TrueType/OpenType file it wraps (tables inflated, same order). */
-export function unwrapWoff(data: Buffer): Buffer {
-  if (data.length < 44 || data.readUInt32BE(0) !== 0x774f4646) return data;
-  const flavor = data.readUInt32BE(4);
-  const numTables = data.readUInt16BE(12);
-  const entries: { tag: number; body: Buffer; checksum: number }[] = [];
-  for (let i = 0; i < numTables; i++) {
-    const at = 44 + 20 * i;
-    const tag = data.readUInt32BE(at);
-    const offset = data.readUInt32BE(at + 4);
-    const compLength = data.readUInt32BE(at + 8);
-    const origLength = data.readUInt32BE(at + 12);
-    const raw = data.subarray(offset, offset + compLength);
-    const body = compLength < origLength ? inflateSync(raw) : raw;
-    if (body.length !== origLength) throw new Error('WOFF table length mismatch');
-    entries.push({ tag, body, checksum: data.readUInt32BE(at + 16) });
-  }
-  let size = 12 + 16 * numTables;
-  for (const e of entries) size += (e.body.length + 3) & ~3;
-  const out = Buffer.alloc(size);
-  const pow = 2 ** Math.floor(Math.log2(numTables));
-  out.writeUInt32BE(flavor, 0);
-  out.writeUInt16BE(numTables, 4);
-  out.writeUInt16BE(pow * 16, 6);
-  out.writeUInt16BE(Math.log2(pow), 8);
-  out.writeUInt16BE(numTables * 16 - pow * 16, 10);
-  let at = 12 + 16 * numTables;
-  entries.forEach((e, i) => {
-    const rec = 12 + 16 * i;
-    out.writeUInt32BE(e.tag, rec);
-    out.writeUInt32BE(e.checksum, rec + 4);
-    out.writeUInt32BE(at, rec + 8);
-    out.writeUInt32BE(e.body.length, rec + 12);
-    e.body.copy(out, at);
-    at += (e.body.length + 3) & ~3;
-  });
-  return out;
-}
+export { unwrapWoff } from './woff.js';
+import { unwrapWoff } from './woff.js';
+
 
 /** Parse a font file once per process (TrueType, OpenType or WOFF 1.0; one font, not a collection). */
 export function openFont(path: string): FontkitFont {
@@ -284,24 +177,3 @@ export function missingGlyphs(text: string, fonts: FontSet = loadFonts()): Missi
   return missing;
 }
 
-/** What identifies the fonts of a build (package versions and configured files): a build input. */
-export function fontsFingerprint(spec: FontChainSpec = DEFAULT_CHAIN): string {
-  return spec.families.map((f) => `${f.id}@${versionOf(f.regular)}`).join(',');
-}
-
-function versionOf(file: string): string {
-  const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(file);
-  if (!m) {
-    try {
-      const st = statSync(file);
-      return `${file}:${st.size}:${st.mtimeMs}`;
-    } catch {
-      return file;
-    }
-  }
-  try {
-    return (require(`${m[1].replace(/\\/g, '/')}/package.json`) as { version: string }).version;
-  } catch {
-    return file;
-  }
-}
