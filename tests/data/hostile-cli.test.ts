@@ -6,22 +6,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, runCli } from '../helpers/cli.js';
+import { MINIMAL_DEAL_HEAD } from '../helpers/minimal-deal.js';
 
-const HEAD = `---
-title: T
-rep: { name: L }
-customer:
-  name: C
-needs:
-  goal: G
-  problems:
-    - problem: P
-      solution: S
-stage: evaluation
-quote:
-  items:
-    - { name: X, qty: 1, unit_price: 1 }
-`;
+const HEAD = MINIMAL_DEAL_HEAD;
 
 const GOOD = ['huaxin-aoi-2026', 'ruisheng-ict-2027', 'penang-xray-2026', 'qichen-burnin-2027'];
 

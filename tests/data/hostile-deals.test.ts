@@ -10,25 +10,11 @@ import { parseNarrative } from '../../src/compose/index.js';
 import { checkMarkdownBounds } from '../../src/compose/markdown-limits.js';
 import { readDeal, splitFrontMatter } from '../../src/data/deals/read.js';
 import { yamlDepth } from '../../src/data/yaml-source.js';
+import { MINIMAL_DEAL_HEAD } from '../helpers/minimal-deal.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dealdoc-hostile-'));
 
-/** 14 lines of front matter (line 1 is `---`), then whatever a case appends. */
-const HEAD = `---
-title: T
-rep: { name: L }
-customer:
-  name: C
-needs:
-  goal: G
-  problems:
-    - problem: P
-      solution: S
-stage: evaluation
-quote:
-  items:
-    - { name: X, qty: 1, unit_price: 1 }
-`;
+const HEAD = MINIMAL_DEAL_HEAD;
 
 async function read(name: string, text: string) {
   const path = join(dir, name);
