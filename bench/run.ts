@@ -71,11 +71,11 @@ function scenario(name: string, target: string | undefined, setup: () => void, a
 }
 
 async function warmRenders(projectDir: string) {
-  const { createContext } = await import('../src/build/context.js');
-  const { DEAL_DOCUMENTS, loadDeals } = await import('../src/build/deal-documents.js');
-  const { composePlan, renderTree } = await import('../src/build/render.js');
-  const { executeReport } = await import('../src/build/reports.js');
-  const { loadFonts } = await import('../src/writers/fonts.js');
+  const { createContext } = await import('../src/pipeline/context.js');
+  const { DEAL_DOCUMENTS, loadDeals } = await import('../src/pipeline/deal-documents.js');
+  const { composePlan, renderTree } = await import('../src/pipeline/render.js');
+  const { executeReport } = await import('../src/pipeline/reports.js');
+  const { loadFonts } = await import('../src/fonts/fonts.js');
   const cwd = process.cwd();
   process.chdir(projectDir);
   try {

@@ -8,12 +8,12 @@
  * ```
  */
 import { resolve } from 'node:path';
-import { build as runBuild, check as runCheck, exitCode, type BuildSummary } from './build/build.js';
-import { createContext } from './build/context.js';
+import { build as runBuild, check as runCheck, exitCode, type BuildSummary } from './pipeline/build.js';
+import { createContext } from './pipeline/context.js';
 import type { Deal } from './data/deal-schema.js';
 import { readDeal, type ReadDealResult } from './data/deals/read.js';
 import { Diagnostic, hasErrors, sortDiagnostics } from './diagnostics.js';
-import { outDirProblem } from './build/outdir.js';
+import { outDirProblem } from './pipeline/outdir.js';
 import type { Format } from './writers/types.js';
 
 export { Diagnostic, type Lang, type Severity } from './diagnostics.js';
@@ -21,7 +21,7 @@ export type { Deal, DealInput, DealData } from './data/deal-schema.js';
 export { dealSchema } from './data/deal-schema.js';
 export { dealJsonSchema } from './data/json-schema.js';
 export type { Config } from './config/schema.js';
-export type { BuildSummary } from './build/build.js';
+export type { BuildSummary } from './pipeline/build.js';
 export type { Format } from './writers/types.js';
 export type { ReadDealResult } from './data/deals/read.js';
 
@@ -94,8 +94,8 @@ export async function validate(options: ProjectOptions = {}): Promise<ValidateRe
   const all = [...diagnostics];
   let deals: Deal[] = [];
   if (ctx) {
-    const { loadDeals } = await import('./build/deal-documents.js');
-    const { validateLedger } = await import('./build/reports.js');
+    const { loadDeals } = await import('./pipeline/deal-documents.js');
+    const { validateLedger } = await import('./pipeline/reports.js');
     const loaded = await loadDeals(ctx);
     deals = loaded.deals;
     all.push(...loaded.diagnostics, ...(await validateLedger(ctx)));
@@ -129,8 +129,8 @@ export async function renderDocument(
     if (!read.deal) return { diagnostics: [...diagnostics, ...read.diagnostics] };
     loaded = read.deal;
   } else loaded = deal;
-  const { DEAL_DOCUMENTS } = await import('./build/deal-documents.js');
-  const { composePlan, renderTree } = await import('./build/render.js');
+  const { DEAL_DOCUMENTS } = await import('./pipeline/deal-documents.js');
+  const { composePlan, renderTree } = await import('./pipeline/render.js');
   const doc = DEAL_DOCUMENTS.find((d) => d.name === document);
   if (!doc) throw new RangeError(`unknown document "${document}" (proposal or swot-brief)`);
   const planned = await doc.plan(loaded, ctx);

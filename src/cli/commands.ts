@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { build, check, exitCode, type BuildRequest } from '../build/build.js';
-import { createContext } from '../build/context.js';
-import { outDirProblem } from '../build/outdir.js';
-import { maxJobs } from '../build/pool.js';
+import { build, check, exitCode, type BuildRequest } from '../pipeline/build.js';
+import { createContext } from '../pipeline/context.js';
+import { outDirProblem } from '../pipeline/outdir.js';
+import { maxJobs } from '../pipeline/pool.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { parseIsoDate } from '../domain/dates.js';
 import type { Format } from '../writers/types.js';
@@ -36,7 +36,7 @@ export interface BuildFlags extends OutputFlags {
 /** `--only nosuch` is a typo, not "everything is up to date": exit 2 naming the ids that exist. */
 export async function checkOnlyIds(request: BuildRequest): Promise<void> {
   if (!request.only?.length) return;
-  const { discoverDeals, displayPath } = await import('../build/deals.js');
+  const { discoverDeals, displayPath } = await import('../pipeline/deals.js');
   const files = await discoverDeals(request.dataDir);
   const known = new Set(files.map((f) => basename(f).replace(/\.[^.]+$/, '')));
   const missing = request.only.filter((id) => !known.has(id));
@@ -150,7 +150,7 @@ export async function runValidate(opts: { data: string } & OutputFlags): Promise
   printDiagnostics(sortDiagnostics(all), out);
   // What was read from the ledger, so finance sees files, rows, customers, dates and totals at a glance.
   const { ctx } = createContext({ dataDir: opts.data, outDir: 'out', configPath: opts.config, formats: [] });
-  const summary = ctx ? await (await import('../build/reports.js')).ledgerSummaryLines(ctx).catch(() => undefined) : undefined;
+  const summary = ctx ? await (await import('../pipeline/reports.js')).ledgerSummaryLines(ctx).catch(() => undefined) : undefined;
   if (summary) process.stdout.write(summary.join('\n') + '\n');
   const errors = all.filter((d) => d.severity === 'error').length;
   if (out.lang === 'zh') process.stdout.write(bad ? `输入有误（${errors} 个错误）\n` : `通过：${count} 个商机文件有效\n`);

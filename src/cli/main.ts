@@ -1,6 +1,6 @@
 /** The dealdoc command line: commands and flags only; the work lives in build/, data/, documents/. */
 import { Command, CommanderError, Option } from 'commander';
-import { fsDiagnostic, isFsError } from '../build/fs-errors.js';
+import { fsDiagnostic, isFsError } from '../pipeline/fs-errors.js';
 import type { Format } from '../writers/types.js';
 import { runBuild, runCheck, runNewDeal, runSchema, runValidate, UsageError, type BuildFlags } from './commands.js';
 

@@ -1,7 +1,7 @@
 /** Build progress: a bar on a terminal, plain lines in CI or when piped, nothing with --quiet. */
 import { createRequire } from 'node:module';
 import type cliProgressTypes from 'cli-progress';
-import type { BuildEvents } from '../build/build.js';
+import type { BuildEvents } from '../pipeline/build.js';
 
 export function progressEvents(mode: 'bar' | 'lines' | 'quiet', write: (s: string) => void = (s) => process.stdout.write(s)): BuildEvents & { stop(): void } {
   if (mode === 'quiet') return { stop() {}, waiting: (o) => process.stderr.write(`waiting for another dealdoc build (pid ${o}) to finish…\n`) };

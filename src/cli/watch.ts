@@ -1,8 +1,8 @@
 /** `dealdoc watch`: rebuild what is affected when data, templates or config change (debounced). */
 import { watch as chokidarWatch } from 'chokidar';
 import { resolve } from 'node:path';
-import { build } from '../build/build.js';
-import { resetContexts } from '../build/context.js';
+import { build } from '../pipeline/build.js';
+import { resetContexts } from '../pipeline/context.js';
 import { BUILTIN_TEMPLATES } from '../compose/templates.js';
 import { checkOnlyIds, requestFrom, type BuildFlags } from './commands.js';
 import { outputOf, printDiagnostics } from './output.js';

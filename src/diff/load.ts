@@ -7,7 +7,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import type { Deal } from '../data/deal-schema.js';
 import { Diagnostic } from '../diagnostics.js';
 import type { Locale } from '../tree/nodes.js';
-import { DEAL_FILE, displayPath } from '../build/deals.js';
+import { DEAL_FILE, displayPath } from '../pipeline/deals.js';
 
 export interface LoadedDeal {
   deal?: Deal;

@@ -8,10 +8,10 @@
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve, sep } from 'node:path';
-import { build, type BuildRequest, type BuildSummary } from '../build/build.js';
-import { resetContexts, createContext } from '../build/context.js';
-import { discoverDeals, displayPath, DEAL_FILE } from '../build/deals.js';
-import { readManifest } from '../build/manifest.js';
+import { build, type BuildRequest, type BuildSummary } from '../pipeline/build.js';
+import { resetContexts, createContext } from '../pipeline/context.js';
+import { discoverDeals, displayPath, DEAL_FILE } from '../pipeline/deals.js';
+import { readManifest } from '../pipeline/manifest.js';
 import { BUILTIN_TEMPLATES } from '../compose/templates.js';
 import { watchStatus } from '../cli/watch.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -310,12 +310,12 @@ export class PreviewService {
       const ctx = createContext(options).ctx;
       if (!ctx) return;
       const { readDeal } = await import('../data/deals/read.js');
-      const { DEAL_DOCUMENTS } = await import('../build/deal-documents.js');
-      const { composePlan, renderTree } = await import('../build/render.js');
+      const { DEAL_DOCUMENTS } = await import('../pipeline/deal-documents.js');
+      const { composePlan, renderTree } = await import('../pipeline/render.js');
       const read = await readDeal(first.source!, displayPath(first.source!), { defaultLocale: ctx.config.locale, fonts: ctx.fonts });
       if (!read.deal) return;
       // Planning is read-only: it warms the code hash, template hashes and the parsed ledger.
-      const { planBuild } = await import('../build/plan.js');
+      const { planBuild } = await import('../pipeline/plan.js');
       await planBuild(ctx, (await readManifest(this.outDir)).manifest, { only: [first.dealId!] });
       for (const doc of DEAL_DOCUMENTS) {
         const planned = await doc.plan(read.deal, ctx);

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { DocMeta } from '../tree/nodes.js';
-import type { FontChainSpec } from './fonts.js';
+import type { FontChainSpec } from '../fonts/fonts.js';
 
 export type Format = 'pdf' | 'docx' | 'xlsx';
 

@@ -10,7 +10,7 @@ import { deflateSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { executeJob } from '../../src/build/jobs.js';
+import { executeJob } from '../../src/pipeline/jobs.js';
 import { inspectImage, resolveAsset } from '../../src/data/assets.js';
 import { ROOT } from '../helpers/cli.js';
 import { docxText, pdftotext } from '../helpers/extract.js';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { executeJob } from '../../src/build/jobs.js';
+import { executeJob } from '../../src/pipeline/jobs.js';
 import { createTemplateStore, TemplateError } from '../../src/compose/templates.js';
 import { ROOT } from '../helpers/cli.js';
 

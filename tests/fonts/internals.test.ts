@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseNarrative } from '../../src/compose/index.js';
 import { renderDocx } from '../../src/writers/docx/index.js';
 import { resetSkeletons } from '../../src/writers/docx/package.js';
-import { openFont, BUILTIN_FAMILIES } from '../../src/writers/fonts.js';
+import { openFont, BUILTIN_FAMILIES } from '../../src/fonts/fonts.js';
 import { CHECKED, installedVersion, resetInternalsCheck } from '../../src/writers/internals/check.js';
 import { rawTables } from '../../src/writers/internals/fontkit.js';
 import { renderPdf } from '../../src/writers/pdf/index.js';

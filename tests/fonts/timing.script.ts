@@ -3,10 +3,10 @@
  *   npx tsx tests/fonts/timing.script.ts [deal-id] [runs]
  * Prints the median wall and CPU time (CPU time is steadier on a shared machine), the size, and which font files the process loaded.
  */
-import { createContext } from '../../src/build/context.js';
-import { DEAL_DOCUMENTS, loadDeals } from '../../src/build/deal-documents.js';
-import { composePlan, renderTree } from '../../src/build/render.js';
-import * as fonts from '../../src/writers/fonts.js';
+import { createContext } from '../../src/pipeline/context.js';
+import { DEAL_DOCUMENTS, loadDeals } from '../../src/pipeline/deal-documents.js';
+import { composePlan, renderTree } from '../../src/pipeline/render.js';
+import * as fonts from '../../src/fonts/fonts.js';
 
 const id = process.argv[2] ?? 'huaxin-aoi-2026';
 const runs = Number(process.argv[3] ?? 20);

@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEAL_DOCUMENTS } from '../../src/build/deal-documents.js';
-import { contextFor } from '../../src/build/jobs.js';
-import { composePlan, renderTree } from '../../src/build/render.js';
+import { DEAL_DOCUMENTS } from '../../src/pipeline/deal-documents.js';
+import { contextFor } from '../../src/pipeline/jobs.js';
+import { composePlan, renderTree } from '../../src/pipeline/render.js';
 import { readDealBytes } from '../../src/data/deals/read.js';
 import type { Deal } from '../../src/data/deal-schema.js';
 import { ROOT } from '../helpers/cli.js';

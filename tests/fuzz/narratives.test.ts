@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { narrativeNodes } from '../../src/build/narrative.js';
+import { narrativeNodes } from '../../src/pipeline/narrative.js';
 import { deepestNode, MAX_TREE_DEPTH, parseNarrative } from '../../src/compose/index.js';
 import { checkMarkdownBounds, MAX_MARKDOWN_DEPTH } from '../../src/compose/markdown-limits.js';
 import type { RootContent } from 'mdast';

@@ -12,7 +12,7 @@ import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataTable, DocMeta } from '../../src/tree/nodes.js';
 import * as fontkit from 'fontkit';
-import { loadFonts } from '../../src/writers/fonts.js';
+import { loadFonts } from '../../src/fonts/fonts.js';
 import { renderPdf } from '../../src/writers/pdf/index.js';
 import { setSharedCaches } from '../../src/writers/pdf/speed.js';
 import { pdffonts, pdfPageCount, pdfText, pdftotext } from '../helpers/extract.js';

@@ -1,10 +1,10 @@
 /**
- * Every character a document will print must exist in some font of the chain (./writers/fonts.ts):
+ * Every character a document will print must exist in some font of the chain (src/fonts/fonts.ts):
  * a character none has is a diagnostic naming the file, line, column, field and the character —
  * never a silent blank box in the PDF.
  */
 import { Diagnostic } from '../../diagnostics.js';
-import { fontSetFor, missingGlyphs, type FontChainSpec, type MissingGlyph } from '../../writers/fonts.js';
+import { fontSetFor, missingGlyphs, type FontChainSpec, type MissingGlyph } from '../../fonts/fonts.js';
 import { formatPath, positionOf, type YamlSource } from '../yaml-source.js';
 
 function describe(m: MissingGlyph): string {

@@ -15,7 +15,7 @@ import { dealSchema, type Deal } from '../deal-schema.js';
 import { formatPath, parseYamlSource, positionOf, zodDiagnostics, type YamlSource } from '../yaml-source.js';
 import { allFieldNames, plainYaml, repairTypingSlips, scanSplitNumbers, scanTypingSlips, withSuggestions, withTypingSlips } from '../friendly.js';
 import { checkDealGlyphs } from './glyphs.js';
-import { fontsFingerprint, type FontChainSpec } from '../../writers/font-chain.js';
+import { fontsFingerprint, type FontChainSpec } from '../../fonts/font-chain.js';
 
 export const MAX_DEAL_BYTES = 2 * 1024 * 1024;
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;

@@ -3,7 +3,7 @@
  * table's altName, charset and family, so name the East Asian fallback there (a Windows
  * reader without Noto Sans SC gets Microsoft YaHei rather than a random face).
  */
-import { DOCX_FONTS } from '../fonts.js';
+import { DOCX_FONTS } from '../../fonts/fonts.js';
 import { SYMBOL_FONT } from './styles.js';
 
 const FONTS: { name: string; alt?: string; charset?: string; family: string; pitch: string }[] = [

@@ -10,7 +10,7 @@ import { assemble } from './package.js';
 import { coverHeader, runningFooter, runningHeader } from './page.js';
 import { State } from './state.js';
 import { markBodyEnd } from './xml.js';
-import { fontSetFor, DOCX_FONTS } from '../fonts.js';
+import { fontSetFor, DOCX_FONTS } from '../../fonts/fonts.js';
 import { useDocxFonts } from './scripts.js';
 
 export const renderDocx: TreeWriter = async (tree, meta, ctx) => {

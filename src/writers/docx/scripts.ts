@@ -7,7 +7,7 @@
  * as the PDF. Text the defaults already cover gets no extra markup (Chinese documents stay as
  * they were).
  */
-import { familyOfFace, isInvisible, type FamilySource, type FontSet } from '../fonts.js';
+import { familyOfFace, isInvisible, type FamilySource, type FontSet } from '../../fonts/fonts.js';
 import { hasCjk } from './text.js';
 
 export interface ScriptRun {

@@ -5,7 +5,7 @@
  */
 import { LineRuleType, type IStylesOptions, type IRunStylePropertiesOptions } from 'docx';
 import type { DocMeta } from '../../tree/nodes.js';
-import { DOCX_FONTS } from '../fonts.js';
+import { DOCX_FONTS } from '../../fonts/fonts.js';
 import { GREY, SIZE, type Theme } from './theme.js';
 
 export const TABLE_STYLE = 'DealdocTable';

@@ -5,7 +5,7 @@
  * fontkit version other than the checked one, gives null: callers then use fontkit's public API
  * (glyphForCodePoint, and pdfkit's own fontkit subsetter).
  */
-import type { FontkitFont } from '../fonts.js';
+import type { FontkitFont } from '../../fonts/fonts.js';
 import { internalsUsable } from './check.js';
 
 export interface RawFontTables {

@@ -9,7 +9,7 @@
 import PDFDocument from 'pdfkit';
 import type { Root } from 'mdast';
 import type { DocMeta } from '../../tree/nodes.js';
-import { fontSetFor } from '../fonts.js';
+import { fontSetFor } from '../../fonts/fonts.js';
 import type { RenderContext, TreeWriter } from '../types.js';
 import { decoratePages } from './furniture.js';
 import { handlers } from './handlers/index.js';

@@ -4,7 +4,7 @@
  * once, can be split line by line across pages, and obeys the Chinese line-breaking rules
  * (no line starts with ，。、；：？！）」》 and none ends with （「《).
  */
-import { faceOf, isInvisible, type FontSet, type Weight } from '../fonts.js';
+import { faceOf, isInvisible, type FontSet, type Weight } from '../../fonts/fonts.js';
 import { needsShaping, shapeChar, shapeWord, type FontKey, type Shaped } from './measure.js';
 
 export interface RunStyle {

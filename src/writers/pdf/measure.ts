@@ -12,7 +12,7 @@
  * most 2 × WORD_CACHE words per font (two generations: the older one is dropped when the newer one
  * fills up). `setSharedCaches(false)` (tests) bypasses both caches and must give the same bytes.
  */
-import type { FaceId, FontkitFont } from '../fonts.js';
+import type { FaceId, FontkitFont } from '../../fonts/fonts.js';
 import { sfnt } from './sfnt.js';
 
 /** A face of the document's font chain (../fonts.ts: family × weight). */

@@ -4,7 +4,7 @@
  * restructure, which is slow for the first document of a process and allocates per glyph.
  * Anything unexpected → null, and callers use fontkit instead.
  */
-import type { FontkitFont } from '../fonts.js';
+import type { FontkitFont } from '../../fonts/fonts.js';
 import { rawTables } from '../internals/fontkit.js';
 
 export interface Sfnt {

@@ -6,7 +6,7 @@
  * `setSharedCaches(false)` turns off the process-wide glyph and word caches (./measure.ts): the
  * tests render with and without them and compare bytes.
  */
-import type { FontkitFont } from '../fonts.js';
+import type { FontkitFont } from '../../fonts/fonts.js';
 import { setGlyphCaches } from './measure.js';
 import { canSubset, encodeSubset } from './subset.js';
 import type { Doc } from './state.js';

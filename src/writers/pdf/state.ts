@@ -8,7 +8,7 @@
  */
 import type PDFDocument from 'pdfkit';
 import type { Definition, FootnoteDefinition, Image, Nodes, PhrasingContent } from 'mdast';
-import type { FontSet } from '../fonts.js';
+import type { FontSet } from '../../fonts/fonts.js';
 import type { DocMeta } from '../../tree/nodes.js';
 import type { RenderContext } from '../types.js';
 import { fontKey, layoutTokens, singleLine, tokenize, runSize, type Line, type Run, type RunStyle, type Tokens } from './layout.js';

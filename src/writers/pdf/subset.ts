@@ -8,7 +8,7 @@
  * and the tables a PDF reader needs are written: glyf, head, hhea, hmtx, loca, maxp (+ cvt,
  * fpgm, prep when the font has them). Deterministic: the output depends only on the glyph list.
  */
-import type { FontkitFont } from '../fonts.js';
+import type { FontkitFont } from '../../fonts/fonts.js';
 import { sfnt } from './sfnt.js';
 
 /** True when `encodeSubset` can read this font's tables. */

@@ -10,7 +10,7 @@
  * 2-byte CIDs (binary literal strings) of pdfkit's own subset (so pdfkit still embeds the fonts, writes /W and ToUnicode
  * and lists the font in each page's resources). Thin rules (table lines) can join the batch.
  */
-import type { FontkitFont } from '../fonts.js';
+import type { FontkitFont } from '../../fonts/fonts.js';
 import { advance, glyphOf, type FontKey, type Shaped } from './measure.js';
 
 /** The parts of pdfkit's EmbeddedFont we use (checked once per document). */

@@ -1,36 +1,36 @@
 /** The PDF writer's handler table: one small handler per node type (mdast + dealdoc nodes). */
 import type { Handlers } from '../state.js';
-import { barChart } from './barChart.js';
+import { barChart } from './bar-chart.js';
 import { blockquote } from './blockquote.js';
 import { hardBreak } from './break.js';
 import { callout } from './callout.js';
 import { code } from './code.js';
 import { cover } from './cover.js';
-import { dataTable } from './dataTable.js';
+import { dataTable } from './data-table.js';
 import { definition, yaml } from './definition.js';
 import { deleteHandler } from './delete.js';
 import { emphasis } from './emphasis.js';
-import { footnoteDefinition } from './footnoteDefinition.js';
-import { footnoteReference } from './footnoteReference.js';
+import { footnoteDefinition } from './footnote-definition.js';
+import { footnoteReference } from './footnote-reference.js';
 import { heading } from './heading.js';
 import { html } from './html.js';
 import { image } from './image.js';
-import { imageReference } from './imageReference.js';
-import { inlineCode } from './inlineCode.js';
+import { imageReference } from './image-reference.js';
+import { inlineCode } from './inline-code.js';
 import { link } from './link.js';
-import { linkReference } from './linkReference.js';
+import { linkReference } from './link-reference.js';
 import { list } from './list.js';
-import { listItem } from './listItem.js';
-import { needTree } from './needTree.js';
-import { pageBreak } from './pageBreak.js';
+import { listItem } from './list-item.js';
+import { needTree } from './need-tree.js';
+import { pageBreak } from './page-break.js';
 import { paragraph } from './paragraph.js';
-import { peopleMap } from './peopleMap.js';
+import { peopleMap } from './people-map.js';
 import { root } from './root.js';
 import { strong } from './strong.js';
-import { swotGrid } from './swotGrid.js';
+import { swotGrid } from './swot-grid.js';
 import { table } from './table.js';
 import { text } from './text.js';
-import { thematicBreak } from './thematicBreak.js';
+import { thematicBreak } from './thematic-break.js';
 
 export const handlers: Handlers = {
   root,

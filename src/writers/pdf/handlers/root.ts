@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { Handler } from '../state.js';
 import { SIZES } from '../theme.js';
-import { footnoteSection } from './footnoteDefinition.js';
+import { footnoteSection } from './footnote-definition.js';
 
 /** The last page must hold at least this many body lines (else the tail moves over whole). */
 const MIN_LAST_PAGE_LINES = 3;

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/domain/money.js';
-import { modelHash } from '../../src/build/hash.js';
+import { modelHash } from '../../src/pipeline/hash.js';
 import { copyProject, runCli } from '../helpers/cli.js';
 
 function mtimes(dir: string): Record<string, number> {

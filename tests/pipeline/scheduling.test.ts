@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JobSpec } from '../../src/build/job-spec.js';
-import { longestFirst } from '../../src/build/pool.js';
+import type { JobSpec } from '../../src/pipeline/job-spec.js';
+import { longestFirst } from '../../src/pipeline/pool.js';
 
 const deal = (id: string): JobSpec => ({ id, kind: 'deal', doc: 'proposal', dealId: id, file: `${id}.md`, displayPath: `${id}.md`, formats: ['pdf'] });
 const report = (asOf: string): JobSpec => ({ id: `receivables/${asOf.slice(0, 7)}`, kind: 'report', asOf: asOf as never, dir: asOf.slice(0, 7), formats: ['pdf'] });

@@ -8,7 +8,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deal } from '../data/deal-schema.js';
 import { Diagnostic } from '../diagnostics.js';
-import { fontsFingerprint } from '../writers/font-chain.js';
+import { fontsFingerprint } from '../fonts/font-chain.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
 import { discoverDeals, displayPath, idClashes } from './deals.js';

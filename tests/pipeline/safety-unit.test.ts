@@ -27,12 +27,12 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { acquireLock, procStartOf } = await import('../../src/build/lock.js');
-const { manifestSchema, readManifest } = await import('../../src/build/manifest.js');
-const { ensureRealDirs, makeDirs, outDirProblem, ownershipProblem, safeRelative } = await import('../../src/build/outdir.js');
-const { writeAtomic } = await import('../../src/build/write.js');
-const { fsDiagnostic } = await import('../../src/build/fs-errors.js');
-const { maxJobs, runJobs, threadCount } = await import('../../src/build/pool.js');
+const { acquireLock, procStartOf } = await import('../../src/pipeline/lock.js');
+const { manifestSchema, readManifest } = await import('../../src/pipeline/manifest.js');
+const { ensureRealDirs, makeDirs, outDirProblem, ownershipProblem, safeRelative } = await import('../../src/pipeline/outdir.js');
+const { writeAtomic } = await import('../../src/pipeline/write.js');
+const { fsDiagnostic } = await import('../../src/pipeline/fs-errors.js');
+const { maxJobs, runJobs, threadCount } = await import('../../src/pipeline/pool.js');
 
 const sha = (b: string | Buffer) => createHash('sha256').update(b).digest('hex');
 const tmp = (p = 'dealdoc-unit-') => mkdtempSync(join(tmpdir(), p));

@@ -7,8 +7,8 @@ import { BUILTIN_TEMPLATES, createTemplateStore, type TemplateStore } from '../c
 import { assetsDirOf, resolveAsset } from '../data/assets.js';
 import { Diagnostic } from '../diagnostics.js';
 import type { Format } from '../writers/types.js';
-import type { FontChainSpec } from '../writers/font-chain.js';
-import { resolveFontChain } from '../writers/fonts-config.js';
+import type { FontChainSpec } from '../fonts/font-chain.js';
+import { resolveFontChain } from '../fonts/fonts-config.js';
 
 export interface BuildOptions {
   dataDir: string;
