@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { jsonReport } from '../../src/cli/output.js';
 import { Diagnostic } from '../../src/diagnostics.js';
 import { ROOT } from '../helpers/cli.js';
+import { need } from '../helpers/prereqs.js';
 
 const text = readFileSync(join(ROOT, 'docs/ci-github-actions.yml'), 'utf8');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a YAML document
@@ -53,6 +54,7 @@ describe('CI workflow', () => {
   });
 
   it('its jq filters read the --json summary: annotations and one merged summary of the shards', () => {
+    need('jq');
     const diag = new Diagnostic({ file: 'data/deals/a.md', line: 3, column: 7, rule: 'schema', message: 'must be greater than 0, got -2', field: 'quote.items[0].qty' });
     const shard = (n: number, ok: boolean) => jsonReport('build', ok, ok ? [] : [diag], 'en', { built: [`out/d${n}/proposal.pdf`], skipped: ['x'], failed: ok ? [] : ['a/proposal'], removed: [], explain: [] });
     const steps: Step[] = wf.jobs.build.steps;

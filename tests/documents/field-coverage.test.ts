@@ -18,6 +18,10 @@ import { planProposal } from '../../src/documents/proposal/index.js';
 import { planSwotBrief } from '../../src/documents/swot-brief/index.js';
 import { renderPdf } from '../../src/writers/pdf/index.js';
 import { briefContext } from '../swot-brief/fixture.js';
+import { need } from '../helpers/prereqs.js';
+
+// These tests read the PDFs with poppler's pdftotext: without it, fail here with the package to install.
+need('poppler');
 
 interface JsonSchema {
   type?: string;

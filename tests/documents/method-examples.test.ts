@@ -9,6 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { docxText, unzip } from '../helpers/extract.js';
+import { need } from '../helpers/prereqs.js';
+
+// These tests read the PDFs with poppler's pdftotext: without it, fail here with the package to install.
+need('poppler');
 
 const examples = inject('examples');
 const squash = (s: string) => s.replace(/\s+/g, '');

@@ -19,6 +19,10 @@ import { renderDocx } from '../../src/writers/docx/index.js';
 import { renderPdf } from '../../src/writers/pdf/index.js';
 import { docxText } from '../helpers/extract.js';
 import { briefContext, dealFromYaml, DOC_DATE } from '../swot-brief/fixture.js';
+import { need } from '../helpers/prereqs.js';
+
+// These tests read the PDFs with poppler's pdftotext: without it, fail here with the package to install.
+need('poppler');
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const dir = mkdtempSync(join(tmpdir(), 'dealdoc-method-'));

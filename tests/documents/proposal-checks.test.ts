@@ -9,6 +9,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, runCli } from '../helpers/cli.js';
+import { need } from '../helpers/prereqs.js';
+
+// These tests read the PDFs with poppler's pdftotext: without it, fail here with the package to install.
+need('poppler');
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const pdf = (f: string) => squash(execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8' }));

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { criterionText, type Deal } from '../../src/data/deal-schema.js';
 import { readDeal } from '../../src/data/deals/read.js';
 import { ROOT } from '../helpers/cli.js';
-import { docxText, docxToPdfWithLibreOffice, hasCommand, pdffonts, pdftotext } from '../helpers/extract.js';
+import { docxText, docxToPdfWithLibreOffice, pdffonts, pdftotext } from '../helpers/extract.js';
+import { LIBREOFFICE, need } from '../helpers/prereqs.js';
 
 const examples = inject('examples');
 const deals: Deal[] = [];
@@ -112,7 +113,8 @@ describe('proposal (example deals)', () => {
     }
   });
 
-  it.runIf(hasCommand('soffice'))('DOCX opened in LibreOffice shows the same facts', () => {
+  it('DOCX opened in LibreOffice shows the same facts', () => {
+    need(...LIBREOFFICE, 'poppler');
     const deal = deals.find((d) => d.id === 'huaxin-aoi-2026')!;
     const pdf = docxToPdfWithLibreOffice(join(examples.out, deal.id, 'proposal.docx'));
     const text = squash(pdftotext(pdf, 'raw'));

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
-import { docxText, docxXml, hasCommand, pdffonts, pdftotext } from '../helpers/extract.js';
+import { docxText, docxXml, pdffonts, pdftotext } from '../helpers/extract.js';
+import { need } from '../helpers/prereqs.js';
 
 const FIXTURE = readFileSync(join(import.meta.dirname, 'fixtures/bacninh-multiscript-2027.md'), 'utf8');
 
@@ -121,9 +122,10 @@ describe('a deal mixing Vietnamese, Thai, Korean, Japanese, Greek, symbols and e
     expect(runOf('我们的方案')).not.toContain('rFonts');
   });
 
-  it.skipIf(!hasCommand('soffice'))(
+  it(
     'LibreOffice prints the DOCX with the same text',
     () => {
+      need('libreoffice-writer', 'poppler');
       // Point fontconfig at the npm fonts, as a reader with the fonts installed would have them.
       const dir = mkdtempSync(join(tmpdir(), 'dealdoc-lo-fonts-'));
       const conf = join(dir, 'fonts.conf');

@@ -6,6 +6,11 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin/dealdoc.js');
+/**
+ * SOURCE_DATE_EPOCH of the shared examples build (tests/helpers/examples-setup.ts) and of the page
+ * references (2025-12-01T00:00:00Z): documents of deals without a `date:` would otherwise change daily.
+ */
+export const EXAMPLES_EPOCH = '1764547200';
 
 export interface CliResult {
   code: number;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { LIBREOFFICE, need } from './prereqs.js';
 
 /** Text of every page (pdf.js), pages joined by form feeds. */
 export async function pdfText(buf: Uint8Array): Promise<string> {
@@ -21,10 +22,12 @@ export async function pdfPageCount(buf: Uint8Array): Promise<number> {
 /** `pdftotext -layout` (poppler) when available — closest to what a reader copies out. */
 /** `mode` 'raw' keeps content-stream order (a table cell's lines stay together); 'layout' keeps columns. */
 export function pdftotext(file: string, mode?: 'raw' | 'layout'): string {
+  need('poppler');
   return execFileSync('pdftotext', [...(mode ? [`-${mode}`] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
 export function pdffonts(file: string): string {
+  need('poppler');
   return execFileSync('pdffonts', [file], { encoding: 'utf8' });
 }
 
@@ -80,6 +83,7 @@ export function hasCommand(cmd: string): boolean {
 
 /** Convert a DOCX to PDF with LibreOffice headless (a real Word-compatible reader); returns the PDF path. */
 export function docxToPdfWithLibreOffice(docx: Uint8Array | string): string {
+  need(...LIBREOFFICE);
   const dir = mkdtempSync(join(tmpdir(), 'dealdoc-lo-'));
   let input = typeof docx === 'string' ? docx : join(dir, 'in.docx');
   if (typeof docx !== 'string') writeFileSync(input, docx);

@@ -8,11 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { hasCommand } from '../helpers/extract.js';
 import { checkLayout, formatProblems } from '../helpers/layout.js';
-import { buildExamples, comparePages, renderPages, type ExampleDoc } from './render.js';
+import { LIBREOFFICE, need } from '../helpers/prereqs.js';
+import { comparePages, exampleDocs, renderPages, type ExampleDoc } from './render.js';
 
 /** Model numbers, invoice numbers and the like that must never break, read from the example data. */
 function exampleTokens(): string[] {
@@ -33,12 +33,16 @@ function exampleTokens(): string[] {
   return [...tokens].filter((t) => t.length >= 6);
 }
 
-describe.runIf(hasCommand('soffice') && hasCommand('pdftoppm'))('example documents, page by page', () => {
+describe('example documents, page by page', () => {
   let work: string;
   let docs: ExampleDoc[];
   beforeAll(() => {
+    need(...LIBREOFFICE, 'poppler');
+    // The examples build every e2e test shares (tests/helpers/examples-setup.ts, same SOURCE_DATE_EPOCH).
+    const examples = inject('examples');
+    if (examples.code !== 0) throw new Error(`example build failed (${examples.code}):\n${examples.stderr}`);
     work = mkdtempSync(join(tmpdir(), 'dealdoc-examples-pages-'));
-    docs = buildExamples(work);
+    docs = exampleDocs(examples.out, work);
   }, 240_000);
 
   it('every page matches its approved reference (npm run test:approve after an intended change)', () => {

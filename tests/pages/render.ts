@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { EXAMPLES_EPOCH, ROOT, runCli } from '../helpers/cli.js';
 
 export const REFS = join(ROOT, 'tests/pages/refs');
 /** Low resolution and greyscale keep the references small; layout changes still move many pixels. */
 export const DPI = 40;
 /** Fixed document date for deals without one (2025-12-01T00:00:00Z). */
-export const EPOCH = '1764547200';
+export const EPOCH = EXAMPLES_EPOCH;
 
 export interface ExampleDoc {
   /** e.g. `huaxin-aoi-2026-proposal-pdf`; DOCX names end in `-docx` (rendered through LibreOffice). */
@@ -35,6 +35,11 @@ export function buildExamples(work = mkdtempSync(join(tmpdir(), 'dealdoc-pages-'
   const out = join(work, 'out');
   const r = runCli(['build', '--out', out, '-q', '--jobs', '1'], { env: { SOURCE_DATE_EPOCH: EPOCH } });
   if (r.code !== 0) throw new Error(`example build failed (${r.code}):\n${r.stderr}`);
+  return exampleDocs(out, work);
+}
+
+/** The documents of an examples build in `out` (read only; LibreOffice's PDFs go to `work/lo`). */
+export function exampleDocs(out: string, work: string): ExampleDoc[] {
   const docs: ExampleDoc[] = [];
   const months = existsSync(join(out, 'receivables')) ? readdirSync(join(out, 'receivables')).sort() : [];
   const folders = readdirSync(out)

@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BIN, copyProject } from '../helpers/cli.js';
+import { CHROMIUM, need } from '../helpers/prereqs.js';
 
 const HOSTILE_TITLE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"'&`;
 const TITLE = '华新精密 SMT 产线 3D AOI 升级建议书';
@@ -32,6 +33,7 @@ function hostileDeal(): string {
 }
 
 beforeAll(async () => {
+  need('chromium');
   proj = copyProject();
   // Start from the examples the global setup built, so the server's first build is a no-op.
   cpSync(inject('examples').out, join(proj, 'out'), { recursive: true });
@@ -61,7 +63,7 @@ beforeAll(async () => {
   port = Number(new URL(base).port);
   // launch() runs chromium with a fresh temporary profile (playwright refuses --user-data-dir here).
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

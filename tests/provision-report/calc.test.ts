@@ -4,18 +4,17 @@
  * Skipped where Calc is not installed (the DOCX checks need only LibreOffice Writer).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compose, createTemplateStore } from '../../src/compose/index.js';
 import { planProvisionReport, workbookForProvisionReport } from '../../src/documents/provision-report/index.js';
 import { renderXlsx } from '../../src/writers/xlsx/index.js';
-import { hasCommand } from '../helpers/extract.js';
 import { ctx, workedExample } from './fixture.js';
 import { dataTables } from './tree-helpers.js';
+import { need } from '../helpers/prereqs.js';
 
-const calc = hasCommand('soffice') && existsSync('/usr/lib/libreoffice/program/libscfiltlo.so');
 // Separator, quote, UTF-8, from line 1, …, save cell contents as shown, all sheets.
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
 
@@ -51,7 +50,8 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-describe.skipIf(!calc)('the workbook as LibreOffice Calc shows it', () => {
+describe('the workbook as LibreOffice Calc shows it', () => {
+  beforeAll(() => need('libreoffice-calc'));
   it('shows every sheet with the same figures as the printed report', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dealdoc-calc-'));
     const file = join(dir, 'report.xlsx');

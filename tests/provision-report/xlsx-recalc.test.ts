@@ -20,6 +20,7 @@ import { policy } from '../receivables/helpers.js';
 import { ctx, reversalExample, workedExample } from './fixture.js';
 import { dataTables } from './tree-helpers.js';
 import { readXlsx, valueOf } from './xlsx-read.js';
+import { need } from '../helpers/prereqs.js';
 
 /** A month with nothing owed (all collected), and a USD month with a write-off and a receipt. */
 function generated() {
@@ -70,6 +71,7 @@ let originals: Buffer[] = [];
 let recalculated: Buffer[] = [];
 
 beforeAll(async () => {
+  need('libreoffice-calc');
   const dir = mkdtempSync(join(tmpdir(), 'dealdoc-recalc-'));
   const out = join(dir, 'out');
   originals = await Promise.all(cases().map((r) => renderXlsx(buildProvisionReport(r, ctx()).workbook())));

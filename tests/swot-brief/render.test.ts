@@ -14,6 +14,7 @@ import { renderDocx } from '../../src/writers/docx/index.js';
 import { renderPdf } from '../../src/writers/pdf/index.js';
 import { docxText, docxToPdfWithLibreOffice, hasCommand, pdfText, pdftotext } from '../helpers/extract.js';
 import { briefContext, DOC_DATE, fixtureDeal } from './fixture.js';
+import { LIBREOFFICE, need } from '../helpers/prereqs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dealdoc-swot-brief-'));
 /** Line breaks inside table cells and diagram boxes fall anywhere: compare without whitespace. */
@@ -103,7 +104,8 @@ describe('derivations read back from the generated documents', () => {
   });
 });
 
-describe.runIf(hasCommand('soffice'))('SWOT brief DOCX through LibreOffice', () => {
+describe('SWOT brief DOCX through LibreOffice', () => {
+  beforeAll(() => need(...LIBREOFFICE));
   it('keeps the facts when a Word-compatible reader converts it', async () => {
     const r = await render('rich-zh');
     // pdf.js reads LibreOffice's table cells one by one; pdftotext would interleave the 2×2 SWOT cells line by line.

@@ -12,7 +12,8 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { DocMeta } from '../../src/tree/nodes.js';
 import { renderDocx } from '../../src/writers/docx/index.js';
-import { docxText, docxToPdfWithLibreOffice, docxXml, hasCommand, pdftotext, unzip } from '../helpers/extract.js';
+import { docxText, docxToPdfWithLibreOffice, docxXml, pdftotext, unzip } from '../helpers/extract.js';
+import { LIBREOFFICE, need } from '../helpers/prereqs.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ASSETS = join(ROOT, 'data/assets');
@@ -369,7 +370,8 @@ describe('renderDocx', () => {
     expect(child.trim()).toBe(sha(await render(proposal())));
   });
 
-  it.skipIf(!hasCommand('soffice'))('opens in LibreOffice: headings, table values and page numbers are in the PDF', async () => {
+  it('opens in LibreOffice: headings, table values and page numbers are in the PDF', async () => {
+    need(...LIBREOFFICE, 'poppler');
     const pdf = pdftotext(docxToPdfWithLibreOffice(await render(proposal())));
     const pages = pdf.split('\f').filter((p) => p.trim());
     for (const s of ['一、项目背景', '1.1 现状与问题', '2,225,000.00', '合计（含税）', '直通率达到 99%', '王建国', '86.4', '二、结论']) {
