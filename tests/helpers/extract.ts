@@ -40,14 +40,22 @@ export function unzip(buf: Uint8Array): Record<string, string> {
 
 /** word/document.xml of a DOCX. */
 export function docxXml(buf: Uint8Array): string {
-  return unzip(buf)['word/document.xml'];
+  return bodyXml(unzip(buf));
+}
+
+/** A DOCX without a body is a failed test, not an empty document. */
+function bodyXml(parts: Record<string, string>): string {
+  const xml = parts['word/document.xml'];
+  if (xml === undefined) throw new Error(`not a DOCX: no word/document.xml among ${Object.keys(parts).join(', ') || 'no parts'}`);
+  return xml;
 }
 
 /** Visible text of a DOCX body and its footnotes: paragraphs on their own lines, runs concatenated. */
 export function docxText(buf: Uint8Array): string {
   const parts = unzip(buf);
-  const notes = parts['word/footnotes.xml'] ? xmlText(parts['word/footnotes.xml']) : '';
-  return xmlText(parts['word/document.xml']) + (notes ? '\n' + notes : '');
+  const footnotes = parts['word/footnotes.xml'];
+  const notes = footnotes ? xmlText(footnotes) : '';
+  return xmlText(bodyXml(parts)) + (notes ? '\n' + notes : '');
 }
 
 function xmlText(xml: string): string {

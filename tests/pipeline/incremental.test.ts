@@ -107,7 +107,7 @@ describe('incremental builds', () => {
   it('a payment dated in the latest month rebuilds only that month’s report', () => {
     const payments = join(proj, 'data/receivables/payments.csv');
     const lines = readFileSync(payments, 'utf8').trimEnd().split('\n');
-    const header = lines[0].split(',');
+    const header = (lines[0] ?? '').split(',');
     const last = lines.find((l) => l.includes('2026/10/') || l.includes('2026-10-'))!;
     const cells = last.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
     cells[header.indexOf('收款单号')] = 'SK-TEST-0001';
