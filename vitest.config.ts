@@ -43,6 +43,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // vitest's default on 2 cores is ONE worker (cores - 1); e2e tests mostly wait on the processes
+    // they spawn (the CLI, LibreOffice, Chromium), so two files at a time keep both cores busy.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
