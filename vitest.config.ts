@@ -39,6 +39,9 @@ export const E2E = [
 ];
 
 export default defineConfig({
+  // Vitest's results cache (file durations, for ordering) lives in the work tree, not in
+  // node_modules/.vite: worktrees share node_modules by hard links, so a write there changed every copy.
+  cacheDir: '.tmp/vite',
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
