@@ -19,7 +19,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 beforeAll(() => {
   const work = mkdtempSync(join(tmpdir(), 'dealdoc-pack-'));
-  // dist/ is built by `npm test` (and by `npm run build` before CLI tests); skip prepare's rebuild.
+  // dist/ is fresh: the global setup rebuilt it if the sources changed (tests/global-setup.ts); skip prepare's rebuild.
   const packed = JSON.parse(execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
   files = packed[0].files.map((f) => f.path);
   proj = join(work, 'proj');
