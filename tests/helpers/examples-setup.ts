@@ -16,13 +16,12 @@ import { EXAMPLES_EPOCH, runCli } from './cli.js';
 
 export default function setup(project: TestProject) {
   const out = join(mkdtempSync(join(tmpdir(), 'dealdoc-examples-')), 'out');
-  const t0 = performance.now();
   const r = runCli(['build', '--out', out], { env: { SOURCE_DATE_EPOCH: EXAMPLES_EPOCH } });
-  project.provide('examples', { out, code: r.code, stdout: r.stdout, stderr: r.stderr, ms: Math.round(performance.now() - t0) });
+  project.provide('examples', { out, code: r.code, stdout: r.stdout, stderr: r.stderr });
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    examples: { out: string; code: number; stdout: string; stderr: string; ms: number };
+    examples: { out: string; code: number; stdout: string; stderr: string };
   }
 }
