@@ -4,13 +4,13 @@
  * Unknown fields are errors (a typo must not silently drop data).
  */
 import { z } from 'zod';
+import { ATTITUDES, LEVELS, ROLES, STAGES, STYLES, type DealData } from '../domain/deal.js';
 import { bool, decimal, integer, isoDate, list, locale, optionalText, text } from './fields.js';
 
-export const ROLES = ['initiator', 'decision_maker', 'designer', 'evaluator', 'user'] as const;
-export const STYLES = ['peacock', 'owl', 'chameleon', 'koala', 'wolf'] as const;
-export const LEVELS = ['low', 'medium', 'high'] as const;
-export const ATTITUDES = ['supporter', 'neutral', 'opponent'] as const;
-export const STAGES = ['discover_needs', 'internal_deliberation', 'procurement_design', 'evaluation', 'commitment', 'use_maintenance'] as const;
+// The deal's types and vocabularies are the domain's (src/domain/deal.ts); this schema reads
+// files into them. Re-exported so readers of deal files need one import.
+export { ATTITUDES, LEVELS, ROLES, STAGES, STYLES, criterionText, pointText } from '../domain/deal.js';
+export type { CompetitorPoint, Competitor, Contact, Criterion, Deal, DealData, Problem, QuoteItem } from '../domain/deal.js';
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (iss) => `expected one of ${values.join(' | ')}, got ${JSON.stringify(iss.input)}` });
@@ -194,31 +194,8 @@ export const dealSchema = z.strictObject({
 });
 
 export type DealInput = z.input<typeof dealSchema>;
-export type DealData = z.output<typeof dealSchema>;
 
-/** A validated deal, with where it came from. */
-export interface Deal extends DealData {
-  id: string;
-  locale: 'zh-CN' | 'en';
-  /** Markdown narrative (the file body, or `body` in JSON). */
-  body: string;
-  /** Line in the source file where the body starts (1-based), for diagnostics. */
-  bodyLine: number;
-  /** Path as given (relative to the working directory), for diagnostics. */
-  path: string;
-}
-
-export type Contact = DealData['contacts'][number];
-export type Competitor = DealData['competitors'][number];
-export type Problem = DealData['needs']['problems'][number];
-export type QuoteItem = DealData['quote']['items'][number];
-
-export function criterionText(c: Problem['criteria'][number]): string {
-  return typeof c === 'string' ? c : c.criterion;
-}
-
-export type CompetitorPoint = Competitor['strengths'][number];
-
-export function pointText(p: CompetitorPoint): string {
-  return typeof p === 'string' ? p : p.point;
-}
+/** Compile-time: the schema yields exactly the domain's `DealData` (each way), so the two cannot drift apart. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaIsDealData: Same<z.output<typeof dealSchema>, DealData> = true;
+void schemaIsDealData;

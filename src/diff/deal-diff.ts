@@ -6,7 +6,7 @@
  */
 import { resolveQuoteItems, type Catalog, type PricedItem } from '../data/catalog.js';
 import type { Deal } from '../data/deal-schema.js';
-import { Decimal } from '../domain/money.js';
+import { Decimal, fixed } from '../domain/money.js';
 import { computeQuote, lineTotal } from '../domain/quote.js';
 
 export interface ValueChange {
@@ -71,7 +71,7 @@ export interface DealDiff {
   customerFacingChanged: boolean;
 }
 
-const money = (d: Decimal) => d.toFixed(2);
+const money = (d: Decimal) => fixed(d, 2);
 const moneyChange = (a: Decimal, b: Decimal): MoneyChange => ({ old: money(a), new: money(b), delta: money(b.minus(a)) });
 
 /** Text of a scalar for comparison and display (Decimal rates as given: 0.05). */

@@ -7,9 +7,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Diagnostic } from '../../diagnostics.js';
-import { Decimal } from '../../domain/money.js';
+import { Decimal, fixed } from '../../domain/money.js';
 import { computeQuote } from '../../domain/quote.js';
-import { checkMarkdownBounds } from '../../compose/markdown-limits.js';
+import { checkMarkdownBounds } from '../markdown-limits.js';
 import type { Locale } from '../../tree/nodes.js';
 import { dealSchema, type Deal } from '../deal-schema.js';
 import { formatPath, parseYamlSource, positionOf, zodDiagnostics, type YamlSource } from '../yaml-source.js';
@@ -229,7 +229,7 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
   if (total.abs().gt(MAX_QUOTE_TOTAL)) {
     const pos = positionOf(source, ['quote']);
     return fail(
-      new Diagnostic({ file: displayPath, line: pos?.line, column: pos?.column, rule: 'quote-too-large', field: 'quote', message: `the quote total ${total.toFixed(2)} is too large to print (人民币大写 goes up to 9,999,999,999,999,999.99)` }),
+      new Diagnostic({ file: displayPath, line: pos?.line, column: pos?.column, rule: 'quote-too-large', field: 'quote', message: `the quote total ${fixed(total, 2)} is too large to print (人民币大写 goes up to 9,999,999,999,999,999.99)` }),
     );
   }
   const bodyProblem = checkMarkdownBounds(body);

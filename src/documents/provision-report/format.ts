@@ -4,7 +4,7 @@
  * rows, the printed report and the workbook cannot disagree on a figure.
  */
 import type { DataTable, DataTableRow, Align } from '../../tree/nodes.js';
-import { Decimal, formatMoney } from '../../domain/money.js';
+import { Decimal, fixed, formatMoney, formatPercentFixed } from '../../domain/money.js';
 import type { CellValue, Column, Sheet } from '../../writers/xlsx/model.js';
 
 /** 1234.5 → "1,234.50"; −5 → "(5.00)" (finance reports show negatives in parentheses). */
@@ -12,9 +12,9 @@ export function money(d: Decimal): string {
   // Whole cents (every amount the computation produces) need no rounding: format the digits
   // directly, as formatMoney would, without its rounded copies. Anything finer goes through it.
   if (!d.isFinite() || d.decimalPlaces() > 2) return formatMoney(d, { parens: true });
-  const fixed = d.toFixed(2);
-  const negative = fixed.charCodeAt(0) === 45; // '-'
-  const digits = negative ? fixed.slice(1) : fixed;
+  const text = fixed(d, 2);
+  const negative = text.charCodeAt(0) === 45; // '-'
+  const digits = negative ? text.slice(1) : text;
   const dot = digits.length - 3;
   const body = `${digits.slice(0, dot).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${digits.slice(dot)}`;
   return negative && !d.isZero() ? `(${body})` : body;
@@ -22,7 +22,7 @@ export function money(d: Decimal): string {
 
 /** 0.178 → "17.8%" with a fixed number of decimals, the same as the XLSX number format. */
 export function percent(rate: Decimal, decimals = 0): string {
-  return `${rate.times(100).toFixed(decimals, Decimal.ROUND_HALF_UP)}%`;
+  return formatPercentFixed(rate, decimals);
 }
 
 /** Decimals needed to show every rate exactly as a percentage (0.1 → 0, 0.055 → 1), at most 2. */
@@ -44,7 +44,7 @@ export function formatCell(value: CellValue, column: Column): string {
     case 'percent':
       return value instanceof Decimal ? percent(value, column.decimals ?? 0) : String(value);
     case 'number':
-      return value instanceof Decimal ? value.toFixed(column.decimals ?? 4, Decimal.ROUND_HALF_UP) : String(value);
+      return value instanceof Decimal ? fixed(value, column.decimals ?? 4) : String(value);
     default:
       return String(value);
   }

@@ -4,7 +4,7 @@
  * workbook.ts into a Workbook — both from this one model.
  */
 import { formatDateLong, dateInShanghai } from '../../domain/dates.js';
-import { Decimal, sum } from '../../domain/money.js';
+import { Decimal, fixed, sum } from '../../domain/money.js';
 import type { CustomerMovement, ProvisionResult } from '../../domain/receivables/types.js';
 import type { Sheet } from '../../writers/xlsx/model.js';
 import type { ProvisionReportContext } from './context.js';
@@ -66,7 +66,7 @@ export function buildReport(result: ProvisionResult, ctx: ProvisionReportContext
     policy: l.text.policy(steps, ctx.policy.boundary_inclusive),
     boundary: l.text.boundary(steps[0]?.days ?? 30, ctx.policy.boundary_inclusive),
     rounding: l.text.rounding,
-    fx: result.fxUsed.length === 0 ? l.text.noFx : l.text.list(result.fxUsed.map((f) => l.text.fxItem(f.currency, f.rate.toFixed(fxDp), f.date))),
+    fx: result.fxUsed.length === 0 ? l.text.noFx : l.text.list(result.fxUsed.map((f) => l.text.fxItem(f.currency, fixed(f.rate, fxDp), f.date))),
     framework: smallFramework ? l.text.frameworkSmall : l.text.frameworkCas,
   };
   const asOfLong = formatDateLong(result.asOf, ctx.locale);

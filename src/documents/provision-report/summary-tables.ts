@@ -2,11 +2,10 @@
  * Summary, aging, movement and journal tables of the report as typed sheets.
  * Every subtotal/total row is the sum of the printed rows above it (Decimal, never re-rounded).
  */
-import { Decimal, ZERO, cents, sum } from '../../domain/money.js';
+import { Decimal, ZERO, cents, sharesOf, sum } from '../../domain/money.js';
 import type { BucketTotal, ProvisionResult } from '../../domain/receivables/types.js';
 import type { Column, Row, Sheet } from '../../writers/xlsx/model.js';
 import { percentDecimals } from './format.js';
-import { sharesOf } from './shares.js';
 import { bucketLabel, sheet, type TableEnv } from './table-kit.js';
 
 export function summarySheet(env: TableEnv): Sheet {

@@ -23,7 +23,7 @@ export function paymentNodes(b: Brief, record: CustomerPaymentRecord): RootConte
       [p.outstanding, formatMoney(record.outstanding)],
       [p.overdue, formatMoney(record.overdue)],
       [p.provision, formatMoney(record.provision)],
-      [p.averageDaysLate, record.averageDaysLate === undefined ? p.noPaid : p.days(Math.round(record.averageDaysLate * 10) / 10)],
+      [p.averageDaysLate, record.averageDaysLate === undefined ? p.noPaid : p.days(record.averageDaysLate)],
       [p.paidInvoices, String(record.paidInvoices)],
     ],
   );

@@ -4,8 +4,8 @@
  * floor, too little prepayment from a credit-risk customer, and — for the customer-facing
  * proposal — unfilled scaffold placeholders and lines without a price.
  */
-import type { PricedItem } from '../../data/catalog.js';
-import type { Deal } from '../../data/deal-schema.js';
+import type { PricedItem } from '../catalog.js';
+import type { Deal } from '../deal.js';
 import { Decimal, formatPercent } from '../money.js';
 import type { CreditAssessment } from './credit.js';
 import { prepaymentShare } from './credit.js';
@@ -56,7 +56,7 @@ export function lintDeal(deal: Deal, items: readonly PricedItem[], credit?: Cred
     }),
   );
   for (const b of belowFloor(items))
-    out.push({ path: ['quote', 'items', b.index, b.item.unit_price && deal.quote.items[b.index].discount ? 'discount' : 'unit_price'], severity: 'warning', rule: 'method/price-floor', message: `${b.item.sku}: ${formatPercent(b.discount.toDecimalPlaces(4))} off the list price is below the floor (at most ${formatPercent(b.max)} without approval): needs approval` });
+    out.push({ path: ['quote', 'items', b.index, b.item.unit_price && deal.quote.items[b.index].discount ? 'discount' : 'unit_price'], severity: 'warning', rule: 'method/price-floor', message: `${b.item.sku}: ${formatPercent(b.discount, 2)} off the list price is below the floor (at most ${formatPercent(b.max)} without approval): needs approval` });
   deal.quote.items.forEach((raw, i) => {
     if (raw.sku && !items[i].catalogued && (raw.name === undefined || raw.unit_price === undefined))
       out.push({ path: ['quote', 'items', i, 'sku'], severity: 'error', rule: 'catalog/unknown-sku', message: `SKU "${raw.sku}" is not in the catalogue: give name and unit_price in the deal, or add the SKU to data/catalog.yaml` });

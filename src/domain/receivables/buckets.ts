@@ -5,10 +5,10 @@
  * Default matrix 30/60/90 → not_due, d1_30, d31_60, d61_90, over_90 (30 → 0%, 31 → 10%, 91 → 50%).
  */
 import { Decimal, ZERO } from '../money.js';
-import type { ProvisioningPolicy } from '../../config/schema.js';
+import type { Policy } from './policy.js';
 import type { BucketDef } from './types.js';
 
-export type MatrixPolicy = Pick<ProvisioningPolicy, 'matrix' | 'boundary_inclusive'>;
+export type MatrixPolicy = Pick<Policy, 'matrix' | 'boundary_inclusive'>;
 
 export function bucketDefs(policy: MatrixPolicy): BucketDef[] {
   const entries = [...policy.matrix].sort((a, b) => a.over_days - b.over_days);

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync } from 'fflate';
 import { parseIsoDate, toUtcDate } from '../../domain/dates.js';
-import { Decimal } from '../../domain/money.js';
+import { Decimal, fixed } from '../../domain/money.js';
 import { type CellValue, type Column, type Row, type Sheet, type Workbook, numFmtFor } from './model.js';
 import { normalizeParts } from './normalize.js';
 
@@ -244,7 +244,7 @@ const MONEY_LIMIT = new Decimal('1e13');
 const NEG_MONEY_LIMIT = MONEY_LIMIT.negated();
 
 /**
- * The one place a Decimal becomes a binary number. `Number(d.toFixed(2))` is exact to the cent:
+ * The one place a Decimal becomes a binary number. `Number(fixed(d, 2))` is exact to the cent:
  * a double holds 15–17 significant digits, and the nearest double to any 2-decimal amount below
  * 10^13 (ten trillion yuan) prints back as that same amount, so Excel shows the figure we computed.
  * Undefined when the value does not fit the column (invalid() says why).
@@ -258,7 +258,7 @@ function cellValue(value: Exclude<CellValue, null>, column: Column, dates: Map<s
     case 'money':
       if (!(value instanceof Decimal) || value.gte(MONEY_LIMIT) || value.lte(NEG_MONEY_LIMIT)) return undefined;
       // Amounts are whole cents already: then the shortest text is the same number, without the rounding copy.
-      return Number(value.decimalPlaces() <= 2 ? value.toString() : value.toFixed(2));
+      return Number(value.decimalPlaces() <= 2 ? value.toString() : fixed(value, 2));
     case 'percent':
     case 'number':
       return value instanceof Decimal ? Number(value.toString()) : undefined;
@@ -283,7 +283,7 @@ function invalid(value: Exclude<CellValue, null>, column: Column, sheetName: str
   const where = `sheet "${sheetName}" row ${row}, column "${column.header}"`;
   switch (column.kind) {
     case 'money':
-      if (value instanceof Decimal) throw new Error(`${where}: ${value.toFixed(2)} is too large to store exactly`);
+      if (value instanceof Decimal) throw new Error(`${where}: ${fixed(value, 2)} is too large to store exactly`);
       throw new Error(`${where}: money must be a Decimal, got ${JSON.stringify(value)}`);
     case 'percent':
     case 'number':
