@@ -5,7 +5,7 @@
  */
 import type { DataTable, DataTableRow, Align } from '../../tree/nodes.js';
 import { Decimal, fixed, formatMoney, formatPercentFixed } from '../../domain/money.js';
-import type { CellValue, Column, Sheet } from '../../writers/xlsx/model.js';
+import type { CellValue, Column, Sheet } from '../../tree/workbook.js';
 
 /** 1234.5 → "1,234.50"; −5 → "(5.00)" (finance reports show negatives in parentheses). */
 export function money(d: Decimal): string {

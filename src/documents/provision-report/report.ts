@@ -6,7 +6,7 @@
 import { formatDateLong, dateInShanghai } from '../../domain/dates.js';
 import { Decimal, fixed, sum } from '../../domain/money.js';
 import type { CustomerMovement, ProvisionResult } from '../../domain/receivables/types.js';
-import type { Sheet } from '../../writers/xlsx/model.js';
+import type { Sheet } from '../../tree/workbook.js';
 import type { ProvisionReportContext } from './context.js';
 import { fxDecimals, money, percent, percentDecimals } from './format.js';
 import { labelsFor, type ReportLabels, type SheetKey } from './labels.js';

@@ -4,7 +4,7 @@
  */
 import { Decimal, ZERO } from '../../domain/money.js';
 import type { InvoiceLine, PartyTotals, ProvisionResult } from '../../domain/receivables/types.js';
-import type { Column, Row, Sheet } from '../../writers/xlsx/model.js';
+import type { Column, Row, Sheet } from '../../tree/workbook.js';
 import { fxDecimals, money, percent, percentDecimals } from './format.js';
 import { bucketLabel, columnSum, range, sheet, type TableEnv } from './table-kit.js';
 

@@ -4,7 +4,7 @@
  */
 import { Decimal, ZERO, cents, sharesOf, sum } from '../../domain/money.js';
 import type { BucketTotal, ProvisionResult } from '../../domain/receivables/types.js';
-import type { Column, Row, Sheet } from '../../writers/xlsx/model.js';
+import type { Column, Row, Sheet } from '../../tree/workbook.js';
 import { percentDecimals } from './format.js';
 import { bucketLabel, sheet, type TableEnv } from './table-kit.js';
 

@@ -1,5 +1,5 @@
 /**
- * Workbook model → .xlsx bytes with exceljs. Money stays Decimal until the cell is written;
+ * Workbook tree (tree/workbook.ts) → .xlsx bytes with exceljs. Money stays Decimal until the cell is written;
  * numbers get real number formats (never text), the header (and title) rows are frozen, total
  * rows are bold, and the zip is normalised so the same model always gives the same bytes.
  */
@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { strToU8, unzipSync } from 'fflate';
 import { parseIsoDate, toUtcDate } from '../../domain/dates.js';
 import { Decimal, fixed } from '../../domain/money.js';
-import { type CellValue, type Column, type Row, type Sheet, type Workbook, numFmtFor } from './model.js';
+import type { CellValue, Column, Row, Sheet, Workbook } from '../../tree/workbook.js';
+import { numFmtFor } from './number-formats.js';
 import { normalizeParts } from './normalize.js';
 
 const HEADER_FILL = 'FFE8EEF7';
@@ -51,7 +52,7 @@ type XlsxInternals = { prepareModel(model: unknown, options: object): void } & R
 
 /**
  * The package parts as exceljs renders them, without its zip: XLSX.write renders every part
- * into a JSZip archive that normalizeXlsx would only unpack again (it re-packs them itself).
+ * into a JSZip archive that normalizeParts would only unpack again (it re-packs them itself).
  * This runs the same steps in the same order with a sink that keeps the parts, so the bytes
  * are the ones writeBuffer's archive holds. Should an exceljs release rename the steps, the
  * public writeBuffer (stored, not deflated: it is re-packed anyway) is the fallback.
