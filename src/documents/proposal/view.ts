@@ -4,7 +4,7 @@
  * actions and internal notes never reach `planProposal`, its view, its slots or its metadata —
  * whatever a template (ours or a user's override) asks for. tests/documents/confidentiality*.
  */
-import type { Deal } from '../../data/deal-schema.js';
+import type { Deal } from '../../domain/deal.js';
 
 /** Top-level deal fields a proposal reads. Everything else is internal. */
 export const PROPOSAL_DEAL_FIELDS = ['id', 'locale', 'title', 'subtitle', 'doc_no', 'version', 'date', 'rep', 'customer', 'needs', 'why_us', 'next_steps', 'quote', 'body', 'bodyLine', 'path', 'stage', 'proposal'] as const;

@@ -8,7 +8,7 @@ import type { RootContent } from 'mdast';
 import { localized } from '../../data/catalog.js';
 import { formatDateLong } from '../../domain/dates.js';
 import { belowFloor, effectiveDiscount, namedCriteria, offerFor, topActions, nextDatedStep } from '../../domain/method/index.js';
-import { Decimal, formatMoney, formatPercent } from '../../domain/money.js';
+import { Decimal, formatMoney, formatPercent, roundCount } from '../../domain/money.js';
 import type { Callout } from '../../tree/nodes.js';
 import type { Brief } from './context.js';
 import { colon, spaced } from './format.js';
@@ -118,7 +118,7 @@ export function decisionNodes(b: Brief): RootContent[] {
       labelled(d.outstanding, spaced(locale, `¥${formatMoney(r.outstanding)}`)),
       labelled(d.overdue, spaced(locale, `¥${formatMoney(r.overdue)}` + overdueDetail(b))),
       labelled(d.provision, spaced(locale, `¥${formatMoney(r.provision)}`)),
-      labelled(d.daysLate, spaced(locale, r.averageDaysLate === undefined ? DASH : d.days(r.averageDaysLate))),
+      labelled(d.daysLate, spaced(locale, r.averageDaysLate === undefined ? DASH : d.days(roundCount(r.averageDaysLate, 1)))),
     ];
     out.push(callout(c.risk ? 'danger' : 'info', colon(locale, d.credit, c.risk ? d.creditRisk : d.creditOk), lines));
   } else {
