@@ -55,7 +55,7 @@ function locate(source: string, pattern: RegExp): { line: number; column: number
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Handlebars errors carry a line only sometimes; find it in the source when they do not. */
-export function templateError(file: string, source: string, e: unknown, others: [string, string][] = []): TemplateError {
+function templateError(file: string, source: string, e: unknown, others: [string, string][] = []): TemplateError {
   const err = e as { message?: string; lineNumber?: number; column?: number };
   const message = String(err.message ?? e);
   const parse = /^Parse error on line (\d+):[\s\S]*\n(Expecting [^\n]*|[^\n]*)$/.exec(message);

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { Unzlib } from 'fflate';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
-export const MAX_ASSET_BYTES = 10 * 1024 * 1024;
+const MAX_ASSET_BYTES = 10 * 1024 * 1024;
 const ALLOWED = new Set(['.png', '.jpg', '.jpeg']);
 
 export type AssetResult = { path: string } | { error: string };
@@ -41,8 +41,8 @@ export function resolveAsset(assetsDir: string, ref: string): AssetResult {
 }
 
 /** Pixels per side and in total (the PDF and DOCX writers accept exactly this much). */
-export const MAX_IMAGE_SIDE = 20_000;
-export const MAX_IMAGE_PIXELS = 40_000_000;
+const MAX_IMAGE_SIDE = 20_000;
+const MAX_IMAGE_PIXELS = 40_000_000;
 
 export interface ImageInfo {
   type: 'png' | 'jpg';
@@ -219,7 +219,7 @@ function inspectJpeg(b: Buffer): ImageInfo | { error: string } {
   return { error: 'is truncated (no image data)' };
 }
 
-export function isInside(root: string, path: string): boolean {
+function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
 }

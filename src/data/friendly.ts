@@ -250,7 +250,7 @@ export function plainYaml(d: Diagnostic): Diagnostic {
 // ---------------------------------------------------------------------------------------------
 // Did you mean
 
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0];

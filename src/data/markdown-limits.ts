@@ -6,22 +6,22 @@
  */
 
 /** Narrative size (UTF-8 bytes): ~60 pages of prose. */
-export const MAX_MARKDOWN_BYTES = 128 * 1024;
+const MAX_MARKDOWN_BYTES = 128 * 1024;
 /** Nested containers (blockquotes, list items) on one line. Real narratives use 2–4. */
 export const MAX_MARKDOWN_DEPTH = 32;
 /** Lines: micromark spends ~0.1–0.3 ms on each block whatever its size. */
-export const MAX_MARKDOWN_LINES = 5000;
+const MAX_MARKDOWN_LINES = 5000;
 /** Σ over lines of their container depth (every line re-enters each of its containers). */
-export const MAX_CONTAINER_WORK = 20_000;
+const MAX_CONTAINER_WORK = 20_000;
 /**
  * Inline delimiters — runs of `*` `_` `~` and each `[` `]` — in one paragraph: matching emphasis
  * and link labels is quadratic in them (64,000 `]` in one paragraph take a minute).
  */
 export const MAX_DELIMITER_RUNS = 1000;
 /** One run of the same delimiter (`~~~…`): GFM autolinks are quadratic in a long run inside a URL. */
-export const MAX_DELIMITER_RUN_LENGTH = 100;
+const MAX_DELIMITER_RUN_LENGTH = 100;
 /** The same over the whole narrative (the quadratic cost, paid paragraph by paragraph). */
-export const MAX_DELIMITER_RUNS_TOTAL = 20_000;
+const MAX_DELIMITER_RUNS_TOTAL = 20_000;
 
 export interface MarkdownProblem {
   /** 1-based, relative to the Markdown text. */

@@ -20,9 +20,9 @@ export interface YamlSource {
 const MAY_HAVE_ANCHOR = /(^|[\s[{,:-])&[^\s]/m;
 
 /** Nesting of mappings and sequences (a deal needs 5; recursion in the parsers starts to fail near 1,000). */
-export const MAX_YAML_DEPTH = 64;
+const MAX_YAML_DEPTH = 64;
 /** Nodes that aliases may expand to, in total (billion laughs). */
-export const MAX_ALIAS_NODES = 10_000;
+const MAX_ALIAS_NODES = 10_000;
 
 /**
  * The deepest collection nesting, from the `yaml` package's CST parser (iterative, no recursion,

@@ -58,7 +58,7 @@ const L = {
 };
 
 /** "¥1,234.50"; with a sign for deltas: "+¥1.00", "−¥23,100.00" (U+2212). */
-export function money(amount: string, currency: string, signed = false): string {
+function money(amount: string, currency: string, signed = false): string {
   const d = new Decimal(amount);
   const sym = SYMBOLS[currency] ?? `${currency} `;
   const body = `${sym}${formatMoney(d.abs())}`;

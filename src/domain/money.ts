@@ -49,7 +49,7 @@ export function fixed(d: Decimal, decimals: number): string {
 }
 
 /** Half-up to at most `decimals` places, trailing zeros dropped by the caller's toString. */
-export function roundHalfUp(d: Decimal, decimals: number): Decimal {
+function roundHalfUp(d: Decimal, decimals: number): Decimal {
   return d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
 }
 

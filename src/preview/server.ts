@@ -37,7 +37,7 @@ export interface PreviewServer {
 }
 
 /** Split a URL path into decoded segments; undefined for anything that could step outside. */
-export function safeSegments(pathname: string): string[] | undefined {
+function safeSegments(pathname: string): string[] | undefined {
   const raw = pathname.split('/').slice(1);
   const out: string[] = [];
   for (const r of raw) {

@@ -26,7 +26,7 @@ const FORMATS: LedgerFormat[] = ['csv', 'json', 'xlsx'];
 const NOT_DATA = /^(\.|~\$|readme)|\.(md|txt\.bak|tmp)$/i;
 
 /** `*` any run of characters, `?` one character; matched against the whole file name, case-insensitively. */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
 }

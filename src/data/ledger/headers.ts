@@ -55,7 +55,7 @@ export const TABLE_FIELDS: Record<TableName, Record<string, FieldSpec>> = {
 };
 
 /** The header as a person wrote it, without a BOM or surrounding (full-width) spaces. */
-export function cleanHeader(h: string): string {
+function cleanHeader(h: string): string {
   return h.replace(/^\uFEFF/, '').replace(/^[\s\u3000\u00A0]+|[\s\u3000\u00A0]+$/g, '');
 }
 

@@ -21,7 +21,7 @@ function cellText(c: Cell): string {
  * above it are skipped; trailing rows labelled 合计/总计/Total (and blank rows after them) are
  * skipped too. Each skip is a warning naming the line, so finance sees what was left out.
  */
-export function recogniseLayout(name: TableName, table: RawTable, diagnostics: Diagnostic[], columns?: Record<string, string>): RawTable {
+function recogniseLayout(name: TableName, table: RawTable, diagnostics: Diagnostic[], columns?: Record<string, string>): RawTable {
   let t = table;
   const first = mapHeaders(name, t.headers, columns);
   if (first.missing.length > 0) {

@@ -35,7 +35,7 @@ export function fxDecimals(rates: Decimal[]): number {
   return Math.min(6, Math.max(4, ...rates.map((r) => r.decimalPlaces())));
 }
 
-export function formatCell(value: CellValue, column: Column): string {
+function formatCell(value: CellValue, column: Column): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
   switch (column.kind) {
@@ -50,7 +50,7 @@ export function formatCell(value: CellValue, column: Column): string {
   }
 }
 
-export function alignOf(column: Column): Align {
+function alignOf(column: Column): Align {
   if (column.kind === 'text') return 'left';
   if (column.kind === 'date') return 'center';
   return 'right';

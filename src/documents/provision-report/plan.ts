@@ -83,7 +83,7 @@ export function planFromReport(report: ReportModel, result: ProvisionResult, ctx
   return { template: PROVISION_REPORT_TEMPLATE, locale: ctx.locale, view, slots, meta: reportMeta(report, ctx) };
 }
 
-export function reportMeta(report: ReportModel, ctx: ProvisionReportContext): DocMeta {
+function reportMeta(report: ReportModel, ctx: ProvisionReportContext): DocMeta {
   const l = report.l;
   return {
     title: report.title,

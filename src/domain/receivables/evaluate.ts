@@ -3,7 +3,7 @@
  * allocation, lines, totals and credits. computeProvision, computePeriods and customerPaymentRecord
  * all go through here. A foreign-currency amount without a rate throws LedgerFindings.
  */
-import { cents, sum, type Decimal } from '../money.js';
+import { cents, sum } from '../money.js';
 import type { IsoDate } from '../dates.js';
 import { allocate, type Allocation } from './allocate.js';
 import { bucketDefs } from './buckets.js';
@@ -59,15 +59,6 @@ export function evaluateAt(ledger: Ledger, policy: Policy, asOf: IsoDate): Evalu
     excluded: { invoicesAfterAsOf: 0, paymentsAfterAsOf: 0 },
   };
   return { snapshot, ledger: l, allocation, defs, rates, names };
-}
-
-/**
- * The required provision at asOf and nothing else (the next period's opening allowance): the
- * same lines and the same checks as evaluateAt, so it throws where evaluateAt would, without
- * building the schedules. Equal to evaluateAt(…).snapshot.totals.provision.
- */
-export function provisionAt(ledger: Ledger, policy: Policy, asOf: IsoDate): Decimal {
-  return sum(linesAt(ledger, policy, asOf).lines.map((x) => x.provision));
 }
 
 /** Population, allocation, lines and credit balances at asOf; throws LedgerFindings for a missing rate. */

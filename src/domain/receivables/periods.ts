@@ -39,7 +39,7 @@ export function previousMonthEnd(d: IsoDate): IsoDate {
   return monthEnd(addMonths(firstOfMonth(d), -1));
 }
 
-export function firstOfMonth(d: IsoDate): IsoDate {
+function firstOfMonth(d: IsoDate): IsoDate {
   return makeDate(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 1)!;
 }
 

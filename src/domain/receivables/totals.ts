@@ -25,7 +25,7 @@ export function bucketTotals(lines: InvoiceLine[], defs: BucketDef[], opts: { in
   });
 }
 
-export function partyTotals(key: string, name: string, lines: InvoiceLine[], defs: BucketDef[]): PartyTotals {
+function partyTotals(key: string, name: string, lines: InvoiceLine[], defs: BucketDef[]): PartyTotals {
   const byBucket: Record<string, Decimal> = {};
   for (const d of defs) byBucket[d.id] = ZERO;
   byBucket[SPECIFIC_KEY] = ZERO;

@@ -102,7 +102,7 @@ function layoutOf(sheet: Sheet): Layout {
   return { headerRow, first, ...(normal.length ? { normalFirst: normal[0], normalLast: normal[normal.length - 1] } : {}) };
 }
 
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let n = index + 1;
   let out = '';
   while (n > 0) {
