@@ -41,7 +41,7 @@ function fillSlots(parent: Parent, slots: DocumentPlan['slots']): void {
 
 function slotName(node: Html): string | undefined {
   const m = /^<!--(.*)-->$/.exec(node.value.trim());
-  return m && m[1].startsWith(SLOT_PREFIX) ? m[1].slice(SLOT_PREFIX.length) : undefined;
+  return m?.[1]?.startsWith(SLOT_PREFIX) ? m[1].slice(SLOT_PREFIX.length) : undefined;
 }
 
 /**

@@ -200,11 +200,12 @@ export function narrativeSections(body: string): Map<string, string> {
   };
   for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
     const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (f) fence = fence === undefined ? f[1][0] : fence === f[1][0] ? undefined : fence;
+    const mark = f?.[1]?.[0];
+    if (f) fence = fence === undefined ? mark : fence === mark ? undefined : fence;
     const h = fence === undefined && !f ? /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line) : null;
     if (h) {
       flush();
-      heading = h[1];
+      heading = h[1] ?? '';
       lines = [];
     } else lines.push(line);
   }

@@ -35,7 +35,7 @@ export function sum(values: Iterable<Decimal>): Decimal {
 export function formatMoney(d: Decimal, opts: { parens?: boolean; decimals?: number } = {}): string {
   const decimals = opts.decimals ?? 2;
   const digits = fixed(d.abs(), decimals);
-  const [int, frac] = digits.split('.');
+  const [int = '', frac] = digits.split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const body = frac ? `${grouped}.${frac}` : grouped;
   const negative = d.isNegative() && !d.isZero() && !new Decimal(digits).isZero();
@@ -85,10 +85,11 @@ export function sharesOf(values: Decimal[], decimals = 3): (Decimal | null)[] {
   const exact = values.map((v) => v.times(scale).dividedBy(total));
   const units = exact.map((e) => e.floor());
   let left = scale.minus(sum(units)).toNumber();
-  const order = exact.map((e, i) => ({ i, rem: e.minus(units[i]) })).sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
+  const order = exact.map((e, i) => ({ i, rem: e.minus(e.floor()) })).sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
   for (const { i } of order) {
-    if (left <= 0) break;
-    units[i] = units[i].plus(1);
+    const unit = units[i];
+    if (left <= 0 || !unit) break;
+    units[i] = unit.plus(1);
     left -= 1;
   }
   return units.map((u) => u.dividedBy(scale));
@@ -112,7 +113,7 @@ function group4(n: number): string {
       out += '零';
       zero = false;
     }
-    out += DIGITS[digit] + SMALL_UNITS[pos];
+    out += (DIGITS[digit] ?? '') + (SMALL_UNITS[pos] ?? ''); // digit 0–9, pos 0–3
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { DocEntry, PreviewSnapshot } from './service.js';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
 function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c]);
+  return String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** A URL path for an output file: each segment percent-encoded. */

@@ -72,7 +72,7 @@ export function precheckLedgerBytes(bytes: Uint8Array, format: 'csv' | 'json' | 
 /** `XFD1048576` → [16384, 1048576]. */
 function cellRef(ref: string): [number, number] | undefined {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return undefined;
+  if (!m?.[1]) return undefined;
   let col = 0;
   for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
   return [col, Number(m[2])];
@@ -101,8 +101,8 @@ export function precheckXlsx(bytes: Uint8Array): { error: string; line?: number 
     const xml = decoder.decode(data);
     const refs: string[] = [];
     const dim = /<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"/.exec(xml);
-    if (dim) refs.push(...dim[1].split(':'));
-    for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*?\br="([A-Z$]+[$\d]+)"/g)) refs.push(m[1]);
+    if (dim?.[1]) refs.push(...dim[1].split(':'));
+    for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*?\br="([A-Z$]+[$\d]+)"/g)) if (m[1]) refs.push(m[1]);
     let maxRow = 0;
     for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*?\br="(\d+)"/g)) maxRow = Math.max(maxRow, Number(m[1]));
     let maxCol = 0;

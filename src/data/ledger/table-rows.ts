@@ -25,8 +25,8 @@ function recogniseLayout(name: TableName, table: RawTable, diagnostics: Diagnost
   let t = table;
   const first = mapHeaders(name, t.headers, columns);
   if (first.missing.length > 0) {
-    for (let k = 0; k < Math.min(5, t.rows.length); k++) {
-      const candidate = t.rows[k].cells.map(cellText);
+    for (const [k, row] of t.rows.slice(0, 5).entries()) {
+      const candidate = row.cells.map(cellText);
       const m = mapHeaders(name, candidate, columns);
       if (m.missing.length > 0 || m.index.size <= first.index.size) continue;
       const title = [t.headers, ...t.rows.slice(0, k).map((r) => r.cells.map(cellText))]
@@ -39,17 +39,16 @@ function recogniseLayout(name: TableName, table: RawTable, diagnostics: Diagnost
           line: t.headerLine,
           severity: 'warning',
           rule: 'ledger/title-row',
-          message: `skipped ${k + 1} title row${k ? 's' : ''} above the header${title ? ` ("${title.slice(0, 60)}")` : ''}; the header is on line ${t.rows[k].line}`,
+          message: `skipped ${k + 1} title row${k ? 's' : ''} above the header${title ? ` ("${title.slice(0, 60)}")` : ''}; the header is on line ${row.line}`,
         }),
       );
-      t = { ...t, headers: candidate, headerLine: t.rows[k].line, rows: t.rows.slice(k + 1) };
+      t = { ...t, headers: candidate, headerLine: row.line, rows: t.rows.slice(k + 1) };
       break;
     }
   }
   let end = t.rows.length;
   const blank = (r: RawRow) => r.cells.every((c) => cellText(c) === '');
-  while (end > 0) {
-    const r = t.rows[end - 1];
+  for (let r = t.rows[end - 1]; r; r = t.rows[end - 1]) {
     if (blank(r)) {
       end--;
       continue;

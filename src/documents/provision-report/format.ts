@@ -64,23 +64,25 @@ export interface TableOptions {
 }
 
 export function sheetToDataTable(sheet: Sheet, opts: TableOptions = {}): DataTable {
-  const keep = sheet.columns.map((_c, i) => i).filter((i) => i !== opts.groupBy);
+  const keep = [...sheet.columns.entries()].filter(([i]) => i !== opts.groupBy);
+  const groupBy = opts.groupBy === undefined ? undefined : sheet.columns[opts.groupBy];
   const rows: DataTableRow[] = [];
   let group: string | undefined;
+  // A row has a cell per column; a missing one prints empty.
   for (const row of sheet.rows) {
-    if (opts.groupBy !== undefined && (row.kind ?? 'normal') === 'normal') {
-      const g = formatCell(row.cells[opts.groupBy], sheet.columns[opts.groupBy]);
+    if (groupBy && opts.groupBy !== undefined && (row.kind ?? 'normal') === 'normal') {
+      const g = formatCell(row.cells[opts.groupBy] ?? null, groupBy);
       if (g !== group) {
         rows.push({ kind: 'group', cells: [g, ...keep.slice(1).map(() => '')] });
         group = g;
       }
     }
-    rows.push({ kind: row.kind ?? 'normal', cells: keep.map((i) => formatCell(row.cells[i], sheet.columns[i])) });
+    rows.push({ kind: row.kind ?? 'normal', cells: keep.map(([i, column]) => formatCell(row.cells[i] ?? null, column)) });
   }
   return {
     type: 'dataTable',
     ...(opts.caption ? { caption: opts.caption } : {}),
-    columns: keep.map((i) => ({ label: sheet.columns[i].header, align: alignOf(sheet.columns[i]), width: sheet.columns[i].width ?? 1 })),
+    columns: keep.map(([, column]) => ({ label: column.header, align: alignOf(column), width: column.width ?? 1 })),
     rows,
     ...(opts.dense ? { dense: true } : {}),
   };

@@ -173,7 +173,11 @@ function repSubtotalChecks(r: ProvisionResult, s: ReportSheets, l: ReportLabels,
   const subtotals = s.reps.rows.filter((row) => row.kind === 'subtotal');
   return r.byRep.flatMap((rep, i) => {
     const row = subtotals[i];
-    const at = (col: number) => row.cells[col] as Decimal;
+    const at = (col: number): Decimal => {
+      const v = row?.cells[col];
+      if (!(v instanceof Decimal)) throw new Error(`sheet "${s.reps.name}" has no subtotal for ${rep.name} in column ${col}`);
+      return v;
+    };
     return [
       equal(`${l.row.subtotal(rep.name)} · ${l.col.balance}`, at(cols.balance), rep.balance, l),
       equal(`${l.row.subtotal(rep.name)} · ${l.col.provision}`, at(cols.provision), rep.provision, l),
@@ -184,7 +188,7 @@ function repSubtotalChecks(r: ProvisionResult, s: ReportSheets, l: ReportLabels,
 /** Σ customers per bucket column = the aging table's bucket rows (and 单项 column = 单项 row). */
 function customerBucketChecks(r: ProvisionResult, s: ReportSheets, l: ReportLabels, cols: ReturnType<typeof partyLayout>): Check[] {
   const name = l.text.checks.customerBuckets;
-  const checks = r.buckets.map((b, i) => equal(`${name} · ${bucketLabel(b, l)}`, totalOf(s.customers, cols.buckets[i]), b.balance, l));
+  const checks = r.buckets.map((b, i) => equal(`${name} · ${bucketLabel(b, l)}`, totalOf(s.customers, cols.buckets[i] ?? -1), b.balance, l));
   if (cols.specific !== undefined) checks.push(equal(`${name} · ${l.row.specific}`, totalOf(s.customers, cols.specific), r.specificTotal.balance, l));
   return checks;
 }

@@ -152,7 +152,8 @@ export function detailByCustomerSheet(env: TableEnv, detail: Sheet): Sheet {
   r.lines.forEach((x, i) => {
     const key = x.invoice.customerId;
     const g = groups.get(key) ?? { name: x.invoice.customerName, rows: [], maxDays: x.daysOverdue };
-    g.rows.push(detail.rows[i]);
+    const row = detail.rows[i]; // one detail row per line
+    if (row) g.rows.push(row);
     g.maxDays = Math.max(g.maxDays, x.daysOverdue);
     groups.set(key, g);
   });

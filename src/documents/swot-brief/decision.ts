@@ -187,7 +187,7 @@ function overrideNodes(b: Brief): RootContent[] {
       ? `${d.field[f]} ${formatMoney(x.unit_price)} ≠ ${formatMoney(x.catalogued!.list_price)}`
       : f === 'name'
         ? `${d.field[f]} ${x.name} ≠ ${localized(x.catalogued!.name, b.locale)}`
-        : d.differs(d.field[f]);
+        : d.differs(d.field[f] ?? f);
   return [paragraph(strong(colon(b.locale, d.overrides, '')), overridden.map((x) => `${x.sku}: ${x.overrides.map((f) => what(x, f)).join(', ')}`).join(b.locale === 'zh-CN' ? '；' : '; '))];
 }
 

@@ -31,7 +31,7 @@ function partyTotals(key: string, name: string, lines: InvoiceLine[], defs: Buck
   byBucket[SPECIFIC_KEY] = ZERO;
   for (const l of lines) {
     const k = l.specific ? SPECIFIC_KEY : l.bucket;
-    byBucket[k] = byBucket[k].plus(l.balanceCny);
+    byBucket[k] = (byBucket[k] ?? ZERO).plus(l.balanceCny); // every bucket was set to zero above
   }
   return {
     key,

@@ -22,7 +22,10 @@ export function normalizeParts(parts: Record<string, Uint8Array>, created: Date)
     .filter((n) => n !== CONTENT_TYPES && !n.endsWith('/'))
     .sort();
   const zippable: Zippable = {};
-  for (const name of [CONTENT_TYPES, ...names]) zippable[name] = [parts[name], { mtime: ZIP_MTIME, level: 6 }];
+  for (const name of [CONTENT_TYPES, ...names]) {
+    const data = parts[name];
+    if (data) zippable[name] = [data, { mtime: ZIP_MTIME, level: 6 }];
+  }
   return Buffer.from(zipSync(zippable, { mtime: ZIP_MTIME, level: 6 }));
 }
 

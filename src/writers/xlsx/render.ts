@@ -155,7 +155,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
     cell.alignment = { vertical: 'middle', horizontal: alignFor(c), wrapText: true };
   });
   // Wrapped headers: give the row the height of its tallest header (readers do not re-measure).
-  const headerLines = Math.max(1, ...sheet.columns.map((c, i) => Math.ceil(displayWidth(c.header) / Math.max(1, widths[i] - 1))));
+  const headerLines = Math.max(1, ...sheet.columns.map((c, i) => Math.ceil(displayWidth(c.header) / Math.max(1, (widths[i] ?? 1) - 1))));
   header.height = headerLines * NOTE_LINE;
   r += 1;
 
@@ -165,8 +165,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
   // the ids (and the file) are the ones a fresh style object per cell gives.
   const plans = sheet.columns.map((column, i): ColumnPlan => ({ column, index: i, fmt: numFmtFor(column), styles: new Map() }));
   let lastFilterRow = headerRow;
-  for (let index = 0; index < sheet.rows.length; index++) {
-    const row = sheet.rows[index];
+  for (const [index, row] of sheet.rows.entries()) {
     if (row.cells.length !== n) {
       throw new Error(`sheet "${sheet.name}" row ${index + 1}: ${row.cells.length} cells for ${n} columns`);
     }
@@ -174,10 +173,10 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
     (xr as unknown as { style: object }).style = ROW_STYLE;
     const kind = row.kind ?? 'normal';
     for (const plan of plans) {
-      const value = row.cells[plan.index];
+      const value = row.cells[plan.index] ?? null; // the row has a cell per column (checked above)
       const cell = xr.getCell(plan.index + 1);
       const stored = value === null ? null : cellValue(value, plan.column, dates);
-      if (stored === undefined) invalid(value!, plan.column, sheet.name, index + 1);
+      if (stored === undefined && value !== null) invalid(value, plan.column, sheet.name, index + 1);
       const formula = row.formulas?.[plan.index];
       // A live formula with its cached result: any reader shows the figure without recalculating.
       if (formula) {
