@@ -14,8 +14,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Diagnostic } from '../diagnostics.js';
-import { ZERO, type Decimal } from '../domain/money.js';
+import { ZERO } from '../domain/money.js';
 import type { CatalogItem as DomainCatalogItem, PricedItem } from '../domain/catalog.js';
+import type { QuoteItem } from '../domain/deal.js';
 import type { Locale } from '../domain/locale.js';
 import { decimal, list, optionalText, text } from './fields.js';
 import { parseYamlSource, positionOf, zodDiagnostics } from './yaml-source.js';
@@ -140,18 +141,8 @@ export async function loadCatalog(dataDir: string, displayPath: (p: string) => s
 
 export type { PricedItem } from '../domain/catalog.js';
 
-interface RawItem {
-  sku?: string;
-  name?: string;
-  description?: string;
-  qty: Decimal;
-  unit?: string;
-  unit_price?: Decimal;
-  discount?: Decimal;
-}
-
 /** Fill each quote line from the catalogue; the deal's own values win. Currency must match for prices. */
-export function resolveQuoteItems(items: readonly RawItem[], currency: string, locale: Locale, catalog: Catalog | undefined): PricedItem[] {
+export function resolveQuoteItems(items: readonly QuoteItem[], currency: string, locale: Locale, catalog: Catalog | undefined): PricedItem[] {
   return items.map((raw) => {
     const cat = raw.sku ? catalog?.bySku.get(raw.sku.toUpperCase()) : undefined;
     const priceFromCatalog = cat && catalog!.currency === currency ? cat.list_price : undefined;

@@ -7,21 +7,11 @@ import type { RootContent } from 'mdast';
 import { criterionText } from '../../domain/deal.js';
 import { namedCriteria, offerFor } from '../../domain/method/index.js';
 import type { DataTable, NeedTree } from '../../tree/nodes.js';
+import { needTreeNode } from '../need-tree.js';
 import { productName, type ProposalEnv } from './env.js';
 
 export function needTreeOf(env: ProposalEnv): NeedTree {
-  const { deal, L } = env;
-  return {
-    type: 'needTree',
-    labels: L.needTree,
-    goal: deal.needs.goal,
-    problems: deal.needs.problems.map((p) => ({
-      problem: p.problem,
-      solution: p.solution,
-      products: p.products.map((r) => productName(env, r)),
-      criteria: p.criteria.map(criterionText),
-    })),
-  };
+  return needTreeNode(env.deal.needs, env.L.needTree, (ref) => productName(env, ref));
 }
 
 /** Slot name → the criteria table of that problem (problems without criteria have none). */
