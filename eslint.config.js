@@ -26,32 +26,40 @@ const SIDEWAYS = { writers: ['compose', 'documents'] };
 /** The domain does no I/O (node:crypto stays allowed until the build cache's ledger fingerprint leaves domain/). */
 const DOMAIN_IO = '^(node:)?(fs|fs/promises|path|os|child_process|worker_threads|http|https|net|url|process|readline|zlib)$';
 
+/** Rounding of figures happens only in src/domain/money.ts (one rule to check: half-up, at the documented steps). */
+const ROUNDING = [
+  { selector: 'CallExpression[callee.property.name=/^(toDecimalPlaces|toDP|toSignificantDigits|toSD|toNearest)$/]', message: 'round figures only in src/domain/money.ts (cents, fixed, formatPercent, sharesOf…)' },
+  { selector: 'MemberExpression[property.name=/^ROUND_/]', message: 'round figures only in src/domain/money.ts (cents, fixed, formatPercent, sharesOf…)' },
+];
+
+const MONEY = 'src/domain/money.ts';
+
 const target = (unit) => (unit.endsWith('.ts') ? `${unit.slice(0, -3).replace('.', '\\.')}\\.js$` : `${unit}(/|$)`);
 const upOf = (depth) => (depth === 0 ? '\\./' : `(\\.\\./){${depth}}`);
+const globsOf = (unit) => (unit.endsWith('.ts') ? [[0, `src/${unit}`]] : [1, 2, 3, 4, 5].map((depth) => [depth, `src/${unit}/${'*/'.repeat(depth - 1)}*.ts`]));
 
 function layerRules() {
   const configs = [];
   LAYERS.forEach((layer, level) => {
     for (const unit of layer) {
       const above = [...LAYERS.slice(level + 1).flat(), ...(SIDEWAYS[unit] ?? [])];
-      if (above.length === 0) continue;
+      if (above.length === 0) {
+        // The top layer may import anything; it still does not round.
+        configs.push({ files: globsOf(unit).map(([, glob]) => glob), rules: { 'no-restricted-syntax': ['error', ...ROUNDING] } });
+        continue;
+      }
       const units = `(${above.map(target).join('|')})`;
       const allowed = [...LAYERS.slice(0, level + 1).flat()].filter((u) => !above.includes(u));
       const message = `layer rule: ${unit} may import only ${allowed.join(', ')} (docs/architecture.md, "Layers")`;
-      const depths = unit.endsWith('.ts') ? [0] : [1, 2, 3, 4, 5];
-      for (const depth of depths) {
-        const files = unit.endsWith('.ts') ? [`src/${unit}`] : [`src/${unit}/${'*/'.repeat(depth - 1)}*.ts`];
+      for (const [depth, glob] of globsOf(unit)) {
         const regex = `^${upOf(depth)}${units}`;
         const patterns = [{ regex, message }];
         if (unit === 'domain') patterns.push({ regex: DOMAIN_IO, message: 'layer rule: the domain does no I/O' });
-        configs.push({
-          files,
-          rules: {
-            'no-restricted-imports': ['error', { patterns }],
-            // import() too (the pipeline loads writers lazily): the same rule on dynamic imports.
-            'no-restricted-syntax': ['error', { selector: `ImportExpression > Literal[value=/${regex.replaceAll('/', '\\/')}/]`, message }],
-          },
-        });
+        // import() too (the pipeline loads writers lazily): the same rule on dynamic imports.
+        const dynamic = { selector: `ImportExpression > Literal[value=/${regex.replaceAll('/', '\\/')}/]`, message };
+        configs.push({ files: [glob], rules: { 'no-restricted-imports': ['error', { patterns }], 'no-restricted-syntax': ['error', dynamic, ...ROUNDING] } });
+        // money.ts is the one module that rounds (a later entry replaces the rule's options for it).
+        if (glob === 'src/domain/*.ts') configs.push({ files: [MONEY], rules: { 'no-restricted-syntax': ['error', dynamic] } });
       }
     }
   });

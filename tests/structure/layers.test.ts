@@ -1,7 +1,7 @@
 /**
  * The import-boundary rule of eslint.config.js (docs/architecture.md, "Layers"): planted
  * upward imports fail the lint — static, type-only, re-exports and import() — downward ones
- * pass, and the real src/ tree has no layer violation.
+ * pass, rounding a Decimal outside src/domain/money.ts fails, and the real src/ tree passes.
  */
 import { resolve } from 'node:path';
 import { ESLint } from 'eslint';
@@ -41,6 +41,19 @@ describe('layer boundaries', () => {
     ['the tree using the domain', 'src/tree/planted.ts', "import type { Locale } from '../domain/locale.js';\nexport type L = Locale;\n"],
   ])('lets %s through', async (_what, file, code) => {
     expect(await layerMessages(file, code)).toEqual([]);
+  });
+
+  it.each([
+    ['a document rounding a Decimal itself', 'src/documents/provision-report/planted.ts', "import { Decimal } from '../../domain/money.js';\nexport const r = (d: Decimal) => d.toDecimalPlaces(2);\n"],
+    ['a writer naming a rounding mode', 'src/writers/xlsx/planted.ts', "import { Decimal } from '../../domain/money.js';\nexport const r = (d: Decimal) => d.toFixed(2, Decimal.ROUND_HALF_UP);\n"],
+    ['the CLI rounding', 'src/cli/planted.ts', "import { Decimal } from '../domain/money.js';\nexport const r = (d: Decimal) => d.toDP(0);\n"],
+  ])('fails the lint on %s (rounding only in money.ts)', async (_what, file, code) => {
+    const messages = await layerMessages(file, code);
+    expect(messages).toEqual([expect.stringContaining('round figures only in src/domain/money.ts')]);
+  });
+
+  it('lets money.ts round', async () => {
+    expect(await layerMessages('src/domain/money.ts', "import { Decimal as D } from 'decimal.js';\nexport const cents = (d: D) => d.toDecimalPlaces(2, D.ROUND_HALF_UP);\n")).toEqual([]);
   });
 
   it('the real src/ tree has no layer violation', async () => {
