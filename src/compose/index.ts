@@ -4,10 +4,10 @@
  * (custom nodes, or the rep's narrative parsed on its own so it cannot reach the template's slots).
  */
 import type { Html, Parent, Root, RootContent } from 'mdast';
-import type { DocumentPlan } from '../documents/types.js';
+import type { DocumentPlan } from './document-plan.js';
 import { SLOT_PREFIX } from './helpers.js';
 import { parseMarkdown } from './markdown.js';
-import { checkMarkdownBounds, MAX_DELIMITER_RUNS, MAX_MARKDOWN_DEPTH } from './markdown-limits.js';
+import { checkMarkdownBounds, MAX_DELIMITER_RUNS, MAX_MARKDOWN_DEPTH } from '../data/markdown-limits.js';
 import type { TemplateStore } from './templates.js';
 
 export { parseMarkdown } from './markdown.js';
@@ -41,7 +41,7 @@ function fillSlots(parent: Parent, slots: DocumentPlan['slots']): void {
 
 function slotName(node: Html): string | undefined {
   const m = /^<!--(.*)-->$/.exec(node.value.trim());
-  return m && m[1].startsWith(SLOT_PREFIX) ? m[1].slice(SLOT_PREFIX.length) : undefined;
+  return m?.[1]?.startsWith(SLOT_PREFIX) ? m[1].slice(SLOT_PREFIX.length) : undefined;
 }
 
 /**

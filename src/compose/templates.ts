@@ -55,27 +55,29 @@ function locate(source: string, pattern: RegExp): { line: number; column: number
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Handlebars errors carry a line only sometimes; find it in the source when they do not. */
-export function templateError(file: string, source: string, e: unknown, others: [string, string][] = []): TemplateError {
+function templateError(file: string, source: string, e: unknown, others: [string, string][] = []): TemplateError {
   const err = e as { message?: string; lineNumber?: number; column?: number };
   const message = String(err.message ?? e);
   const parse = /^Parse error on line (\d+):[\s\S]*\n(Expecting [^\n]*|[^\n]*)$/.exec(message);
-  if (parse) return new TemplateError(file, `Handlebars syntax error: ${parse[2]}`, Number(parse[1]));
-  const helper = /^Missing helper: "(.+)"$/.exec(message);
-  const partial = /^The partial (.+) could not be found$/.exec(message);
+  if (parse?.[1] && parse[2]) return new TemplateError(file, `Handlebars syntax error: ${parse[2]}`, Number(parse[1]));
+  const helper = /^Missing helper: "(.+)"$/.exec(message)?.[1];
+  const partial = /^The partial (.+) could not be found$/.exec(message)?.[1];
   const pattern = helper
-    ? new RegExp(`\\{\\{[~#^]?\\s*${escapeRe(helper[1])}(?=[\\s}~])`)
+    ? new RegExp(`\\{\\{[~#^]?\\s*${escapeRe(helper)}(?=[\\s}~])`)
     : partial
-      ? new RegExp(`\\{\\{~?#?>\\s*${escapeRe(partial[1])}(?=[\\s}~])`)
+      ? new RegExp(`\\{\\{~?#?>\\s*${escapeRe(partial)}(?=[\\s}~])`)
       : undefined;
   if (pattern) {
-    for (const [f, src] of [[file, source], ...others]) {
+    for (const [f, src] of [[file, source] as const, ...others]) {
       const at = locate(src, pattern);
-      if (at) return new TemplateError(f, message.split('\n')[0], at.line, at.column);
+      if (at) return new TemplateError(f, firstLine(message), at.line, at.column);
     }
   }
   const at = typeof err.lineNumber === 'number' ? { line: err.lineNumber, column: typeof err.column === 'number' ? err.column + 1 : undefined } : undefined;
-  return new TemplateError(file, message.split('\n')[0], at?.line, at?.column);
+  return new TemplateError(file, firstLine(message), at?.line, at?.column);
 }
+
+const firstLine = (s: string): string => s.split('\n', 1)[0] ?? '';
 
 export interface TemplateStore {
   /** Folders searched in order. */

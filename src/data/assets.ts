@@ -10,7 +10,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { Unzlib } from 'fflate';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
-export const MAX_ASSET_BYTES = 10 * 1024 * 1024;
+const MAX_ASSET_BYTES = 10 * 1024 * 1024;
 const ALLOWED = new Set(['.png', '.jpg', '.jpeg']);
 
 export type AssetResult = { path: string } | { error: string };
@@ -41,8 +41,8 @@ export function resolveAsset(assetsDir: string, ref: string): AssetResult {
 }
 
 /** Pixels per side and in total (the PDF and DOCX writers accept exactly this much). */
-export const MAX_IMAGE_SIDE = 20_000;
-export const MAX_IMAGE_PIXELS = 40_000_000;
+const MAX_IMAGE_SIDE = 20_000;
+const MAX_IMAGE_PIXELS = 40_000_000;
 
 export interface ImageInfo {
   type: 'png' | 'jpg';
@@ -103,10 +103,13 @@ const CRC_TABLE = (() => {
 
 function crc32(b: Buffer, start: number, end: number): number {
   let c = -1;
-  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  // i < end ≤ b.length and the table has all 256 entries: the defaults never apply.
+  for (let i = start; i < end; i++) c = (CRC_TABLE[(c ^ (b[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 
+/** Adam7 passes: first column and row, column and row step. */
+const ADAM7: readonly (readonly [number, number, number, number])[] = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
 const PNG_BITS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
@@ -132,10 +135,10 @@ function inspectPng(b: Buffer): ImageInfo | { error: string } {
       const dims = dimensions('png', body.readUInt32BE(0), body.readUInt32BE(4));
       if ('error' in dims) return dims;
       info = dims;
-      bitDepth = body[8];
-      colorType = body[9];
-      interlace = body[12];
-      if (!PNG_BITS[colorType]?.includes(bitDepth) || body[10] !== 0 || body[11] !== 0 || interlace > 1) return { error: 'is not a valid PNG (unsupported header values)' };
+      bitDepth = body.readUInt8(8);
+      colorType = body.readUInt8(9);
+      interlace = body.readUInt8(12);
+      if (!PNG_BITS[colorType]?.includes(bitDepth) || body.readUInt8(10) !== 0 || body.readUInt8(11) !== 0 || interlace > 1) return { error: 'is not a valid PNG (unsupported header values)' };
     } else if (type === 'PLTE') palette = true;
     else if (type === 'IDAT') idat.push(body);
     else if (type === 'IEND') {
@@ -149,12 +152,12 @@ function inspectPng(b: Buffer): ImageInfo | { error: string } {
   if (!idat.length) return { error: 'has no image data' };
   if (colorType === 3 && !palette) return { error: 'is not a valid PNG (palette image without a palette)' };
   // Decompressed size the header implies: one filter byte per row, per Adam7 pass when interlaced.
-  const bpp = PNG_CHANNELS[colorType] * bitDepth;
+  const bpp = (PNG_CHANNELS[colorType] ?? 0) * bitDepth; // colorType was checked against PNG_BITS
   const rowBytes = (w: number) => (w > 0 ? 1 + Math.ceil((w * bpp) / 8) : 0);
   const { width: w, height: h } = info;
   let expected = 0;
   if (interlace) {
-    for (const [x0, y0, dx, dy] of [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]]) {
+    for (const [x0, y0, dx, dy] of ADAM7) {
       const pw = Math.ceil((w - x0) / dx);
       const ph = Math.ceil((h - y0) / dy);
       if (pw > 0 && ph > 0) expected += ph * rowBytes(pw);
@@ -169,7 +172,7 @@ function inspectPng(b: Buffer): ImageInfo | { error: string } {
     if (final) finished = true;
   });
   try {
-    const all = idat.length === 1 ? idat[0] : Buffer.concat(idat);
+    const all = idat.length === 1 && idat[0] ? idat[0] : Buffer.concat(idat);
     const STEP = 16 * 1024;
     for (let i = 0; i < all.length; i += STEP) inflater.push(all.subarray(i, i + STEP), i + STEP >= all.length);
   } catch (e) {
@@ -186,7 +189,7 @@ function inspectJpeg(b: Buffer): ImageInfo | { error: string } {
   let info: ImageInfo | undefined;
   while (i + 4 <= b.length) {
     if (b[i] !== 0xff) return { error: 'is not a valid JPEG (bad marker)' };
-    const marker = b[i + 1];
+    const marker = b.readUInt8(i + 1);
     if (marker === 0xff) {
       i += 1;
       continue;
@@ -201,7 +204,7 @@ function inspectJpeg(b: Buffer): ImageInfo | { error: string } {
     const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
     if (isSof) {
       if (length < 8) return { error: 'is not a valid JPEG (bad frame header)' };
-      const components = b[i + 9];
+      const components = b[i + 9] ?? 0; // length ≥ 8 and the segment fits: byte i + 9 exists
       if (![1, 3, 4].includes(components) || b[i + 4] !== 8) return { error: 'is a JPEG variant that cannot be embedded (only 8-bit grey, RGB or CMYK)' };
       const dims = dimensions('jpg', b.readUInt16BE(i + 7), b.readUInt16BE(i + 5));
       if ('error' in dims) return dims;
@@ -219,7 +222,7 @@ function inspectJpeg(b: Buffer): ImageInfo | { error: string } {
   return { error: 'is truncated (no image data)' };
 }
 
-export function isInside(root: string, path: string): boolean {
+function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
 }

@@ -14,8 +14,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Diagnostic } from '../diagnostics.js';
-import { ZERO, type Decimal } from '../domain/money.js';
-import type { Locale } from '../tree/nodes.js';
+import { ZERO } from '../domain/money.js';
+import type { CatalogItem as DomainCatalogItem, PricedItem } from '../domain/catalog.js';
+import type { QuoteItem } from '../domain/deal.js';
+import type { Locale } from '../domain/locale.js';
 import { decimal, list, optionalText, text } from './fields.js';
 import { parseYamlSource, positionOf, zodDiagnostics } from './yaml-source.js';
 import { localized } from '../domain/method/localized.js';
@@ -59,6 +61,11 @@ export const catalogSchema = z.strictObject({
 
 export type CatalogItem = z.output<typeof catalogItemSchema>;
 export type CatalogSpec = z.output<typeof catalogSpecSchema>;
+
+/** Compile-time: the schema yields exactly the domain's `CatalogItem` (each way). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaIsCatalogItem: Same<CatalogItem, DomainCatalogItem> = true;
+void schemaIsCatalogItem;
 
 export interface Catalog {
   currency: string;
@@ -132,37 +139,10 @@ export async function loadCatalog(dataDir: string, displayPath: (p: string) => s
   return result;
 }
 
-/** A quote line with everything a document prints: name and price from the deal or the catalogue. */
-export interface PricedItem {
-  sku?: string;
-  name: string;
-  description?: string;
-  qty: Decimal;
-  unit?: string;
-  unit_price: Decimal;
-  discount?: Decimal;
-  /** The catalogue entry the SKU names (when the catalogue has it). */
-  catalogued?: CatalogItem;
-  /** The catalogue's list price, when it is in the quote's currency (price floors compare with it). */
-  listPrice?: Decimal;
-  /** Fields the deal gave that differ from the catalogue (deal wins), for the brief. */
-  overrides: ('name' | 'unit' | 'unit_price' | 'description')[];
-  /** Neither the deal nor the catalogue gave a name or a price: unusable in a customer document. */
-  unresolved: ('name' | 'unit_price')[];
-}
-
-interface RawItem {
-  sku?: string;
-  name?: string;
-  description?: string;
-  qty: Decimal;
-  unit?: string;
-  unit_price?: Decimal;
-  discount?: Decimal;
-}
+export type { PricedItem } from '../domain/catalog.js';
 
 /** Fill each quote line from the catalogue; the deal's own values win. Currency must match for prices. */
-export function resolveQuoteItems(items: readonly RawItem[], currency: string, locale: Locale, catalog: Catalog | undefined): PricedItem[] {
+export function resolveQuoteItems(items: readonly QuoteItem[], currency: string, locale: Locale, catalog: Catalog | undefined): PricedItem[] {
   return items.map((raw) => {
     const cat = raw.sku ? catalog?.bySku.get(raw.sku.toUpperCase()) : undefined;
     const priceFromCatalog = cat && catalog!.currency === currency ? cat.list_price : undefined;

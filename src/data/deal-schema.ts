@@ -4,25 +4,25 @@
  * Unknown fields are errors (a typo must not silently drop data).
  */
 import { z } from 'zod';
+import { ATTITUDES, LEVELS, ROLES, STAGES, STYLES, type DealData } from '../domain/deal.js';
 import { bool, decimal, integer, isoDate, list, locale, optionalText, text } from './fields.js';
 
-export const ROLES = ['initiator', 'decision_maker', 'designer', 'evaluator', 'user'] as const;
-export const STYLES = ['peacock', 'owl', 'chameleon', 'koala', 'wolf'] as const;
-export const LEVELS = ['low', 'medium', 'high'] as const;
-export const ATTITUDES = ['supporter', 'neutral', 'opponent'] as const;
-export const STAGES = ['discover_needs', 'internal_deliberation', 'procurement_design', 'evaluation', 'commitment', 'use_maintenance'] as const;
+// The deal's types and vocabularies are the domain's (src/domain/deal.ts); this schema reads
+// files into them. Re-exported so readers of deal files need one import.
+export { ATTITUDES, LEVELS, ROLES, STAGES, STYLES, criterionText, pointText } from '../domain/deal.js';
+export type { CompetitorPoint, Competitor, Contact, Criterion, Deal, DealData, Problem, QuoteItem } from '../domain/deal.js';
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (iss) => `expected one of ${values.join(' | ')}, got ${JSON.stringify(iss.input)}` });
 
-export const repSchema = z.strictObject({
+const repSchema = z.strictObject({
   name: text(),
   title: optionalText(),
   phone: optionalText(),
   email: optionalText(),
 });
 
-export const customerSchema = z.strictObject({
+const customerSchema = z.strictObject({
   /** The customer's id in the receivables ledger. */
   id: optionalText(),
   name: text(),
@@ -39,7 +39,7 @@ export const customerSchema = z.strictObject({
   organization: list(z.strictObject({ department: text(), duties: optionalText(), head: optionalText() })).default([]),
 });
 
-export const contactSchema = z.strictObject({
+const contactSchema = z.strictObject({
   name: text(),
   title: optionalText(),
   department: optionalText(),
@@ -67,7 +67,7 @@ export const contactSchema = z.strictObject({
 });
 
 /** A purchase criterion, with (optionally) how our offer meets it. */
-export const criterionSchema = z.union([
+const criterionSchema = z.union([
   text(),
   z.strictObject({
     criterion: text(),
@@ -78,9 +78,9 @@ export const criterionSchema = z.union([
 ]);
 
 /** A competitor's strength or weakness: text, or `{ point, criterion }` tied to a purchase criterion (its text or key). */
-export const competitorPointSchema = z.union([text(), z.strictObject({ point: text(), criterion: optionalText() })]);
+const competitorPointSchema = z.union([text(), z.strictObject({ point: text(), criterion: optionalText() })]);
 
-export const competitorSchema = z.strictObject({
+const competitorSchema = z.strictObject({
   name: text(),
   products: optionalText(),
   strengths: list(competitorPointSchema).default([]),
@@ -99,7 +99,7 @@ export const competitorSchema = z.strictObject({
   ).default([]),
 });
 
-export const problemSchema = z.strictObject({
+const problemSchema = z.strictObject({
   problem: text(),
   /** What the problem costs the customer (optional, customer-facing). */
   impact: optionalText(),
@@ -109,12 +109,12 @@ export const problemSchema = z.strictObject({
   criteria: list(criterionSchema).default([]),
 });
 
-export const needsSchema = z.strictObject({
+const needsSchema = z.strictObject({
   goal: text(),
   problems: list(problemSchema).min(1, { error: 'at least one problem' }),
 });
 
-export const qualificationSchema = z.strictObject({
+const qualificationSchema = z.strictObject({
   budget: optionalText(),
   timeline: optionalText(),
   fit: optionalText(),
@@ -122,7 +122,7 @@ export const qualificationSchema = z.strictObject({
   path_to_order: optionalText(),
 });
 
-export const quoteItemSchema = z.strictObject({
+const quoteItemSchema = z.strictObject({
   sku: optionalText(),
   /** Optional when the SKU is in the catalogue (data/catalog.yaml); a value here overrides it. */
   name: optionalText(),
@@ -135,7 +135,7 @@ export const quoteItemSchema = z.strictObject({
   discount: decimal({ min: 0, max: 1, percent: true }).optional(),
 });
 
-export const quoteSchema = z.strictObject({
+const quoteSchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code such as CNY' }).default('CNY'),
   /** Prices are before tax; 0.13 = 13 % VAT. */
   tax_rate: decimal({ min: 0, max: 1, percent: true }).prefault('0'),
@@ -194,31 +194,8 @@ export const dealSchema = z.strictObject({
 });
 
 export type DealInput = z.input<typeof dealSchema>;
-export type DealData = z.output<typeof dealSchema>;
 
-/** A validated deal, with where it came from. */
-export interface Deal extends DealData {
-  id: string;
-  locale: 'zh-CN' | 'en';
-  /** Markdown narrative (the file body, or `body` in JSON). */
-  body: string;
-  /** Line in the source file where the body starts (1-based), for diagnostics. */
-  bodyLine: number;
-  /** Path as given (relative to the working directory), for diagnostics. */
-  path: string;
-}
-
-export type Contact = DealData['contacts'][number];
-export type Competitor = DealData['competitors'][number];
-export type Problem = DealData['needs']['problems'][number];
-export type QuoteItem = DealData['quote']['items'][number];
-
-export function criterionText(c: Problem['criteria'][number]): string {
-  return typeof c === 'string' ? c : c.criterion;
-}
-
-export type CompetitorPoint = Competitor['strengths'][number];
-
-export function pointText(p: CompetitorPoint): string {
-  return typeof p === 'string' ? p : p.point;
-}
+/** Compile-time: the schema yields exactly the domain's `DealData` (each way), so the two cannot drift apart. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaIsDealData: Same<z.output<typeof dealSchema>, DealData> = true;
+void schemaIsDealData;

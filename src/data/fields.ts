@@ -32,7 +32,7 @@ const tag = <T extends z.ZodType>(schema: T, kind: FieldKind): T => {
  * Number text as in the ledger: `1234.5`, `1_000`, `12,000`, `¥12,000`, `RMB 3.5`, full-width
  * digits, `(200)` negative; with `percent`, `13%` = 0.13. One parser for deals and the ledger.
  */
-export function parseNumberText(s: string, percent = false): Decimal | undefined {
+function parseNumberText(s: string, percent = false): Decimal | undefined {
   const plain = parseDecimal(s.replace(/_/g, ''));
   if (plain) return plain;
   const t = s.trim();

@@ -44,7 +44,7 @@ export function scanSplitNumbers(text: string, file: string, lineOffset = 0): Di
       const t = seg.trim();
       if (t === '' || /^["'?]/.test(t) || /:([ \t]|$)/.test(t)) {
         const v = /:[ \t]*(.*)$/.exec(t);
-        prevValue = v ? v[1] : '';
+        prevValue = v?.[1] ?? '';
         return;
       }
       const keyOf = /([A-Za-z_][\w-]*):[ \t]*\S*$/.exec(line.slice(0, from - 1).trimEnd());
@@ -74,11 +74,11 @@ export function scanSplitNumbers(text: string, file: string, lineOffset = 0): Di
         else if (c === '\\' && quote === '"') k++;
         continue;
       }
-      if ((c === '"' || c === "'") && (k === 0 || /[\s,{[:]/.test(line[k - 1]))) {
+      if ((c === '"' || c === "'") && (k === 0 || /[\s,{[:]/.test(line[k - 1] ?? ''))) {
         quote = c;
         continue;
       }
-      if (c === '#' && (k === 0 || /\s/.test(line[k - 1]))) break;
+      if (c === '#' && (k === 0 || /\s/.test(line[k - 1] ?? ''))) break;
       if (c === '{' || c === '[') {
         stack.push(c);
         if (c === '{') segStart = k + 1;
@@ -131,18 +131,18 @@ export function scanTypingSlips(text: string, file: string, lineOffset = 0, fiel
     }
     if (line.trimStart().startsWith('#')) return;
     const found = FW_COLON_KEY.exec(line);
-    const key = found && isField(found[2]) ? found : null;
+    const key = found?.[1] !== undefined && found[2] !== undefined && isField(found[2]) ? { indent: found[1], name: found[2] } : null;
     if (key) {
-      const col = line.indexOf('：', key[1].length) + 1;
+      const col = line.indexOf('：', key.indent.length) + 1;
       at(
         col,
         'full-width-colon',
-        `full-width colon "：" after "${key[2]}": type an ASCII colon and a space ("${key[2]}: …")`,
-        `"${key[2]}" 后面是全角冒号"："：请改成半角冒号加一个空格（"${key[2]}: …"）`,
+        `full-width colon "：" after "${key.name}": type an ASCII colon and a space ("${key.name}: …")`,
+        `"${key.name}" 后面是全角冒号"："：请改成半角冒号加一个空格（"${key.name}: …"）`,
       );
     }
     for (const m of line.matchAll(FW_COLON_FLOW)) {
-      if ((key && m.index! < line.indexOf('：')) || !isField(m[1])) continue;
+      if ((key && m.index! < line.indexOf('：')) || m[1] === undefined || !isField(m[1])) continue;
       at(
         line.indexOf('：', m.index!) + 1,
         'full-width-colon',
@@ -152,7 +152,7 @@ export function scanTypingSlips(text: string, file: string, lineOffset = 0, fiel
     }
     if (/[{[]/.test(line)) {
       for (const m of line.matchAll(FW_COMMA_FIELD)) {
-        if (!isField(m[1])) continue;
+        if (m[1] === undefined || !isField(m[1])) continue;
         at(
           m.index! + 1,
           'full-width-comma',
@@ -250,18 +250,15 @@ export function plainYaml(d: Diagnostic): Diagnostic {
 // ---------------------------------------------------------------------------------------------
 // Did you mean
 
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** Levenshtein distance, one row at a time (every index read is inside the rows: the `?? 0` never applies). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
   }
-  return prev[b.length];
+  return prev[b.length] ?? 0;
 }
 
 /** The closest candidate within a third of the word's length (at least 2 edits), or nothing. */
@@ -331,13 +328,14 @@ export function withSuggestions(diags: Diagnostic[], issues: readonly z.core.$Zo
   if (diags.length !== issues.length) return diags;
   return diags.map((d, i) => {
     const issue = issues[i];
+    if (!issue) return d; // as many issues as diagnostics (checked above)
     let suggestion: string | undefined;
     if (issue.code === 'invalid_value') {
       // zod drops the input from final issues; take it from the data.
       const input = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
       if (typeof input === 'string') suggestion = closest(input, issue.values.filter((v): v is string => typeof v === 'string'));
     } else if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) {
-      suggestion = closest(issue.keys[0], fieldsAt(schema, issue.path));
+      suggestion = closest(issue.keys[0] ?? '', fieldsAt(schema, issue.path));
     }
     if (!suggestion) return d;
     return new Diagnostic({

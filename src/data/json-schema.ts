@@ -123,7 +123,7 @@ export function dealJsonSchema(lang: 'zh' | 'en' | 'both' = 'both'): DealJsonSch
     $schema: raw.$schema,
     $id: SCHEMA_ID,
     title: 'dealdoc deal file',
-    description: lang === 'both' ? `${top.zh}\n${top.en}` : top[lang],
+    description: top && (lang === 'both' ? `${top.zh}\n${top.en}` : top[lang]),
     ...Object.fromEntries(Object.entries(raw).filter(([k]) => k !== '$schema')),
   };
   return { schema, undescribed: missing };

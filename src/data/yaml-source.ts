@@ -20,9 +20,9 @@ export interface YamlSource {
 const MAY_HAVE_ANCHOR = /(^|[\s[{,:-])&[^\s]/m;
 
 /** Nesting of mappings and sequences (a deal needs 5; recursion in the parsers starts to fail near 1,000). */
-export const MAX_YAML_DEPTH = 64;
+const MAX_YAML_DEPTH = 64;
 /** Nodes that aliases may expand to, in total (billion laughs). */
-export const MAX_ALIAS_NODES = 10_000;
+const MAX_ALIAS_NODES = 10_000;
 
 /**
  * The deepest collection nesting, from the `yaml` package's CST parser (iterative, no recursion,
@@ -62,15 +62,18 @@ function roughDepth(text: string): number {
   let maxBlock = 0;
   const indents: number[] = [];
   for (const line of text.split('\n')) {
-    const m = /^([ \t]*)((?:[-?:][ \t]+)*)/.exec(line)!;
-    if (m[0].length === line.length) continue;
-    const indent = m[1].length;
-    while (indents.length && indents[indents.length - 1] > indent) indents.pop();
-    if (!indents.length || indents[indents.length - 1] < indent) indents.push(indent);
-    maxBlock = Math.max(maxBlock, indents.length + m[2].length);
+    // Both groups always match (possibly empty).
+    const [all, lead = '', markers = ''] = /^([ \t]*)((?:[-?:][ \t]+)*)/.exec(line) ?? [''];
+    if (all.length === line.length) continue;
+    const indent = lead.length;
+    while ((indents.at(-1) ?? -1) > indent) indents.pop();
+    if ((indents.at(-1) ?? -1) < indent) indents.push(indent);
+    maxBlock = Math.max(maxBlock, indents.length + markers.length);
   }
   return maxFlow + maxBlock + 1;
 }
+
+const firstLine = (s: string): string => s.split('\n', 1)[0] ?? '';
 
 function lineCol(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
@@ -124,7 +127,7 @@ function parsePrecisely(text: string, file: string, lineOffset: number): { sourc
       file,
       line: pos ? pos.line + lineOffset : undefined,
       column: pos?.col,
-      message: `YAML syntax error: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      message: `YAML syntax error: ${firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '')}`,
       rule: 'syntax',
     });
   });
@@ -132,7 +135,7 @@ function parsePrecisely(text: string, file: string, lineOffset: number): { sourc
   for (const w of doc.warnings) {
     const pos = w.linePos?.[0];
     diagnostics.push(
-      new Diagnostic({ file, line: pos ? pos.line + lineOffset : undefined, column: pos?.col, rule: 'yaml-tag', message: `YAML tags are not allowed in deal files: ${w.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` }),
+      new Diagnostic({ file, line: pos ? pos.line + lineOffset : undefined, column: pos?.col, rule: 'yaml-tag', message: `YAML tags are not allowed in deal files: ${firstLine(w.message).replace(/ at line \d+, column \d+:?$/, '')}` }),
     );
   }
   if (diagnostics.length) return { diagnostics };
@@ -227,8 +230,9 @@ export function zodDiagnostics(error: z.ZodError, source: YamlSource, file: stri
     let message = issue.message;
     if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'required field is missing';
     if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]] : issue.path;
-    const pos2 = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? positionOfKey(source, path) ?? pos : pos;
+    const unknownKey = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? issue.keys[0] : undefined;
+    const path = unknownKey !== undefined ? [...issue.path, unknownKey] : issue.path;
+    const pos2 = unknownKey !== undefined ? positionOfKey(source, path) ?? pos : pos;
     return new Diagnostic({ file, line: pos2?.line, column: pos2?.column, message, field: formatPath(path) || undefined, rule: 'schema' });
   });
 }

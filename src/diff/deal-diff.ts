@@ -6,7 +6,7 @@
  */
 import { resolveQuoteItems, type Catalog, type PricedItem } from '../data/catalog.js';
 import type { Deal } from '../data/deal-schema.js';
-import { Decimal } from '../domain/money.js';
+import { Decimal, fixed } from '../domain/money.js';
 import { computeQuote, lineTotal } from '../domain/quote.js';
 
 export interface ValueChange {
@@ -71,7 +71,7 @@ export interface DealDiff {
   customerFacingChanged: boolean;
 }
 
-const money = (d: Decimal) => d.toFixed(2);
+const money = (d: Decimal) => fixed(d, 2);
 const moneyChange = (a: Decimal, b: Decimal): MoneyChange => ({ old: money(a), new: money(b), delta: money(b.minus(a)) });
 
 /** Text of a scalar for comparison and display (Decimal rates as given: 0.05). */
@@ -200,11 +200,12 @@ export function narrativeSections(body: string): Map<string, string> {
   };
   for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
     const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (f) fence = fence === undefined ? f[1][0] : fence === f[1][0] ? undefined : fence;
+    const mark = f?.[1]?.[0];
+    if (f) fence = fence === undefined ? mark : fence === mark ? undefined : fence;
     const h = fence === undefined && !f ? /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line) : null;
     if (h) {
       flush();
-      heading = h[1];
+      heading = h[1] ?? '';
       lines = [];
     } else lines.push(line);
   }

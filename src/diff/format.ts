@@ -1,5 +1,5 @@
 /** A DealDiff as text for people, in the deal's language. */
-import { Decimal, formatMoney } from '../domain/money.js';
+import { Decimal, formatMoney, formatPercent } from '../domain/money.js';
 import type { DealDiff, LineFieldChange, ValueChange } from './deal-diff.js';
 
 const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: 'JP¥', HKD: 'HK$' };
@@ -58,7 +58,7 @@ const L = {
 };
 
 /** "¥1,234.50"; with a sign for deltas: "+¥1.00", "−¥23,100.00" (U+2212). */
-export function money(amount: string, currency: string, signed = false): string {
+function money(amount: string, currency: string, signed = false): string {
   const d = new Decimal(amount);
   const sym = SYMBOLS[currency] ?? `${currency} `;
   const body = `${sym}${formatMoney(d.abs())}`;
@@ -66,7 +66,7 @@ export function money(amount: string, currency: string, signed = false): string 
   return d.isZero() ? `±${body}` : d.isNegative() ? `−${body}` : `+${body}`;
 }
 
-const percent = (v: string | undefined) => (v === undefined ? '—' : `${new Decimal(v).times(100).toDecimalPlaces(4).toString()}%`);
+const percent = (v: string | undefined) => (v === undefined ? '—' : formatPercent(new Decimal(v)));
 
 function fieldValue(f: LineFieldChange['field'], v: string | undefined, currency: string): string {
   if (v === undefined) return '—';

@@ -6,12 +6,12 @@ export type IsoDate = string & { readonly __isoDate: unique symbol };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function isValidYmd(y: number, m: number, d: number): boolean {
+function isValidYmd(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   return d <= daysInMonth(y, m);
 }
 
-export function daysInMonth(y: number, m: number): number {
+function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
@@ -65,11 +65,6 @@ export function monthEnd(d: IsoDate): IsoDate {
 
 export function isMonthEnd(d: IsoDate): boolean {
   return monthEnd(d) === d;
-}
-
-/** "2026-10" */
-export function monthKey(d: IsoDate): string {
-  return d.slice(0, 7);
 }
 
 export function compareDates(a: IsoDate, b: IsoDate): number {

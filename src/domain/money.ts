@@ -1,6 +1,8 @@
 /**
  * The one money type: decimal.js with ROUND_HALF_UP (四舍五入). No binary floating point
  * anywhere on the money path: amounts enter as text and leave as text.
+ * Every rounding of a figure a reader sees (money, rates, percentages, shares, days) happens
+ * here, so there is one rule to check; writers round only geometry (points, twips, pixels).
  */
 import { Decimal as DecimalBase } from 'decimal.js';
 
@@ -20,7 +22,7 @@ export function parseDecimal(text: string): Decimal | undefined {
 
 /** Round half-up to the cent. The only rounding step for money. */
 export function cents(d: Decimal): Decimal {
-  return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return roundHalfUp(d, 2);
 }
 
 export function sum(values: Iterable<Decimal>): Decimal {
@@ -32,18 +34,65 @@ export function sum(values: Iterable<Decimal>): Decimal {
 /** 1234567.8 → "1,234,567.80"; negatives as "-1,234.00" or, with parens, "(1,234.00)". */
 export function formatMoney(d: Decimal, opts: { parens?: boolean; decimals?: number } = {}): string {
   const decimals = opts.decimals ?? 2;
-  const fixed = d.abs().toFixed(decimals, Decimal.ROUND_HALF_UP);
-  const [int, frac] = fixed.split('.');
+  const digits = fixed(d.abs(), decimals);
+  const [int = '', frac] = digits.split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const body = frac ? `${grouped}.${frac}` : grouped;
-  const negative = d.isNegative() && !d.isZero() && !new Decimal(fixed).isZero();
+  const negative = d.isNegative() && !d.isZero() && !new Decimal(digits).isZero();
   if (!negative) return body;
   return opts.parens ? `(${body})` : `-${body}`;
 }
 
-/** 0.13 → "13%", 0.055 → "5.5%", 0.1 → "10%". */
-export function formatPercent(rate: Decimal): string {
-  return `${rate.times(100).toDecimalPlaces(4).toString()}%`;
+/** `d` as text with exactly `decimals` places, rounded half-up (7.09505 → "7.0951" at 4). */
+export function fixed(d: Decimal, decimals: number): string {
+  return d.toFixed(decimals, Decimal.ROUND_HALF_UP);
+}
+
+/** Half-up to at most `decimals` places, trailing zeros dropped by the caller's toString. */
+function roundHalfUp(d: Decimal, decimals: number): Decimal {
+  return d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+}
+
+/** A plain count (average days late) to `decimals` places, half-up for the positive values it is used on. */
+export function roundCount(n: number, decimals: number): number {
+  const k = 10 ** decimals;
+  return Math.round(n * k) / k;
+}
+
+/** 0.13 → "13%", 0.055 → "5.5%", 0.1 → "10%"; at most `decimals` places of the percentage. */
+export function formatPercent(rate: Decimal, decimals = 4): string {
+  return `${roundHalfUp(rate.times(100), decimals).toString()}%`;
+}
+
+/** 0.178 → "17.8%" with exactly `decimals` places (as the XLSX number format shows it). */
+export function formatPercentFixed(rate: Decimal, decimals = 0): string {
+  return `${fixed(rate.times(100), decimals)}%`;
+}
+
+/**
+ * Shares of a total, rounded so the printed shares add up to exactly 100%: each share is
+ * floored to the step, and the steps left over go to the largest remainders (ties to the
+ * earlier row). Deterministic, and a share column foots like its money columns.
+ * `decimals` is in units of the fraction: 3 → steps of 0.001 (0.1%). Null when the total is zero.
+ */
+export function sharesOf(values: Decimal[], decimals = 3): (Decimal | null)[] {
+  const total = sum(values);
+  if (total.isZero()) return values.map(() => null);
+  // Negative parts (never expected for receivables) make "largest remainder" meaningless: round each.
+  if (values.some((v) => v.isNegative())) return values.map((v) => roundHalfUp(v.dividedBy(total), decimals));
+
+  const scale = new Decimal(10).pow(decimals);
+  const exact = values.map((v) => v.times(scale).dividedBy(total));
+  const units = exact.map((e) => e.floor());
+  let left = scale.minus(sum(units)).toNumber();
+  const order = exact.map((e, i) => ({ i, rem: e.minus(e.floor()) })).sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
+  for (const { i } of order) {
+    const unit = units[i];
+    if (left <= 0 || !unit) break;
+    units[i] = unit.plus(1);
+    left -= 1;
+  }
+  return units.map((u) => u.dividedBy(scale));
 }
 
 const DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
@@ -64,7 +113,7 @@ function group4(n: number): string {
       out += '零';
       zero = false;
     }
-    out += DIGITS[digit] + SMALL_UNITS[pos];
+    out += (DIGITS[digit] ?? '') + (SMALL_UNITS[pos] ?? ''); // digit 0–9, pos 0–3
   }
   return out;
 }

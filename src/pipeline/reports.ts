@@ -4,6 +4,7 @@ import { relative, sep } from 'node:path';
 import { Diagnostic, InputError } from '../diagnostics.js';
 import { toUtcDate, type IsoDate } from '../domain/dates.js';
 import { computeProvision, customerPaymentRecord, monthEnds } from '../domain/receivables/index.js';
+import { withLedgerDiagnostics } from '../data/ledger/findings.js';
 import type { CustomerPaymentRecord } from '../domain/receivables/types.js';
 import { buildProvisionReport } from '../documents/provision-report/index.js';
 import { compose } from '../compose/index.js';
@@ -29,7 +30,7 @@ export async function paymentRecordFor(ctx: BuildContext, customerId: string | u
   const state = await parsed(ctx, await loadLedgerState(ctx));
   if (!state.ledger || !state.ledger.invoices.some((i) => i.customerId === customerId)) return undefined;
   try {
-    return customerPaymentRecord(state.ledger, ctx.config.provisioning, customerId, asOf);
+    return withLedgerDiagnostics(customerPaymentRecord, state.ledger, ctx.config.provisioning, customerId, asOf);
   } catch (e) {
     if (e instanceof InputError) return undefined;
     throw e;
@@ -41,7 +42,7 @@ export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, 
   if (!state.ledger) return { files: [], diagnostics: state.diagnostics };
   let result;
   try {
-    result = computeProvision(state.ledger, ctx.config.provisioning, spec.asOf);
+    result = withLedgerDiagnostics(computeProvision, state.ledger, ctx.config.provisioning, spec.asOf);
   } catch (e) {
     if (e instanceof InputError) return { files: [], diagnostics: e.diagnostics.map(shorten) };
     throw e;
@@ -90,7 +91,7 @@ export async function validateLedger(ctx: BuildContext): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [...state.diagnostics];
   for (const d of monthEnds(state.ledger, ctx.config.provisioning)) {
     try {
-      computeProvision(state.ledger, ctx.config.provisioning, d);
+      withLedgerDiagnostics(computeProvision, state.ledger, ctx.config.provisioning, d);
     } catch (e) {
       if (e instanceof InputError) out.push(...e.diagnostics.map(shorten));
       else throw e;

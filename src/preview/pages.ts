@@ -3,16 +3,16 @@ import type { DocEntry, PreviewSnapshot } from './service.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c]);
+function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** A URL path for an output file: each segment percent-encoded. */
-export function fileHref(rel: string): string {
+function fileHref(rel: string): string {
   return '/out/' + rel.split('/').map(encodeURIComponent).join('/');
 }
 
-export function docHref(id: string): string {
+function docHref(id: string): string {
   return '/doc/' + id.split('/').map(encodeURIComponent).join('/');
 }
 

@@ -37,7 +37,7 @@ export interface PreviewServer {
 }
 
 /** Split a URL path into decoded segments; undefined for anything that could step outside. */
-export function safeSegments(pathname: string): string[] | undefined {
+function safeSegments(pathname: string): string[] | undefined {
   const raw = pathname.split('/').slice(1);
   const out: string[] = [];
   for (const r of raw) {
@@ -80,7 +80,7 @@ export async function startServer(service: PreviewService, opts: { port: number;
     }
     const info = await stat(real).catch(() => undefined);
     if (!info?.isFile()) return text(res, req, 404, 'not found');
-    const name = segments[segments.length - 1];
+    const name = segments.at(-1) ?? '';
     res.writeHead(200, {
       'Content-Type': TYPES[ext],
       'Content-Length': String(info.size),
@@ -137,7 +137,7 @@ export async function startServer(service: PreviewService, opts: { port: number;
       if (!d) return text(res, req, 404, 'no such document');
       return send(res, req, 200, 'text/html; charset=utf-8', documentPage(d, service.snapshot()), { 'Content-Security-Policy': DOC_CSP });
     }
-    if (head === 'api' && rest[0] === 'changes' && rest.length === 2) {
+    if (head === 'api' && rest[0] === 'changes' && rest.length === 2 && rest[1] !== undefined) {
       const result = await opts.changes(rest[1]);
       return send(res, req, 200, 'application/json; charset=utf-8', JSON.stringify(result), { 'Content-Security-Policy': "default-src 'none'" });
     }

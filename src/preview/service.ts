@@ -258,7 +258,7 @@ export class PreviewService {
     for (const [id, record] of Object.entries(manifest.jobs)) {
       const files = Object.keys(record.outputs).sort((a, b) => FORMAT_ORDER.indexOf(extname(a).slice(1)) - FORMAT_ORDER.indexOf(extname(b).slice(1)));
       const pdf = files.find((f) => f.endsWith('.pdf'));
-      const stamp = pdf ? record.outputs[pdf].sha256 : (files[0] ? record.outputs[files[0]].sha256 : '');
+      const stamp = record.outputs[pdf ?? files[0] ?? '']?.sha256 ?? '';
       const doc = basename(files[0] ?? id).replace(/\.[^.]+$/, '');
       if (record.kind === 'deal') {
         const source = record.source ? join(this.dataDir, record.source) : undefined;

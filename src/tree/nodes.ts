@@ -4,6 +4,7 @@
  * Custom nodes carry plain text (never Markdown) — their values are data.
  */
 import type { BlockContent, Root, RootContent } from 'mdast';
+import type { Locale } from '../domain/locale.js';
 
 export type Align = 'left' | 'right' | 'center';
 
@@ -130,7 +131,7 @@ declare module 'mdast' {
   }
 }
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale };
 
 /** Everything a writer needs besides the tree. Writers know nothing of deals or ledgers. */
 export interface DocMeta {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseNarrative } from '../../src/compose/index.js';
-import { checkMarkdownBounds } from '../../src/compose/markdown-limits.js';
+import { checkMarkdownBounds } from '../../src/data/markdown-limits.js';
 import { readDeal, splitFrontMatter } from '../../src/data/deals/read.js';
 import { yamlDepth } from '../../src/data/yaml-source.js';
 import { MINIMAL_DEAL_HEAD } from '../helpers/minimal-deal.js';

@@ -11,6 +11,7 @@ import { provisioningSchema } from '../../src/config/schema.js';
 import { parseLedger } from '../../src/data/ledger/read-ledger.js';
 import { InputError } from '../../src/diagnostics.js';
 import { computeProvision, monthEnds } from '../../src/domain/receivables/index.js';
+import { withLedgerDiagnostics } from '../../src/data/ledger/findings.js';
 import { counter, expectDiagnostic, NASTY, params, PER_INPUT_MS } from './helpers.js';
 
 const policy = provisioningSchema.parse({});
@@ -99,7 +100,7 @@ describe('fuzzing ledgers', () => {
           for (const d of ends.slice(-3)) {
             periods++;
             try {
-              computeProvision(r.ledger, policy, d);
+              withLedgerDiagnostics(computeProvision, r.ledger, policy, d);
             } catch (e) {
               expect(e).toBeInstanceOf(InputError);
               for (const diag of (e as InputError).diagnostics) expectDiagnostic(diag);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { narrativeNodes } from '../../src/pipeline/narrative.js';
 import { deepestNode, MAX_TREE_DEPTH, parseNarrative } from '../../src/compose/index.js';
-import { checkMarkdownBounds, MAX_MARKDOWN_DEPTH } from '../../src/compose/markdown-limits.js';
+import { checkMarkdownBounds, MAX_MARKDOWN_DEPTH } from '../../src/data/markdown-limits.js';
 import type { RootContent } from 'mdast';
 import type { Deal } from '../../src/data/deal-schema.js';
 import { ROOT } from '../helpers/cli.js';

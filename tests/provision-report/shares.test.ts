@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/domain/money.js';
-import { sharesOf } from '../../src/documents/provision-report/shares.js';
+import { sharesOf } from '../../src/domain/money.js';
 import { planProvisionReport, workbookForProvisionReport } from '../../src/documents/provision-report/index.js';
 import { renderXlsx } from '../../src/writers/xlsx/index.js';
 import { ctx, workedExample } from './fixture.js';

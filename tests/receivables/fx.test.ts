@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/diagnostics.js';
 import type { IsoDate } from '../../src/domain/dates.js';
-import { computeProvision } from '../../src/domain/receivables/index.js';
+import { computeProvision, LedgerFindings } from '../../src/domain/receivables/index.js';
+import { withLedgerDiagnostics } from '../../src/data/ledger/findings.js';
 import { invoice, ledgerOf, payment, rate } from './build.js';
 import { csv, line, m, policy, readOk } from './helpers.js';
 
@@ -22,7 +23,7 @@ describe('foreign currency', () => {
     expect([m(line(r, 'U1').outstanding), m(line(r, 'U1').balanceCny)]).toEqual(['7499.50', '53329.69']); // 7,499.50 × 7.1111 = 53,329.69445
   });
 
-  it('a USD balance with no rate is an InputError pointing at the invoice row and its currency column', async () => {
+  it('a USD balance with no rate is a finding that becomes a diagnostic pointing at the invoice row and its currency column', async () => {
     const ledger = await readOk({
       'invoices.csv': csv('发票号,客户编号,客户名称,开票日期,到期日,币种,金额,业务员', 'U1,C-1003,Penang,2026-07-10,2026-08-09,USD,10000.00,周涛'),
       'payments.csv': csv('收款单号,发票号,收款日期,金额'),
@@ -30,7 +31,7 @@ describe('foreign currency', () => {
     });
     let err: unknown;
     try {
-      computeProvision(ledger, policy(), '2026-10-31' as IsoDate);
+      withLedgerDiagnostics(computeProvision, ledger, policy(), '2026-10-31' as IsoDate);
     } catch (e) {
       err = e;
     }
@@ -38,6 +39,21 @@ describe('foreign currency', () => {
     const d = (err as InputError).diagnostics[0];
     expect(d.format()).toMatch(/invoices\.csv:2:1: no USD rate dated on or before 2026-10-31 in fx \(needed for invoice U1, USD 10,000\.00\) \(币种\)$/);
     expect(d.ruleId).toBe('ledger/missing-fx');
+  });
+
+  it('the computation itself reports a missing rate as plain findings, not diagnostics (the domain builds none)', () => {
+    const l = ledgerOf({ invoices: [usd()], fx: [] });
+    let err: unknown;
+    try {
+      computeProvision(l, policy(), '2026-10-31' as IsoDate);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(LedgerFindings);
+    const f = (err as LedgerFindings).findings[0];
+    expect(Object.getPrototypeOf(f)).toBe(Object.prototype);
+    expect(f).toMatchObject({ rule: 'ledger/missing-fx', field: 'currency' });
+    expect(f?.message).toMatch(/^no USD rate dated on or before 2026-10-31 in fx \(needed for invoice U1, USD /);
   });
 
   it('a missing rate at the previous month end is also an error (the opening allowance needs it)', () => {

@@ -56,7 +56,7 @@ export function checkDealGlyphs(fields: unknown, body: string, bodyLine: number,
         new Diagnostic({
           file,
           line: bodyLine ? bodyLine + i : undefined,
-          column: missing[0].index + 1,
+          column: (missing[0]?.index ?? 0) + 1, // missing.length > 0
           field: bodyLine ? 'body' : `body (line ${i + 1})`,
           rule: 'glyph',
           message: message(missing),

@@ -7,9 +7,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Diagnostic } from '../../diagnostics.js';
-import { Decimal } from '../../domain/money.js';
+import { Decimal, fixed } from '../../domain/money.js';
 import { computeQuote } from '../../domain/quote.js';
-import { checkMarkdownBounds } from '../../compose/markdown-limits.js';
+import { checkMarkdownBounds } from '../markdown-limits.js';
 import type { Locale } from '../../tree/nodes.js';
 import { dealSchema, type Deal } from '../deal-schema.js';
 import { formatPath, parseYamlSource, positionOf, zodDiagnostics, type YamlSource } from '../yaml-source.js';
@@ -48,13 +48,13 @@ interface Split {
  */
 export function splitFrontMatter(text: string, file: string): { split?: Split; diagnostic?: Diagnostic } {
   const lines = text.split('\n');
-  const firstLine = lines[0].replace(/[ \t]+$/, '');
+  const firstLine = (lines[0] ?? '').replace(/[ \t]+$/, '');
   if (firstLine !== '---' && firstLine !== '---yaml') {
     return { diagnostic: new Diagnostic({ file, line: 1, column: 1, rule: 'front-matter', message: 'a deal file must start with YAML front matter: a first line of exactly "---"' }) };
   }
   let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (/^(---|\.\.\.)[ \t]*$/.test(lines[i])) {
+  for (const [i, line] of lines.entries()) {
+    if (i > 0 && /^(---|\.\.\.)[ \t]*$/.test(line)) {
       close = i;
       break;
     }
@@ -74,15 +74,15 @@ export function splitFrontMatter(text: string, file: string): { split?: Split; d
 export function strayFrontMatter(body: string, bodyLine: number, closeLine: number, file: string, fields: ReadonlySet<string>): Diagnostic | undefined {
   const lines = body.split('\n');
   let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]);
+  for (const [i, line] of lines.entries()) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (m) {
-      if (!fence) fence = m[1][0];
-      else if (m[1][0] === fence) fence = undefined;
+      if (!fence) fence = m[1]?.[0];
+      else if (m[1]?.[0] === fence) fence = undefined;
       continue;
     }
     if (fence) continue;
-    const key = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?:[ \t]|$)/.exec(lines[i])?.[1];
+    const key = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?:[ \t]|$)/.exec(line)?.[1];
     if (key && fields.has(key)) {
       return new Diagnostic({ file, line: bodyLine + i, column: 1, rule: 'front-matter', field: key, message: `"${key}:" is a deal field, but the front matter was already closed by the "---" on line ${closeLine}; remove that line so the field is read as data, not printed as narrative` });
     }
@@ -229,7 +229,7 @@ async function readDealUncached(path: string, displayPath: string, opts: ReadDea
   if (total.abs().gt(MAX_QUOTE_TOTAL)) {
     const pos = positionOf(source, ['quote']);
     return fail(
-      new Diagnostic({ file: displayPath, line: pos?.line, column: pos?.column, rule: 'quote-too-large', field: 'quote', message: `the quote total ${total.toFixed(2)} is too large to print (人民币大写 goes up to 9,999,999,999,999,999.99)` }),
+      new Diagnostic({ file: displayPath, line: pos?.line, column: pos?.column, rule: 'quote-too-large', field: 'quote', message: `the quote total ${fixed(total, 2)} is too large to print (人民币大写 goes up to 9,999,999,999,999,999.99)` }),
     );
   }
   const bodyProblem = checkMarkdownBounds(body);

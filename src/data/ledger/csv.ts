@@ -81,7 +81,7 @@ export function parseCsv(text: string, delimiter: Delimiter = ','): CsvResult {
     if (inQuotes) return { error: 'a quoted cell is not closed', line: quotedCellStart };
     cells.push(cell);
     // Blank lines carry no record; they still count for line numbers.
-    if (!(cells.length === 1 && cells[0].trim() === '')) records.push({ line: start, cells });
+    if (!(cells.length === 1 && cells[0]?.trim() === '')) records.push({ line: start, cells });
   }
   return { records };
 }

@@ -26,7 +26,7 @@ const FORMATS: LedgerFormat[] = ['csv', 'json', 'xlsx'];
 const NOT_DATA = /^(\.|~\$|readme)|\.(md|txt\.bak|tmp)$/i;
 
 /** `*` any run of characters, `?` one character; matched against the whole file name, case-insensitively. */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
 }
@@ -69,7 +69,7 @@ export async function findLedgerFiles(dir: string, mapping?: LedgerMapping): Pro
     for (const f of found) used.add(`${table}.${f}`);
     if (found.length > 1) {
       diagnostics.push(new Diagnostic({ file: join(dir, `${table}.${found[0]}`), message: `${found.map((f) => `${table}.${f}`).join(' and ')} both exist; keep one`, rule: 'ledger/ambiguous-file' }));
-    } else if (found.length === 1) files.push({ table, file: join(dir, `${table}.${found[0]}`), format: found[0] });
+    } else if (found.length === 1 && found[0]) files.push({ table, file: join(dir, `${table}.${found[0]}`), format: found[0] });
     else if (REQUIRED.includes(table)) {
       diagnostics.push(new Diagnostic({ file: join(dir, `${table}.csv`), message: `missing ${table}.csv (or .json / .xlsx)`, rule: 'ledger/missing-file' }));
     }

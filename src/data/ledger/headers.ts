@@ -55,7 +55,7 @@ export const TABLE_FIELDS: Record<TableName, Record<string, FieldSpec>> = {
 };
 
 /** The header as a person wrote it, without a BOM or surrounding (full-width) spaces. */
-export function cleanHeader(h: string): string {
+function cleanHeader(h: string): string {
   return h.replace(/^\uFEFF/, '').replace(/^[\s\u3000\u00A0]+|[\s\u3000\u00A0]+$/g, '');
 }
 
@@ -94,7 +94,7 @@ export function mapHeaders(table: TableName, headers: string[], columns?: Record
     const field = lookup.get(normalizeHeader(h));
     if (!field) return;
     if (index.has(field)) {
-      ambiguous.push([field, written[field], cleanHeader(h)]);
+      ambiguous.push([field, written[field] ?? field, cleanHeader(h)]); // set with index above
       return;
     }
     index.set(field, i);
@@ -108,6 +108,6 @@ export function mapHeaders(table: TableName, headers: string[], columns?: Record
 
 /** "invoice_no (also: 发票号, 发票号码, …)" for a missing-column message. */
 export function describeField(table: TableName, field: string): string {
-  const aliases = TABLE_FIELDS[table][field].aliases.filter((a) => /[^ -~]/.test(a)).slice(0, 4);
+  const aliases = (TABLE_FIELDS[table][field]?.aliases ?? []).filter((a) => /[^ -~]/.test(a)).slice(0, 4);
   return aliases.length ? `${field} (or ${aliases.join(', ')})` : field;
 }

@@ -49,7 +49,7 @@ function elementLines(text: string): number[] {
   let inString = false;
   let expectElement = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+    const ch = text.charAt(i);
     if (ch === '\n') line++;
     if (inString) {
       if (ch === '\\') i++;

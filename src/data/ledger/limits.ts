@@ -12,21 +12,21 @@ import { Decimal, formatMoney } from '../../domain/money.js';
 import type { Ledger, SourceRef } from '../../domain/receivables/types.js';
 
 /** Bytes per ledger file. */
-export const MAX_LEDGER_FILE_BYTES = 50 * 1024 * 1024;
+const MAX_LEDGER_FILE_BYTES = 50 * 1024 * 1024;
 /** Data rows per ledger table (a large company's five years of invoices fit many times over). */
 export const MAX_LEDGER_ROWS = 200_000;
 /** Bytes of one CSV line (a ledger row is well under 1 KB; a 40 MB line took 1.6 GB to parse). */
-export const MAX_LEDGER_LINE_BYTES = 64 * 1024;
+const MAX_LEDGER_LINE_BYTES = 64 * 1024;
 /** Columns of an XLSX ledger sheet (a ledger table has about ten). */
-export const MAX_XLSX_COLUMNS = 256;
+const MAX_XLSX_COLUMNS = 256;
 /** Uncompressed size of one part of an XLSX package (zip bombs). */
-export const MAX_XLSX_PART_BYTES = 200 * 1024 * 1024;
+const MAX_XLSX_PART_BYTES = 200 * 1024 * 1024;
 /** |amount| and FX rates above this are typing errors, not money. */
-export const MAX_LEDGER_AMOUNT = new Decimal('1e12');
+const MAX_LEDGER_AMOUNT = new Decimal('1e12');
 /** Earliest plausible ledger date (default of provisioning.date_bounds.from). */
-export const MIN_LEDGER_DATE: IsoDate = '1990-01-01' as IsoDate;
+const MIN_LEDGER_DATE: IsoDate = '1990-01-01' as IsoDate;
 /** Latest plausible date: today (or SOURCE_DATE_EPOCH) plus this many years. */
-export const FUTURE_YEARS = 10;
+const FUTURE_YEARS = 10;
 
 export interface DateBounds {
   from: IsoDate;
@@ -72,7 +72,7 @@ export function precheckLedgerBytes(bytes: Uint8Array, format: 'csv' | 'json' | 
 /** `XFD1048576` → [16384, 1048576]. */
 function cellRef(ref: string): [number, number] | undefined {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return undefined;
+  if (!m?.[1]) return undefined;
   let col = 0;
   for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
   return [col, Number(m[2])];
@@ -101,8 +101,8 @@ export function precheckXlsx(bytes: Uint8Array): { error: string; line?: number 
     const xml = decoder.decode(data);
     const refs: string[] = [];
     const dim = /<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"/.exec(xml);
-    if (dim) refs.push(...dim[1].split(':'));
-    for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*?\br="([A-Z$]+[$\d]+)"/g)) refs.push(m[1]);
+    if (dim?.[1]) refs.push(...dim[1].split(':'));
+    for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*?\br="([A-Z$]+[$\d]+)"/g)) if (m[1]) refs.push(m[1]);
     let maxRow = 0;
     for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*?\br="(\d+)"/g)) maxRow = Math.max(maxRow, Number(m[1]));
     let maxCol = 0;

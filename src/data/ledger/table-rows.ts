@@ -21,12 +21,12 @@ function cellText(c: Cell): string {
  * above it are skipped; trailing rows labelled 合计/总计/Total (and blank rows after them) are
  * skipped too. Each skip is a warning naming the line, so finance sees what was left out.
  */
-export function recogniseLayout(name: TableName, table: RawTable, diagnostics: Diagnostic[], columns?: Record<string, string>): RawTable {
+function recogniseLayout(name: TableName, table: RawTable, diagnostics: Diagnostic[], columns?: Record<string, string>): RawTable {
   let t = table;
   const first = mapHeaders(name, t.headers, columns);
   if (first.missing.length > 0) {
-    for (let k = 0; k < Math.min(5, t.rows.length); k++) {
-      const candidate = t.rows[k].cells.map(cellText);
+    for (const [k, row] of t.rows.slice(0, 5).entries()) {
+      const candidate = row.cells.map(cellText);
       const m = mapHeaders(name, candidate, columns);
       if (m.missing.length > 0 || m.index.size <= first.index.size) continue;
       const title = [t.headers, ...t.rows.slice(0, k).map((r) => r.cells.map(cellText))]
@@ -39,17 +39,16 @@ export function recogniseLayout(name: TableName, table: RawTable, diagnostics: D
           line: t.headerLine,
           severity: 'warning',
           rule: 'ledger/title-row',
-          message: `skipped ${k + 1} title row${k ? 's' : ''} above the header${title ? ` ("${title.slice(0, 60)}")` : ''}; the header is on line ${t.rows[k].line}`,
+          message: `skipped ${k + 1} title row${k ? 's' : ''} above the header${title ? ` ("${title.slice(0, 60)}")` : ''}; the header is on line ${row.line}`,
         }),
       );
-      t = { ...t, headers: candidate, headerLine: t.rows[k].line, rows: t.rows.slice(k + 1) };
+      t = { ...t, headers: candidate, headerLine: row.line, rows: t.rows.slice(k + 1) };
       break;
     }
   }
   let end = t.rows.length;
   const blank = (r: RawRow) => r.cells.every((c) => cellText(c) === '');
-  while (end > 0) {
-    const r = t.rows[end - 1];
+  for (let r = t.rows[end - 1]; r; r = t.rows[end - 1]) {
     if (blank(r)) {
       end--;
       continue;

@@ -14,7 +14,7 @@ export function parseTerms(raw: string): Terms | undefined {
   const m = TERMS.exec(toHalfWidth(raw).trim());
   if (!m) return undefined;
   const n = Number(m[1]);
-  return /月|month/i.test(m[2]) ? { months: n } : { days: n };
+  return /月|month/i.test(m[2] ?? '') ? { months: n } : { days: n };
 }
 
 export function dueFromTerms(invoiceDate: IsoDate, terms: Terms): IsoDate {

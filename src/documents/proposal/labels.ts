@@ -27,7 +27,7 @@ const zh = {
   summary: { goal: '您的目标', solution: '我们的方案', investment: '投资', benefit: '预期收益' },
   acceptance: {
     heading: '客户确认',
-    columns: ['确认事项', '签署'],
+    columns: ['确认事项', '签署'] as [string, string],
     intro: '贵方确认接受本方案及报价后，请签字盖章并注明日期。',
     rows: (c: string): [string, string][] => [
       ['客户名称', c],
@@ -87,7 +87,7 @@ const en: ProposalLabels = {
   summary: { goal: 'Your goal', solution: 'Our solution', investment: 'Investment', benefit: 'Expected benefit' },
   acceptance: {
     heading: 'Accepted by',
-    columns: ['For the customer', ''],
+    columns: ['For the customer', ''] as [string, string],
     intro: 'To accept this proposal and quotation, please sign and date below.',
     rows: (c) => [
       ['Company', c],

@@ -4,14 +4,14 @@
  * actions and internal notes never reach `planProposal`, its view, its slots or its metadata —
  * whatever a template (ours or a user's override) asks for. tests/documents/confidentiality*.
  */
-import type { Deal } from '../../data/deal-schema.js';
+import type { Deal } from '../../domain/deal.js';
 
 /** Top-level deal fields a proposal reads. Everything else is internal. */
-export const PROPOSAL_DEAL_FIELDS = ['id', 'locale', 'title', 'subtitle', 'doc_no', 'version', 'date', 'rep', 'customer', 'needs', 'why_us', 'next_steps', 'quote', 'body', 'bodyLine', 'path', 'stage', 'proposal'] as const;
+const PROPOSAL_DEAL_FIELDS = ['id', 'locale', 'title', 'subtitle', 'doc_no', 'version', 'date', 'rep', 'customer', 'needs', 'why_us', 'next_steps', 'quote', 'body', 'bodyLine', 'path', 'stage', 'proposal'] as const;
 /** Customer fields a proposal reads (the ledger id and the account notes stay out). */
-export const PROPOSAL_CUSTOMER_FIELDS = ['name', 'short_name', 'industry'] as const;
+const PROPOSAL_CUSTOMER_FIELDS = ['name', 'short_name', 'industry'] as const;
 /** Sales rep fields printed on the cover. */
-export const PROPOSAL_REP_FIELDS = ['name', 'title', 'phone', 'email'] as const;
+const PROPOSAL_REP_FIELDS = ['name', 'title', 'phone', 'email'] as const;
 
 type Pick2<T, K extends readonly (keyof T)[]> = Pick<T, K[number]>;
 

@@ -3,7 +3,7 @@
  * the reconciliation, the PDF/DOCX plan and the XLSX workbook all come from it.
  */
 import type { ProvisionResult } from '../../domain/receivables/types.js';
-import type { Workbook } from '../../writers/xlsx/model.js';
+import type { Workbook } from '../../tree/workbook.js';
 import type { DocumentPlan } from '../types.js';
 import type { ProvisionReportContext } from './context.js';
 import { planFromReport } from './plan.js';

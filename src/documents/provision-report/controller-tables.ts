@@ -6,7 +6,7 @@
  */
 import { Decimal, ZERO, sum } from '../../domain/money.js';
 import type { PartyTotals } from '../../domain/receivables/types.js';
-import type { Column, Row, Sheet } from '../../writers/xlsx/model.js';
+import type { Column, Row, Sheet } from '../../tree/workbook.js';
 import { bucketLabel, columnSum, range, sheet, type TableEnv } from './table-kit.js';
 
 const ZERO_TOTALS = { balance: ZERO, provision: ZERO };

@@ -4,17 +4,17 @@
  * rows, the printed report and the workbook cannot disagree on a figure.
  */
 import type { DataTable, DataTableRow, Align } from '../../tree/nodes.js';
-import { Decimal, formatMoney } from '../../domain/money.js';
-import type { CellValue, Column, Sheet } from '../../writers/xlsx/model.js';
+import { Decimal, fixed, formatMoney, formatPercentFixed } from '../../domain/money.js';
+import type { CellValue, Column, Sheet } from '../../tree/workbook.js';
 
 /** 1234.5 → "1,234.50"; −5 → "(5.00)" (finance reports show negatives in parentheses). */
 export function money(d: Decimal): string {
   // Whole cents (every amount the computation produces) need no rounding: format the digits
   // directly, as formatMoney would, without its rounded copies. Anything finer goes through it.
   if (!d.isFinite() || d.decimalPlaces() > 2) return formatMoney(d, { parens: true });
-  const fixed = d.toFixed(2);
-  const negative = fixed.charCodeAt(0) === 45; // '-'
-  const digits = negative ? fixed.slice(1) : fixed;
+  const text = fixed(d, 2);
+  const negative = text.charCodeAt(0) === 45; // '-'
+  const digits = negative ? text.slice(1) : text;
   const dot = digits.length - 3;
   const body = `${digits.slice(0, dot).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${digits.slice(dot)}`;
   return negative && !d.isZero() ? `(${body})` : body;
@@ -22,7 +22,7 @@ export function money(d: Decimal): string {
 
 /** 0.178 → "17.8%" with a fixed number of decimals, the same as the XLSX number format. */
 export function percent(rate: Decimal, decimals = 0): string {
-  return `${rate.times(100).toFixed(decimals, Decimal.ROUND_HALF_UP)}%`;
+  return formatPercentFixed(rate, decimals);
 }
 
 /** Decimals needed to show every rate exactly as a percentage (0.1 → 0, 0.055 → 1), at most 2. */
@@ -35,7 +35,7 @@ export function fxDecimals(rates: Decimal[]): number {
   return Math.min(6, Math.max(4, ...rates.map((r) => r.decimalPlaces())));
 }
 
-export function formatCell(value: CellValue, column: Column): string {
+function formatCell(value: CellValue, column: Column): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
   switch (column.kind) {
@@ -44,13 +44,13 @@ export function formatCell(value: CellValue, column: Column): string {
     case 'percent':
       return value instanceof Decimal ? percent(value, column.decimals ?? 0) : String(value);
     case 'number':
-      return value instanceof Decimal ? value.toFixed(column.decimals ?? 4, Decimal.ROUND_HALF_UP) : String(value);
+      return value instanceof Decimal ? fixed(value, column.decimals ?? 4) : String(value);
     default:
       return String(value);
   }
 }
 
-export function alignOf(column: Column): Align {
+function alignOf(column: Column): Align {
   if (column.kind === 'text') return 'left';
   if (column.kind === 'date') return 'center';
   return 'right';
@@ -64,23 +64,25 @@ export interface TableOptions {
 }
 
 export function sheetToDataTable(sheet: Sheet, opts: TableOptions = {}): DataTable {
-  const keep = sheet.columns.map((_c, i) => i).filter((i) => i !== opts.groupBy);
+  const keep = [...sheet.columns.entries()].filter(([i]) => i !== opts.groupBy);
+  const groupBy = opts.groupBy === undefined ? undefined : sheet.columns[opts.groupBy];
   const rows: DataTableRow[] = [];
   let group: string | undefined;
+  // A row has a cell per column; a missing one prints empty.
   for (const row of sheet.rows) {
-    if (opts.groupBy !== undefined && (row.kind ?? 'normal') === 'normal') {
-      const g = formatCell(row.cells[opts.groupBy], sheet.columns[opts.groupBy]);
+    if (groupBy && opts.groupBy !== undefined && (row.kind ?? 'normal') === 'normal') {
+      const g = formatCell(row.cells[opts.groupBy] ?? null, groupBy);
       if (g !== group) {
         rows.push({ kind: 'group', cells: [g, ...keep.slice(1).map(() => '')] });
         group = g;
       }
     }
-    rows.push({ kind: row.kind ?? 'normal', cells: keep.map((i) => formatCell(row.cells[i], sheet.columns[i])) });
+    rows.push({ kind: row.kind ?? 'normal', cells: keep.map(([i, column]) => formatCell(row.cells[i] ?? null, column)) });
   }
   return {
     type: 'dataTable',
     ...(opts.caption ? { caption: opts.caption } : {}),
-    columns: keep.map((i) => ({ label: sheet.columns[i].header, align: alignOf(sheet.columns[i]), width: sheet.columns[i].width ?? 1 })),
+    columns: keep.map(([, column]) => ({ label: column.header, align: alignOf(column), width: column.width ?? 1 })),
     rows,
     ...(opts.dense ? { dense: true } : {}),
   };

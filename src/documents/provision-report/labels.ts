@@ -320,7 +320,7 @@ const zh: ReportLabels = {
       steps.length === 0
         ? '不按账龄计提。'
         : `${steps.map((s) => `逾期${inclusive ? '达到' : '超过'} ${s.days} 天${inclusive ? '（含）' : ''}按 ${s.rate} 计提`).join('，')}；` +
-          `未到期及逾期 ${steps[0].days} 天${inclusive ? '以内（不含）' : '以内（含）'}不计提。比例不累加，按所属最高一档计提；单项计提的应收款项按单项比例计提。`,
+          `未到期及逾期 ${steps[0]?.days} 天${inclusive ? '以内（不含）' : '以内（含）'}不计提。比例不累加，按所属最高一档计提；单项计提的应收款项按单项比例计提。`,
     boundary: (days, inclusive) =>
       `逾期天数 = 截止日 − 到期日；超过 ${days} 天${inclusive ? '含' : '不含'} ${days} 天（按日历天数计，到期当日为 0 天，不属逾期）。`,
     rounding: '外币余额按截止日汇率折算为本位币并四舍五入到分；坏账准备逐笔计算、四舍五入到分；各级小计与合计均为逐笔金额之和，不再二次舍入。',
@@ -525,7 +525,7 @@ const en: ReportLabels = {
       steps.length === 0
         ? 'No aging-based provision.'
         : `${steps.map((s) => `${s.rate} when ${inclusive ? 'at least' : 'more than'} ${s.days} days overdue`).join(', ')}; ` +
-          `nothing for balances not yet due or overdue ${inclusive ? 'less than' : 'up to'} ${steps[0].days} days. ` +
+          `nothing for balances not yet due or overdue ${inclusive ? 'less than' : 'up to'} ${steps[0]?.days} days. ` +
           'Rates are not cumulative: the highest matching rate applies. Individually assessed items take their own rate.',
     boundary: (days, inclusive) =>
       `Days overdue = as-of date − due date, in calendar days (due today = 0, not overdue); "more than ${days} days" ${inclusive ? 'includes' : 'excludes'} day ${days}.`,

@@ -4,7 +4,7 @@
  * FX rates, framework note and prose are view values the template prints (escaped).
  */
 import type { BlockContent, RootContent } from 'mdast';
-import { Decimal } from '../../domain/money.js';
+import { Decimal, fixed } from '../../domain/money.js';
 import type { ProvisionResult } from '../../domain/receivables/types.js';
 import type { BarChart, Callout, DocMeta } from '../../tree/nodes.js';
 import type { DocumentPlan } from '../types.js';
@@ -83,7 +83,7 @@ export function planFromReport(report: ReportModel, result: ProvisionResult, ctx
   return { template: PROVISION_REPORT_TEMPLATE, locale: ctx.locale, view, slots, meta: reportMeta(report, ctx) };
 }
 
-export function reportMeta(report: ReportModel, ctx: ProvisionReportContext): DocMeta {
+function reportMeta(report: ReportModel, ctx: ProvisionReportContext): DocMeta {
   const l = report.l;
   return {
     title: report.title,
@@ -111,7 +111,7 @@ function agingChart(report: ReportModel): BarChart {
       return {
         label: String(r.cells[0]),
         // Geometry only; the printed figure is `display`, formatted from the Decimal.
-        value: Number(balance.toFixed(2)),
+        value: Number(fixed(balance, 2)),
         display: l.text.chartBar(money(balance), share instanceof Decimal ? percent(share, 1) : '—'),
       };
     });

@@ -4,9 +4,9 @@
  * workbook.ts into a Workbook — both from this one model.
  */
 import { formatDateLong, dateInShanghai } from '../../domain/dates.js';
-import { Decimal, sum } from '../../domain/money.js';
+import { Decimal, fixed, sum } from '../../domain/money.js';
 import type { CustomerMovement, ProvisionResult } from '../../domain/receivables/types.js';
-import type { Sheet } from '../../writers/xlsx/model.js';
+import type { Sheet } from '../../tree/workbook.js';
 import type { ProvisionReportContext } from './context.js';
 import { fxDecimals, money, percent, percentDecimals } from './format.js';
 import { labelsFor, type ReportLabels, type SheetKey } from './labels.js';
@@ -66,7 +66,7 @@ export function buildReport(result: ProvisionResult, ctx: ProvisionReportContext
     policy: l.text.policy(steps, ctx.policy.boundary_inclusive),
     boundary: l.text.boundary(steps[0]?.days ?? 30, ctx.policy.boundary_inclusive),
     rounding: l.text.rounding,
-    fx: result.fxUsed.length === 0 ? l.text.noFx : l.text.list(result.fxUsed.map((f) => l.text.fxItem(f.currency, f.rate.toFixed(fxDp), f.date))),
+    fx: result.fxUsed.length === 0 ? l.text.noFx : l.text.list(result.fxUsed.map((f) => l.text.fxItem(f.currency, fixed(f.rate, fxDp), f.date))),
     framework: smallFramework ? l.text.frameworkSmall : l.text.frameworkCas,
   };
   const asOfLong = formatDateLong(result.asOf, ctx.locale);
@@ -173,7 +173,11 @@ function repSubtotalChecks(r: ProvisionResult, s: ReportSheets, l: ReportLabels,
   const subtotals = s.reps.rows.filter((row) => row.kind === 'subtotal');
   return r.byRep.flatMap((rep, i) => {
     const row = subtotals[i];
-    const at = (col: number) => row.cells[col] as Decimal;
+    const at = (col: number): Decimal => {
+      const v = row?.cells[col];
+      if (!(v instanceof Decimal)) throw new Error(`sheet "${s.reps.name}" has no subtotal for ${rep.name} in column ${col}`);
+      return v;
+    };
     return [
       equal(`${l.row.subtotal(rep.name)} · ${l.col.balance}`, at(cols.balance), rep.balance, l),
       equal(`${l.row.subtotal(rep.name)} · ${l.col.provision}`, at(cols.provision), rep.provision, l),
@@ -184,7 +188,7 @@ function repSubtotalChecks(r: ProvisionResult, s: ReportSheets, l: ReportLabels,
 /** Σ customers per bucket column = the aging table's bucket rows (and 单项 column = 单项 row). */
 function customerBucketChecks(r: ProvisionResult, s: ReportSheets, l: ReportLabels, cols: ReturnType<typeof partyLayout>): Check[] {
   const name = l.text.checks.customerBuckets;
-  const checks = r.buckets.map((b, i) => equal(`${name} · ${bucketLabel(b, l)}`, totalOf(s.customers, cols.buckets[i]), b.balance, l));
+  const checks = r.buckets.map((b, i) => equal(`${name} · ${bucketLabel(b, l)}`, totalOf(s.customers, cols.buckets[i] ?? -1), b.balance, l));
   if (cols.specific !== undefined) checks.push(equal(`${name} · ${l.row.specific}`, totalOf(s.customers, cols.specific), r.specificTotal.balance, l));
   return checks;
 }

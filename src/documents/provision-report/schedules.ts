@@ -4,7 +4,7 @@
  */
 import { Decimal, ZERO } from '../../domain/money.js';
 import type { InvoiceLine, PartyTotals, ProvisionResult } from '../../domain/receivables/types.js';
-import type { Column, Row, Sheet } from '../../writers/xlsx/model.js';
+import type { Column, Row, Sheet } from '../../tree/workbook.js';
 import { fxDecimals, money, percent, percentDecimals } from './format.js';
 import { bucketLabel, columnSum, range, sheet, type TableEnv } from './table-kit.js';
 
@@ -152,7 +152,8 @@ export function detailByCustomerSheet(env: TableEnv, detail: Sheet): Sheet {
   r.lines.forEach((x, i) => {
     const key = x.invoice.customerId;
     const g = groups.get(key) ?? { name: x.invoice.customerName, rows: [], maxDays: x.daysOverdue };
-    g.rows.push(detail.rows[i]);
+    const row = detail.rows[i]; // one detail row per line
+    if (row) g.rows.push(row);
     g.maxDays = Math.max(g.maxDays, x.daysOverdue);
     groups.set(key, g);
   });

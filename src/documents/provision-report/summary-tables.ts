@@ -2,11 +2,10 @@
  * Summary, aging, movement and journal tables of the report as typed sheets.
  * Every subtotal/total row is the sum of the printed rows above it (Decimal, never re-rounded).
  */
-import { Decimal, ZERO, cents, sum } from '../../domain/money.js';
+import { Decimal, ZERO, cents, sharesOf, sum } from '../../domain/money.js';
 import type { BucketTotal, ProvisionResult } from '../../domain/receivables/types.js';
-import type { Column, Row, Sheet } from '../../writers/xlsx/model.js';
+import type { Column, Row, Sheet } from '../../tree/workbook.js';
 import { percentDecimals } from './format.js';
-import { sharesOf } from './shares.js';
 import { bucketLabel, sheet, type TableEnv } from './table-kit.js';
 
 export function summarySheet(env: TableEnv): Sheet {
@@ -43,7 +42,7 @@ export function agingSheet(env: TableEnv): Sheet {
   const fromDetail = { 1: `SUMPRODUCT(${is})`, 2: `SUMPRODUCT(${is},{${detail}!rows 10})`, 5: `SUMPRODUCT(${is},{${detail}!rows 12})`, 6: '{@2}-{@5}' };
   const k = r.buckets.length;
   const bucketRows: Row[] = r.buckets.map((b, i) => ({
-    cells: [bucketLabel(b, l), b.count, b.balance, shares[i], b.rate, b.provision, b.balance.minus(b.provision)],
+    cells: [bucketLabel(b, l), b.count, b.balance, shares[i] ?? null, b.rate, b.provision, b.balance.minus(b.provision)],
     formulas: fromDetail,
   }));
   const sumOf = (c: number) => (k > 0 ? `SUM({0,${c}}:{${k - 1},${c}})` : '0');
@@ -53,7 +52,7 @@ export function agingSheet(env: TableEnv): Sheet {
     formulas: { 1: sumOf(1), 2: sumOf(2), 5: sumOf(5), 6: sumOf(6) },
   };
   const specific: Row = {
-    cells: [l.row.specific, specificCount, r.specificTotal.balance, shares[shares.length - 1], null, r.specificTotal.provision, r.specificTotal.balance.minus(r.specificTotal.provision)],
+    cells: [l.row.specific, specificCount, r.specificTotal.balance, shares.at(-1) ?? null, null, r.specificTotal.provision, r.specificTotal.balance.minus(r.specificTotal.provision)],
     formulas: fromDetail,
   };
   const both = (c: number) => `{${k},${c}}+{${k + 1},${c}}`;

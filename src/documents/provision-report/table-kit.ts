@@ -4,7 +4,7 @@
  */
 import { Decimal, ZERO, sum } from '../../domain/money.js';
 import type { BucketTotal, ProvisionResult } from '../../domain/receivables/types.js';
-import type { Column, Row, Sheet } from '../../writers/xlsx/model.js';
+import type { Column, Row, Sheet } from '../../tree/workbook.js';
 import type { ReportLabels, SheetKey } from './labels.js';
 
 export interface TableEnv {

@@ -4,7 +4,7 @@
  * Rule: every subtotal/total row is the sum of the printed rows above it, from the result's
  * Decimal values (already rounded per line) — nothing is rounded again.
  */
-import type { Sheet } from '../../writers/xlsx/model.js';
+import type { Sheet } from '../../tree/workbook.js';
 import type { SheetKey } from './labels.js';
 import { customersSheet, detailSheet, exceptionsSheet, repsSheet } from './schedules.js';
 import { agingSheet, journalSheet, movementSheet, summarySheet } from './summary-tables.js';

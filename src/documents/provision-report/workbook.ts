@@ -4,7 +4,7 @@
  * the cent; the header facts, checks and notes print under the tables.
  */
 import type { ProvisionResult } from '../../domain/receivables/types.js';
-import type { Sheet, Workbook } from '../../writers/xlsx/model.js';
+import type { Sheet, Workbook } from '../../tree/workbook.js';
 import type { ProvisionReportContext } from './context.js';
 import type { SheetKey } from './labels.js';
 import { buildReport, type ReportModel } from './report.js';

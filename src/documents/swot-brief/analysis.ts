@@ -1,8 +1,8 @@
 /** Sections 4, 6, 7 and 8: the need tree, the SWOT grid, the action plan and the qualification verdict. */
 import type { RootContent } from 'mdast';
-import { criterionText } from '../../data/deal-schema.js';
 import type { SwotEntry } from '../../domain/method/index.js';
 import type { Callout, NeedTree, SwotGrid } from '../../tree/nodes.js';
+import { needTreeNode } from '../need-tree.js';
 import type { Brief } from './context.js';
 import { colon } from './format.js';
 import { callout, col, DASH, paragraph, table } from './nodes.js';
@@ -11,17 +11,7 @@ import { callout, col, DASH, paragraph, table } from './nodes.js';
 export function needTree(b: Brief): NeedTree {
   const { deal, l } = b;
   const names = new Map(b.items.filter((i) => i.sku).map((i) => [i.sku!.toLowerCase(), i.name]));
-  return {
-    type: 'needTree',
-    labels: l.need,
-    goal: deal.needs.goal,
-    problems: deal.needs.problems.map((p) => ({
-      problem: p.problem,
-      solution: p.solution,
-      products: p.products.map((sku) => names.get(sku.toLowerCase()) ?? sku),
-      criteria: p.criteria.map(criterionText),
-    })),
-  };
+  return needTreeNode(deal.needs, l.need, (sku) => names.get(sku.toLowerCase()) ?? sku);
 }
 
 export function swotGrid(b: Brief): SwotGrid {

@@ -19,7 +19,7 @@ export interface CompetitorView {
   slot: string;
 }
 
-export function comparisonTable(b: Brief, c: Competitor): DataTable | undefined {
+function comparisonTable(b: Brief, c: Competitor): DataTable | undefined {
   const { l, deal, locale } = b;
   const criteria = namedCriteria(deal);
   const us = (tag: string, given?: string): string => {

@@ -8,7 +8,7 @@ import type { RootContent } from 'mdast';
 import { localized } from '../../data/catalog.js';
 import { formatDateLong } from '../../domain/dates.js';
 import { belowFloor, effectiveDiscount, namedCriteria, offerFor, topActions, nextDatedStep } from '../../domain/method/index.js';
-import { Decimal, formatMoney, formatPercent } from '../../domain/money.js';
+import { Decimal, formatMoney, formatPercent, roundCount } from '../../domain/money.js';
 import type { Callout } from '../../tree/nodes.js';
 import type { Brief } from './context.js';
 import { colon, spaced } from './format.js';
@@ -118,7 +118,7 @@ export function decisionNodes(b: Brief): RootContent[] {
       labelled(d.outstanding, spaced(locale, `¥${formatMoney(r.outstanding)}`)),
       labelled(d.overdue, spaced(locale, `¥${formatMoney(r.overdue)}` + overdueDetail(b))),
       labelled(d.provision, spaced(locale, `¥${formatMoney(r.provision)}`)),
-      labelled(d.daysLate, spaced(locale, r.averageDaysLate === undefined ? DASH : d.days(Math.round(r.averageDaysLate * 10) / 10))),
+      labelled(d.daysLate, spaced(locale, r.averageDaysLate === undefined ? DASH : d.days(roundCount(r.averageDaysLate, 1)))),
     ];
     out.push(callout(c.risk ? 'danger' : 'info', colon(locale, d.credit, c.risk ? d.creditRisk : d.creditOk), lines));
   } else {
@@ -166,13 +166,13 @@ function floorNodes(b: Brief): RootContent[] {
     const floor = cat.list_price.times(new Decimal(1).minus(cat.max_discount));
     const eff = effectiveDiscount(item);
     const net = item.unit_price.times(new Decimal(1).minus(item.discount ?? 0));
-    return [cat.sku, formatMoney(cat.list_price), formatPercent(cat.max_discount), formatMoney(floor), `${formatMoney(net)}${eff && eff.gt(0) ? ` (−${formatPercent(eff.toDecimalPlaces(4))})` : ''}`, low.has(i) ? d.needsApproval : d.ok];
+    return [cat.sku, formatMoney(cat.list_price), formatPercent(cat.max_discount), formatMoney(floor), `${formatMoney(net)}${eff && eff.gt(0) ? ` (−${formatPercent(eff, 2)})` : ''}`, low.has(i) ? d.needsApproval : d.ok];
   });
   if (rest > 0) rows.push([d.atList(rest), '', '', '', '', '']);
   const t = table(d.floorCols.map((label, k) => col(label, [1.4, 1.1, 0.8, 1.1, 1.5, 1][k], k === 0 ? 'left' : k === 5 ? 'center' : 'right')), rows, { caption: d.floor, dense: true });
   const out: RootContent[] = [t];
   if (low.size)
-    out.push(callout('danger', d.needsApproval, [paragraph(belowFloor(b.items).map((x) => `${x.item.sku}: −${formatPercent(x.discount.toDecimalPlaces(4))} > ${formatPercent(x.max)}`).join(b.locale === 'zh-CN' ? '；' : '; '))]));
+    out.push(callout('danger', d.needsApproval, [paragraph(belowFloor(b.items).map((x) => `${x.item.sku}: −${formatPercent(x.discount, 2)} > ${formatPercent(x.max)}`).join(b.locale === 'zh-CN' ? '；' : '; '))]));
   out.push(...overrideNodes(b));
   return out;
 }
@@ -187,7 +187,7 @@ function overrideNodes(b: Brief): RootContent[] {
       ? `${d.field[f]} ${formatMoney(x.unit_price)} ≠ ${formatMoney(x.catalogued!.list_price)}`
       : f === 'name'
         ? `${d.field[f]} ${x.name} ≠ ${localized(x.catalogued!.name, b.locale)}`
-        : d.differs(d.field[f]);
+        : d.differs(d.field[f] ?? f);
   return [paragraph(strong(colon(b.locale, d.overrides, '')), overridden.map((x) => `${x.sku}: ${x.overrides.map((f) => what(x, f)).join(', ')}`).join(b.locale === 'zh-CN' ? '；' : '; '))];
 }
 

@@ -2,7 +2,7 @@
 import type { BlockContent, ListItem, Paragraph, PhrasingContent } from 'mdast';
 import type { Callout, DataTable, DataTableColumn } from '../../tree/nodes.js';
 
-export const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
 export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
 
 export const paragraph = (...children: (PhrasingContent | string)[]): Paragraph => ({

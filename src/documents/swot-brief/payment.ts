@@ -1,7 +1,7 @@
 /** Section 9: the customer's payment record from the receivables ledger. */
 import type { RootContent } from 'mdast';
 import { formatDateLong } from '../../domain/dates.js';
-import { formatMoney, formatPercent } from '../../domain/money.js';
+import { formatMoney, formatPercent, roundCount } from '../../domain/money.js';
 import type { BucketTotal, CustomerPaymentRecord } from '../../domain/receivables/types.js';
 import type { BriefLabels } from './labels.js';
 import type { Brief } from './context.js';
@@ -23,7 +23,7 @@ export function paymentNodes(b: Brief, record: CustomerPaymentRecord): RootConte
       [p.outstanding, formatMoney(record.outstanding)],
       [p.overdue, formatMoney(record.overdue)],
       [p.provision, formatMoney(record.provision)],
-      [p.averageDaysLate, record.averageDaysLate === undefined ? p.noPaid : p.days(Math.round(record.averageDaysLate * 10) / 10)],
+      [p.averageDaysLate, record.averageDaysLate === undefined ? p.noPaid : p.days(roundCount(record.averageDaysLate, 1))],
       [p.paidInvoices, String(record.paidInvoices)],
     ],
   );

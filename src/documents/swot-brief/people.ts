@@ -8,7 +8,7 @@ import { colon, listSep, spaced } from './format.js';
 import { bulletList, col, DASH, labelled, table } from './nodes.js';
 
 /** "决策者 · 老虎型": what a reader needs beside a name on the map. */
-export function roleAndStyle(b: Brief, c: Contact): string {
+function roleAndStyle(b: Brief, c: Contact): string {
   const role = c.role ? b.t(ROLE_INFO[c.role].label) : b.l.unknownRole;
   const style = c.style ? b.t(STYLE_INFO[c.style].label) : b.l.unknownStyle;
   return `${role} · ${style}`;

@@ -5,7 +5,7 @@
  * one way to use its weaknesses (worded for the stage) — deduplicated, each with an owner (the rep)
  * and a due date derived from the next step, the stage and the quote's validity.
  */
-import type { Deal } from '../../data/deal-schema.js';
+import type { Deal } from '../deal.js';
 import { addDays, type IsoDate } from '../dates.js';
 import { formatMoney } from '../money.js';
 import type { CreditAssessment } from './credit.js';

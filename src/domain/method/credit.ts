@@ -52,5 +52,5 @@ export function prepaymentShare(terms: string | undefined): Decimal | undefined 
   const t = terms.normalize('NFKC');
   const m = PREPAY_AFTER.exec(t) ?? PREPAY_BEFORE.exec(t);
   if (/款到发货|全款预付|100\s*%\s*预付|cash in advance|payment in advance/i.test(t)) return new Decimal(1);
-  return m ? new Decimal(m[1]).div(100) : ZERO;
+  return m?.[1] ? new Decimal(m[1]).div(100) : ZERO;
 }

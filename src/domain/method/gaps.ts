@@ -3,7 +3,7 @@
  * current situation, organisation, people, competition — plus the need tree, the five questions
  * and the quote: what we know, and each gap with its severity and what to do about it.
  */
-import type { Contact, Deal } from '../../data/deal-schema.js';
+import type { Contact, Deal } from '../deal.js';
 import { daysBetween, type IsoDate } from '../dates.js';
 import { knownInformation } from './known.js';
 import { isUnknown } from './known-value.js';

@@ -3,10 +3,10 @@
  * roles and communication styles, information completeness, the SWOT analysis, the five
  * qualification questions and the action plan. No files, no formatting.
  */
-import type { Deal } from '../../data/deal-schema.js';
+import type { Deal } from '../deal.js';
 import type { IsoDate } from '../dates.js';
 import { planActions, type PlannedAction } from './actions.js';
-import type { PricedItem } from '../../data/catalog.js';
+import type { PricedItem } from '../catalog.js';
 import type { CreditAssessment } from './credit.js';
 import { offerFor } from './offer.js';
 import { assessCompleteness, type Completeness } from './gaps.js';

@@ -1,6 +1,6 @@
 /** What the deal file already tells us, per kind of information — the other half of completeness. */
-import type { Deal } from '../../data/deal-schema.js';
-import { criterionText } from '../../data/deal-schema.js';
+import type { Deal } from '../deal.js';
+import { criterionText } from '../deal.js';
 import type { InfoKind } from './gaps.js';
 import { qualify } from './qualification.js';
 import { ROLE_INFO, type Role } from './roles.js';

@@ -4,8 +4,8 @@
  * floor, too little prepayment from a credit-risk customer, and — for the customer-facing
  * proposal — unfilled scaffold placeholders and lines without a price.
  */
-import type { PricedItem } from '../../data/catalog.js';
-import type { Deal } from '../../data/deal-schema.js';
+import type { PricedItem } from '../catalog.js';
+import type { Deal } from '../deal.js';
 import { Decimal, formatPercent } from '../money.js';
 import type { CreditAssessment } from './credit.js';
 import { prepaymentShare } from './credit.js';
@@ -43,8 +43,8 @@ export function lintDeal(deal: Deal, items: readonly PricedItem[], credit?: Cred
   let n = 0;
   deal.needs.problems.forEach((p, i) =>
     p.criteria.forEach((_, j) => {
-      const c = named[n++];
-      if (!offerFor(c, items, deal.locale))
+      const c = named[n++]; // one named criterion per criterion, in the same order
+      if (c && !offerFor(c, items, deal.locale))
         out.push({
           path: ['needs', 'problems', i, 'criteria', j],
           severity: 'warning',
@@ -56,11 +56,13 @@ export function lintDeal(deal: Deal, items: readonly PricedItem[], credit?: Cred
     }),
   );
   for (const b of belowFloor(items))
-    out.push({ path: ['quote', 'items', b.index, b.item.unit_price && deal.quote.items[b.index].discount ? 'discount' : 'unit_price'], severity: 'warning', rule: 'method/price-floor', message: `${b.item.sku}: ${formatPercent(b.discount.toDecimalPlaces(4))} off the list price is below the floor (at most ${formatPercent(b.max)} without approval): needs approval` });
+    out.push({ path: ['quote', 'items', b.index, b.item.unit_price && deal.quote.items[b.index]?.discount ? 'discount' : 'unit_price'], severity: 'warning', rule: 'method/price-floor', message: `${b.item.sku}: ${formatPercent(b.discount, 2)} off the list price is below the floor (at most ${formatPercent(b.max)} without approval): needs approval` });
   deal.quote.items.forEach((raw, i) => {
-    if (raw.sku && !items[i].catalogued && (raw.name === undefined || raw.unit_price === undefined))
+    const item = items[i]; // `items` resolves the quote's lines one for one
+    if (!item) return;
+    if (raw.sku && !item.catalogued && (raw.name === undefined || raw.unit_price === undefined))
       out.push({ path: ['quote', 'items', i, 'sku'], severity: 'error', rule: 'catalog/unknown-sku', message: `SKU "${raw.sku}" is not in the catalogue: give name and unit_price in the deal, or add the SKU to data/catalog.yaml` });
-    else if (raw.sku && items[i].catalogued && items[i].unresolved.includes('unit_price'))
+    else if (raw.sku && item.catalogued && item.unresolved.includes('unit_price'))
       // The catalogue is in another currency than the quote: its list price cannot be used.
       out.push({ path: ['quote', 'items', i, 'sku'], severity: 'error', rule: 'catalog/currency', message: `SKU "${raw.sku}": the catalogue's list price is not in ${deal.quote.currency}: give unit_price in ${deal.quote.currency} in the deal` });
     else if (!raw.sku && (raw.name === undefined || raw.unit_price === undefined))
@@ -113,8 +115,9 @@ export function lintProposal(deal: Deal, items: readonly PricedItem[]): DealIssu
   for (const t of ['payment_terms', 'delivery', 'warranty', 'notes'] as const) check(['quote', t], deal.quote[t]);
   deal.quote.items.forEach((raw, i) => {
     check(['quote', 'items', i, 'name'], raw.name);
-    if (items[i].unit_price.isZero() && items[i].unresolved.length === 0)
-      out.push({ path: ['quote', 'items', i, 'unit_price'], severity: 'error', rule: 'proposal/zero-price', message: `unit price 0.00 for "${items[i].name}" in a customer-facing quote: give the price (or leave the line out)` });
+    const item = items[i];
+    if (item && item.unit_price.isZero() && item.unresolved.length === 0)
+      out.push({ path: ['quote', 'items', i, 'unit_price'], severity: 'error', rule: 'proposal/zero-price', message: `unit price 0.00 for "${item.name}" in a customer-facing quote: give the price (or leave the line out)` });
   });
   check(['proposal', 'summary'], deal.proposal.summary);
   check(['body'], deal.body);

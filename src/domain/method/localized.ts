@@ -1,5 +1,5 @@
 /** Catalogue text in the deal's language: one string for both, or `{ zh, en }` with the other as fallback. */
-import type { Locale } from '../../tree/nodes.js';
+import type { Locale } from '../locale.js';
 
 export type LocalizedText = string | { zh?: string; en?: string };
 

@@ -3,9 +3,9 @@
  * whose key the criterion names (`{ criterion: …, key: false_call_rate }`) on a product of that
  * need — else the quote's other products. Nothing is matched by words.
  */
-import type { PricedItem } from '../../data/catalog.js';
+import type { PricedItem } from '../catalog.js';
 import { localized } from './localized.js';
-import type { Locale } from '../../tree/nodes.js';
+import type { Locale } from '../locale.js';
 import type { NamedCriterion } from './swot.js';
 
 export interface Offer {

@@ -3,7 +3,7 @@
  * is there money, is there a date, do we fit and lead, what does it cost us and risk, and how
  * do we win the order. No budget means no opportunity yet, however keen the people are.
  */
-import type { Deal } from '../../data/deal-schema.js';
+import type { Deal } from '../deal.js';
 import type { CreditAssessment } from './credit.js';
 import { knownValue } from './known-value.js';
 import { bi, joinList, pick, type Bilingual } from './text.js';

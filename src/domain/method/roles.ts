@@ -2,10 +2,10 @@
  * The five roles in the customer's buying process. Each stage is led by one of them, and a
  * deal with nobody known in a role has a blind spot where that role's voice counts.
  */
-import type { ROLES } from '../../data/deal-schema.js';
+import type { Role } from '../deal.js';
 import { bi, type Bilingual } from './text.js';
 
-export type Role = (typeof ROLES)[number];
+export type { Role };
 
 export interface RoleInfo {
   id: Role;

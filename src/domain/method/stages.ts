@@ -4,11 +4,11 @@
  * Competitive phase (procurement design, evaluation): make our strengths the customer's criteria,
  * then prove them. Then closing (commitment) and after-sales (use and maintenance).
  */
-import type { STAGES } from '../../data/deal-schema.js';
+import type { Stage } from '../deal.js';
 import type { Role } from './roles.js';
 import { bi, type Bilingual } from './text.js';
 
-export type Stage = (typeof STAGES)[number];
+export type { Stage };
 export type Phase = 'guiding' | 'competitive' | 'closing' | 'after_sales';
 
 export const PHASE_LABELS: Readonly<Record<Phase, Bilingual>> = {

@@ -2,10 +2,10 @@
  * The five communication styles and how a seasoned rep deals with each: how to open, what to
  * bring, how to ask for commitment, what to avoid. Advice for a person, not for a personality test.
  */
-import type { STYLES } from '../../data/deal-schema.js';
+import type { Style } from '../deal.js';
 import { bi, type Bilingual } from './text.js';
 
-export type Style = (typeof STYLES)[number];
+export type { Style };
 
 export interface StyleInfo {
   id: Style;

@@ -10,7 +10,7 @@
  * - no confirmed budget → weakness; a credit-risk customer (receivables) → threat
  * Every derived item carries a compact source ("对比表 · KT Vision").
  */
-import { criterionText, pointText, type Competitor, type Contact, type Deal } from '../../data/deal-schema.js';
+import { criterionText, pointText, type Competitor, type Contact, type Deal } from '../deal.js';
 import { formatMoney } from '../money.js';
 import type { CreditAssessment } from './credit.js';
 import { qualify } from './qualification.js';

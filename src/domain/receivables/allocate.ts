@@ -122,7 +122,7 @@ function applyFifo(candidates: Candidate[], states: InvoiceState[]): void {
     const list = open.get(k) ?? [];
     for (let i = cursor.get(k) ?? 0; i < list.length; i++) {
       const s = list[i];
-      if (c.entry.remaining.isZero()) break;
+      if (!s || c.entry.remaining.isZero()) break;
       cursor.set(k, i);
       if (s.outstanding.isZero()) continue;
       const applied = Decimal.min(s.outstanding, c.entry.remaining);

@@ -1,22 +1,21 @@
 /**
  * The one computation of the rules at one as-of date, before the movement: population (rule 1),
  * allocation, lines, totals and credits. computeProvision, computePeriods and customerPaymentRecord
- * all go through here. A foreign-currency amount without a rate throws InputError.
+ * all go through here. A foreign-currency amount without a rate throws LedgerFindings.
  */
-import { InputError, type Diagnostic } from '../../diagnostics.js';
-import { cents, sum, type Decimal } from '../money.js';
+import { cents, sum } from '../money.js';
 import type { IsoDate } from '../dates.js';
-import type { ProvisioningPolicy } from '../../config/schema.js';
 import { allocate, type Allocation } from './allocate.js';
 import { bucketDefs } from './buckets.js';
 import { rateTable, type RateLookup } from './fx.js';
 import { buildLines } from './lines.js';
-import { missingFx } from './missing-fx.js';
+import { LedgerFindings, missingFx, type LedgerFinding } from './findings.js';
 import { ledgerInputsUpTo } from './population.js';
+import type { Policy } from './policy.js';
 import { bucketTotals, byCustomer, byRep, grandTotals } from './totals.js';
 import type { BucketDef, CreditBalance, Ledger, ProvisionResult, SpecificProvision } from './types.js';
 
-export type Policy = Pick<ProvisioningPolicy, 'matrix' | 'boundary_inclusive' | 'net_unapplied_credits' | 'functional_currency'>;
+export type { Policy };
 
 export type Snapshot = Omit<ProvisionResult, 'movement' | 'periodStart' | 'periodAdjustments'>;
 
@@ -62,16 +61,7 @@ export function evaluateAt(ledger: Ledger, policy: Policy, asOf: IsoDate): Evalu
   return { snapshot, ledger: l, allocation, defs, rates, names };
 }
 
-/**
- * The required provision at asOf and nothing else (the next period's opening allowance): the
- * same lines and the same checks as evaluateAt, so it throws where evaluateAt would, without
- * building the schedules. Equal to evaluateAt(…).snapshot.totals.provision.
- */
-export function provisionAt(ledger: Ledger, policy: Policy, asOf: IsoDate): Decimal {
-  return sum(linesAt(ledger, policy, asOf).lines.map((x) => x.provision));
-}
-
-/** Population, allocation, lines and credit balances at asOf; throws InputError for a missing rate. */
+/** Population, allocation, lines and credit balances at asOf; throws LedgerFindings for a missing rate. */
 function linesAt(ledger: Ledger, policy: Policy, asOf: IsoDate) {
   const l = ledgerInputsUpTo(ledger, asOf);
   const functional = policy.functional_currency;
@@ -80,10 +70,10 @@ function linesAt(ledger: Ledger, policy: Policy, asOf: IsoDate) {
   const names = customerNames(l);
   const allocation = allocate(l, policy.net_unapplied_credits, functional);
   const specific = new Map<string, SpecificProvision>(l.specific.map((s) => [s.invoiceNo, s]));
-  const diagnostics: Diagnostic[] = [];
-  const lines = buildLines(allocation.states, asOf, defs, rates, specific, functional, diagnostics);
-  const credits = creditBalances(allocation, asOf, rates, names, diagnostics);
-  if (diagnostics.length) throw new InputError(diagnostics);
+  const findings: LedgerFinding[] = [];
+  const lines = buildLines(allocation.states, asOf, defs, rates, specific, functional, findings);
+  const credits = creditBalances(allocation, asOf, rates, names, findings);
+  if (findings.length) throw new LedgerFindings(findings);
   return { l, functional, defs, rates, names, allocation, lines, credits };
 }
 
@@ -100,7 +90,7 @@ function customerNames(l: Ledger): Map<string, string> {
 }
 
 /** One credit balance per customer and currency (预收款项 reclass); never provisioned, never netted across customers. */
-function creditBalances(a: Allocation, asOf: IsoDate, rates: RateLookup, names: Map<string, string>, diagnostics: Diagnostic[]): CreditBalance[] {
+function creditBalances(a: Allocation, asOf: IsoDate, rates: RateLookup, names: Map<string, string>, findings: LedgerFinding[]): CreditBalance[] {
   const groups = new Map<string, CreditBalance>();
   for (const c of a.credits) {
     const k = `${c.customerId}\u0000${c.currency}`;
@@ -111,7 +101,7 @@ function creditBalances(a: Allocation, asOf: IsoDate, rates: RateLookup, names: 
     } else {
       groups.set(k, { customerId: c.customerId, customerName: names.get(c.customerId) ?? c.customerId, currency: c.currency, amount: c.amount, amountCny: c.amount, sources: [c.ref] });
     }
-    if (!rates.rateAt(c.currency, asOf)) diagnostics.push(missingFx(c.source, c.currency, asOf, `the credit balance from ${c.ref}`, c.amount));
+    if (!rates.rateAt(c.currency, asOf)) findings.push(missingFx(c.source, c.currency, asOf, `the credit balance from ${c.ref}`, c.amount));
   }
   const out = [...groups.values()].filter((g) => !g.amount.isZero());
   for (const g of out) {

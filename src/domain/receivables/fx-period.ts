@@ -13,7 +13,7 @@
  *     the unrealised difference (revaluation).
  * Each figure is rounded half-up to the cent per invoice and application, then summed.
  */
-import { ZERO, cents, sum, type Decimal } from '../money.js';
+import { cents, sum, type Decimal } from '../money.js';
 import type { IsoDate } from '../dates.js';
 import type { InvoiceState } from './allocate.js';
 import type { RateLookup } from './fx.js';
@@ -56,8 +56,4 @@ export function periodFx(states: InvoiceState[], periodStart: IsoDate, prev: Iso
       return { currency, revaluation, settlement, total: revaluation.plus(settlement) };
     })
     .filter((f) => !f.total.isZero() || !f.revaluation.isZero() || !f.settlement.isZero());
-}
-
-export function fxTotal(items: FxDifference[]): Decimal {
-  return items.length ? sum(items.map((f) => f.total)) : ZERO;
 }

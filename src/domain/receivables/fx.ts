@@ -25,12 +25,13 @@ export function rateTable(fx: readonly FxRate[], functionalCurrency: string): Ra
       let found = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (list[mid].date <= date) {
+        if ((list[mid]?.date ?? date) <= date) {
           found = mid;
           lo = mid + 1;
         } else hi = mid - 1;
       }
-      return found < 0 ? undefined : { rate: list[found].rate, date: list[found].date };
+      const hit = list[found];
+      return hit ? { rate: hit.rate, date: hit.date } : undefined;
     },
   };
 }

@@ -3,13 +3,12 @@
  * to the cent, then provision = round_half_up(balance × rate). Rounding happens here and nowhere
  * else: every total is a sum of these rounded figures.
  */
-import type { Diagnostic } from '../../diagnostics.js';
 import { cents } from '../money.js';
 import { daysBetween, type IsoDate } from '../dates.js';
 import type { InvoiceState } from './allocate.js';
 import { bucketOf } from './buckets.js';
 import type { RateLookup } from './fx.js';
-import { missingFx } from './missing-fx.js';
+import { missingFx, type LedgerFinding } from './findings.js';
 import type { BucketDef, InvoiceLine, SpecificProvision } from './types.js';
 
 export function buildLines(
@@ -19,7 +18,7 @@ export function buildLines(
   rates: RateLookup,
   specific: Map<string, SpecificProvision>,
   functionalCurrency: string,
-  diagnostics: Diagnostic[],
+  findings: LedgerFinding[],
 ): InvoiceLine[] {
   const lines: InvoiceLine[] = [];
   for (const s of states) {
@@ -29,7 +28,7 @@ export function buildLines(
     const bucket = bucketOf(daysOverdue, defs);
     const fx = rates.rateAt(inv.currency, asOf);
     if (!fx) {
-      diagnostics.push(missingFx(inv.source, inv.currency, asOf, `invoice ${inv.invoiceNo}`, s.outstanding));
+      findings.push(missingFx(inv.source, inv.currency, asOf, `invoice ${inv.invoiceNo}`, s.outstanding));
       continue;
     }
     const balanceCny = cents(s.outstanding.times(fx.rate));

@@ -8,11 +8,10 @@
  * comes in that day). Each is rounded half-up to the cent. Exchange differences are never here.
  */
 import { ZERO, cents, sum, type Decimal } from '../money.js';
-import type { Diagnostic } from '../../diagnostics.js';
 import type { IsoDate } from '../dates.js';
 import type { RateLookup } from './fx.js';
 import { carryingRate } from './fx-period.js';
-import { missingFx } from './missing-fx.js';
+import { missingFx, type LedgerFinding } from './findings.js';
 import type { Invoice, Ledger, Movement, ProvisionResult } from './types.js';
 
 export function computeMovement(opening: Decimal, required: Decimal, writeOffs: Decimal, recoveries: Decimal): Movement {
@@ -41,7 +40,7 @@ export function periodAdjustments(
   asOf: IsoDate,
   rates: RateLookup,
   names: Map<string, string>,
-  diagnostics: Diagnostic[],
+  findings: LedgerFinding[],
 ): { items: PeriodAdjustment[]; writeOffs: Decimal; recoveries: Decimal } {
   const invoices = new Map<string, Invoice>(l.invoices.map((i) => [i.invoiceNo, i]));
   const items: PeriodAdjustment[] = [];
@@ -51,7 +50,7 @@ export function periodAdjustments(
     if (!inv) continue; // cannot happen for a validated ledger: adjustments are dated on or after their invoice
     const rate = a.kind === 'write_off' ? carryingRate(inv, prev, asOf, rates) : rates.rateAt(inv.currency, a.date)?.rate;
     if (!rate) {
-      diagnostics.push(missingFx(a.source, inv.currency, asOf, `${a.kind} of invoice ${inv.invoiceNo}`, a.amount));
+      findings.push(missingFx(a.source, inv.currency, asOf, `${a.kind} of invoice ${inv.invoiceNo}`, a.amount));
       continue;
     }
     items.push({

@@ -4,6 +4,7 @@
  * own invoices, receipts and adjustments (credits never cross customers), plus rates and 单项 items.
  */
 import { daysBetween, type IsoDate } from '../dates.js';
+import { roundCount } from '../money.js';
 import { evaluateAt, type Policy } from './evaluate.js';
 import { bucketTotals } from './totals.js';
 import type { CustomerPaymentRecord, Ledger } from './types.js';
@@ -42,7 +43,7 @@ export function customerPaymentRecord(ledger: Ledger, policy: Policy, customerId
     overdue: e.snapshot.totals.overdue,
     byBucket,
     provision: e.snapshot.totals.provision,
-    ...(late.length ? { averageDaysLate: Math.round((late.reduce((a, b) => a + b, 0) / late.length) * 10) / 10 } : {}),
+    ...(late.length ? { averageDaysLate: roundCount(late.reduce((a, b) => a + b, 0) / late.length, 1) } : {}),
     paidInvoices: late.length,
   };
 }

@@ -4,10 +4,10 @@
  * so the same ledger and config always give the same set of reports.
  */
 import { makeDate, monthEnd, addMonths, type IsoDate } from '../dates.js';
-import type { ProvisioningPolicy } from '../../config/schema.js';
+import type { Policy } from './policy.js';
 import type { Ledger } from './types.js';
 
-export function monthEnds(ledger: Ledger, policy: Pick<ProvisioningPolicy, 'periods'>): IsoDate[] {
+export function monthEnds(ledger: Ledger, policy: Pick<Policy, 'periods'>): IsoDate[] {
   let from: IsoDate | undefined;
   let to: IsoDate | undefined;
   if (policy.periods) {
@@ -39,7 +39,7 @@ export function previousMonthEnd(d: IsoDate): IsoDate {
   return monthEnd(addMonths(firstOfMonth(d), -1));
 }
 
-export function firstOfMonth(d: IsoDate): IsoDate {
+function firstOfMonth(d: IsoDate): IsoDate {
   return makeDate(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 1)!;
 }
 

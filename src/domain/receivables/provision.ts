@@ -5,12 +5,12 @@
  * gives it — no chain back to the first month, and nothing dated after the as-of date is read.
  * computePeriods shares evaluations between consecutive months (each month end is evaluated once).
  */
-import { InputError, type Diagnostic } from '../../diagnostics.js';
 import { addDays, type IsoDate } from '../dates.js';
 import { countExcluded } from './excluded.js';
 import { evaluateAt, type Evaluation, type Policy } from './evaluate.js';
 import { collectionList, customerMovement } from './schedules.js';
 import { periodFx } from './fx-period.js';
+import { LedgerFindings, type LedgerFinding } from './findings.js';
 import { computeMovement, periodAdjustments } from './movement.js';
 import { previousMonthEnd } from './periods.js';
 import type { Ledger, ProvisionResult } from './types.js';
@@ -64,9 +64,9 @@ function withMovement(ledger: Ledger, policy: Policy, asOf: IsoDate, cache: Map<
   const prior = evaluateCached(ledger, policy, prev, cache);
   const opening = prior.snapshot.totals.provision;
   const periodStart = addDays(prev, 1);
-  const diagnostics: Diagnostic[] = [];
-  const adj = periodAdjustments(current.ledger, periodStart, prev, asOf, current.rates, current.names, diagnostics);
-  if (diagnostics.length) throw new InputError(diagnostics);
+  const findings: LedgerFinding[] = [];
+  const adj = periodAdjustments(current.ledger, periodStart, prev, asOf, current.rates, current.names, findings);
+  if (findings.length) throw new LedgerFindings(findings);
   const movement = computeMovement(opening, current.snapshot.totals.provision, adj.writeOffs, adj.recoveries);
   const fxDifferences = periodFx(current.allocation.states, periodStart, prev, asOf, current.rates, current.snapshot.functionalCurrency);
   const p = prior.snapshot;

@@ -3,7 +3,7 @@
  * collection list (customers with overdue balances, largest provision first). Pure, from the
  * current and previous month-end snapshots and the period's write-offs and recoveries.
  */
-import { ZERO, sum, type Decimal } from '../money.js';
+import { ZERO, sum } from '../money.js';
 import type { IsoDate } from '../dates.js';
 import type { Snapshot } from './evaluate.js';
 import type { CollectionItem, CustomerMovement, Ledger, ProvisionResult } from './types.js';
@@ -53,9 +53,4 @@ export function collectionList(current: Snapshot, ledger: Ledger): CollectionIte
     });
   }
   return items.sort((a, b) => b.provision.comparedTo(a.provision) || b.overdue.comparedTo(a.overdue) || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
-}
-
-/** Σ of a Decimal field. */
-export function total<T>(items: T[], f: (t: T) => Decimal): Decimal {
-  return sum(items.map(f));
 }

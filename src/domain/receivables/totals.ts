@@ -25,13 +25,13 @@ export function bucketTotals(lines: InvoiceLine[], defs: BucketDef[], opts: { in
   });
 }
 
-export function partyTotals(key: string, name: string, lines: InvoiceLine[], defs: BucketDef[]): PartyTotals {
+function partyTotals(key: string, name: string, lines: InvoiceLine[], defs: BucketDef[]): PartyTotals {
   const byBucket: Record<string, Decimal> = {};
   for (const d of defs) byBucket[d.id] = ZERO;
   byBucket[SPECIFIC_KEY] = ZERO;
   for (const l of lines) {
     const k = l.specific ? SPECIFIC_KEY : l.bucket;
-    byBucket[k] = byBucket[k].plus(l.balanceCny);
+    byBucket[k] = (byBucket[k] ?? ZERO).plus(l.balanceCny); // every bucket was set to zero above
   }
   return {
     key,

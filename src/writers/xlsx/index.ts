@@ -1,5 +1,2 @@
-/** XLSX writer: a small workbook model for finance tables and its deterministic renderer. */
-export type { CellValue, Column, ColumnKind, Row, Sheet, Workbook } from './model.js';
-export { numFmtFor } from './model.js';
+/** XLSX writer: the workbook tree (tree/workbook.ts) → deterministic .xlsx bytes. */
 export { renderXlsx } from './render.js';
-export { normalizeXlsx } from './normalize.js';

@@ -2,20 +2,16 @@
  * Deterministic .xlsx: exceljs (via JSZip) stamps every zip entry with the current time and
  * compresses with Node's zlib, whose output varies by Node version and CPU. We re-pack the
  * parts with fflate (pure JS deflate), in a fixed order, with a fixed mtime, and pin the
- * document dates, so the same workbook model always gives byte-identical files.
+ * document dates, so the same workbook tree always gives byte-identical files.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 
 /** DOS time has no zone; fflate reads local fields, so build the date from local fields too. */
 const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
 const CONTENT_TYPES = '[Content_Types].xml';
 const CORE = 'docProps/core.xml';
 
-export function normalizeXlsx(xlsx: Uint8Array, created: Date): Buffer {
-  return normalizeParts(unzipSync(xlsx), created);
-}
-
-/** The same, from the package's parts (name → bytes) rather than a zip of them; `parts` is updated in place. */
+/** The package's parts (name → bytes) as a deterministic zip; `parts` is updated in place. */
 export function normalizeParts(parts: Record<string, Uint8Array>, created: Date): Buffer {
   if (!parts[CONTENT_TYPES]) throw new Error('not an OOXML package: [Content_Types].xml missing');
   if (parts[CORE]) parts[CORE] = strToU8(pinCoreDates(strFromU8(parts[CORE]), created));
@@ -26,12 +22,15 @@ export function normalizeParts(parts: Record<string, Uint8Array>, created: Date)
     .filter((n) => n !== CONTENT_TYPES && !n.endsWith('/'))
     .sort();
   const zippable: Zippable = {};
-  for (const name of [CONTENT_TYPES, ...names]) zippable[name] = [parts[name], { mtime: ZIP_MTIME, level: 6 }];
+  for (const name of [CONTENT_TYPES, ...names]) {
+    const data = parts[name];
+    if (data) zippable[name] = [data, { mtime: ZIP_MTIME, level: 6 }];
+  }
   return Buffer.from(zipSync(zippable, { mtime: ZIP_MTIME, level: 6 }));
 }
 
 /** W3CDTF in whole seconds, as Excel writes it. */
-export function w3cdtf(d: Date): string {
+function w3cdtf(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

@@ -1,13 +1,14 @@
 /**
- * Workbook model → .xlsx bytes with exceljs. Money stays Decimal until the cell is written;
+ * Workbook tree (tree/workbook.ts) → .xlsx bytes with exceljs. Money stays Decimal until the cell is written;
  * numbers get real number formats (never text), the header (and title) rows are frozen, total
  * rows are bold, and the zip is normalised so the same model always gives the same bytes.
  */
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync } from 'fflate';
 import { parseIsoDate, toUtcDate } from '../../domain/dates.js';
-import { Decimal } from '../../domain/money.js';
-import { type CellValue, type Column, type Row, type Sheet, type Workbook, numFmtFor } from './model.js';
+import { Decimal, fixed } from '../../domain/money.js';
+import type { CellValue, Column, Row, Sheet, Workbook } from '../../tree/workbook.js';
+import { numFmtFor } from './number-formats.js';
 import { normalizeParts } from './normalize.js';
 
 const HEADER_FILL = 'FFE8EEF7';
@@ -51,7 +52,7 @@ type XlsxInternals = { prepareModel(model: unknown, options: object): void } & R
 
 /**
  * The package parts as exceljs renders them, without its zip: XLSX.write renders every part
- * into a JSZip archive that normalizeXlsx would only unpack again (it re-packs them itself).
+ * into a JSZip archive that normalizeParts would only unpack again (it re-packs them itself).
  * This runs the same steps in the same order with a sink that keeps the parts, so the bytes
  * are the ones writeBuffer's archive holds. Should an exceljs release rename the steps, the
  * public writeBuffer (stored, not deflated: it is re-packed anyway) is the fallback.
@@ -101,7 +102,7 @@ function layoutOf(sheet: Sheet): Layout {
   return { headerRow, first, ...(normal.length ? { normalFirst: normal[0], normalLast: normal[normal.length - 1] } : {}) };
 }
 
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let n = index + 1;
   let out = '';
   while (n > 0) {
@@ -154,7 +155,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
     cell.alignment = { vertical: 'middle', horizontal: alignFor(c), wrapText: true };
   });
   // Wrapped headers: give the row the height of its tallest header (readers do not re-measure).
-  const headerLines = Math.max(1, ...sheet.columns.map((c, i) => Math.ceil(displayWidth(c.header) / Math.max(1, widths[i] - 1))));
+  const headerLines = Math.max(1, ...sheet.columns.map((c, i) => Math.ceil(displayWidth(c.header) / Math.max(1, (widths[i] ?? 1) - 1))));
   header.height = headerLines * NOTE_LINE;
   r += 1;
 
@@ -164,8 +165,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
   // the ids (and the file) are the ones a fresh style object per cell gives.
   const plans = sheet.columns.map((column, i): ColumnPlan => ({ column, index: i, fmt: numFmtFor(column), styles: new Map() }));
   let lastFilterRow = headerRow;
-  for (let index = 0; index < sheet.rows.length; index++) {
-    const row = sheet.rows[index];
+  for (const [index, row] of sheet.rows.entries()) {
     if (row.cells.length !== n) {
       throw new Error(`sheet "${sheet.name}" row ${index + 1}: ${row.cells.length} cells for ${n} columns`);
     }
@@ -173,10 +173,10 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
     (xr as unknown as { style: object }).style = ROW_STYLE;
     const kind = row.kind ?? 'normal';
     for (const plan of plans) {
-      const value = row.cells[plan.index];
+      const value = row.cells[plan.index] ?? null; // the row has a cell per column (checked above)
       const cell = xr.getCell(plan.index + 1);
       const stored = value === null ? null : cellValue(value, plan.column, dates);
-      if (stored === undefined) invalid(value!, plan.column, sheet.name, index + 1);
+      if (stored === undefined && value !== null) invalid(value, plan.column, sheet.name, index + 1);
       const formula = row.formulas?.[plan.index];
       // A live formula with its cached result: any reader shows the figure without recalculating.
       if (formula) {
@@ -244,7 +244,7 @@ const MONEY_LIMIT = new Decimal('1e13');
 const NEG_MONEY_LIMIT = MONEY_LIMIT.negated();
 
 /**
- * The one place a Decimal becomes a binary number. `Number(d.toFixed(2))` is exact to the cent:
+ * The one place a Decimal becomes a binary number. `Number(fixed(d, 2))` is exact to the cent:
  * a double holds 15–17 significant digits, and the nearest double to any 2-decimal amount below
  * 10^13 (ten trillion yuan) prints back as that same amount, so Excel shows the figure we computed.
  * Undefined when the value does not fit the column (invalid() says why).
@@ -258,7 +258,7 @@ function cellValue(value: Exclude<CellValue, null>, column: Column, dates: Map<s
     case 'money':
       if (!(value instanceof Decimal) || value.gte(MONEY_LIMIT) || value.lte(NEG_MONEY_LIMIT)) return undefined;
       // Amounts are whole cents already: then the shortest text is the same number, without the rounding copy.
-      return Number(value.decimalPlaces() <= 2 ? value.toString() : value.toFixed(2));
+      return Number(value.decimalPlaces() <= 2 ? value.toString() : fixed(value, 2));
     case 'percent':
     case 'number':
       return value instanceof Decimal ? Number(value.toString()) : undefined;
@@ -283,7 +283,7 @@ function invalid(value: Exclude<CellValue, null>, column: Column, sheetName: str
   const where = `sheet "${sheetName}" row ${row}, column "${column.header}"`;
   switch (column.kind) {
     case 'money':
-      if (value instanceof Decimal) throw new Error(`${where}: ${value.toFixed(2)} is too large to store exactly`);
+      if (value instanceof Decimal) throw new Error(`${where}: ${fixed(value, 2)} is too large to store exactly`);
       throw new Error(`${where}: money must be a Decimal, got ${JSON.stringify(value)}`);
     case 'percent':
     case 'number':

@@ -1,11 +1,13 @@
 /**
- * A small, generic workbook model for finance tables. Documents build it from their data;
- * renderXlsx turns it into an .xlsx file. Cells keep their exact types (Decimal money,
- * IsoDate dates) until the writer's last step, so a sheet holds the same figures as the
- * PDF/DOCX tables built from the same values.
+ * The workbook tree: typed finance tables, the second kind of document tree beside the mdast
+ * tree of nodes.ts. A document module (the provision report) builds it from its data; the XLSX
+ * writer (writers/xlsx/) only consumes it, and the same sheets are turned into `dataTable`
+ * nodes for the PDF/DOCX tree (documents/provision-report/format.ts). Cells keep their exact
+ * types (Decimal money, IsoDate dates) until a writer's last step, so every output holds the
+ * same figures. Nothing here knows Excel: number formats and styles are the writer's.
  */
-import type { IsoDate } from '../../domain/dates.js';
-import type { Decimal } from '../../domain/money.js';
+import type { IsoDate } from '../domain/dates.js';
+import type { Decimal } from '../domain/money.js';
 
 /**
  * - `text`: strings as they are;
@@ -63,26 +65,4 @@ export interface Workbook {
   created: Date;
   title: string;
   company: string;
-}
-
-/** Default Excel number formats for each column kind. */
-export function numFmtFor(column: Column): string | undefined {
-  switch (column.kind) {
-    case 'money':
-      return '#,##0.00;(#,##0.00)';
-    case 'percent': {
-      const d = column.decimals ?? 0;
-      return d > 0 ? `0.${'0'.repeat(d)}%` : '0%';
-    }
-    case 'number': {
-      const d = column.decimals ?? 4;
-      return d > 0 ? `0.${'0'.repeat(d)}` : '0';
-    }
-    case 'int':
-      return '0';
-    case 'date':
-      return 'yyyy-mm-dd';
-    case 'text':
-      return undefined;
-  }
 }

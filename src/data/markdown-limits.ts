@@ -6,22 +6,22 @@
  */
 
 /** Narrative size (UTF-8 bytes): ~60 pages of prose. */
-export const MAX_MARKDOWN_BYTES = 128 * 1024;
+const MAX_MARKDOWN_BYTES = 128 * 1024;
 /** Nested containers (blockquotes, list items) on one line. Real narratives use 2–4. */
 export const MAX_MARKDOWN_DEPTH = 32;
 /** Lines: micromark spends ~0.1–0.3 ms on each block whatever its size. */
-export const MAX_MARKDOWN_LINES = 5000;
+const MAX_MARKDOWN_LINES = 5000;
 /** Σ over lines of their container depth (every line re-enters each of its containers). */
-export const MAX_CONTAINER_WORK = 20_000;
+const MAX_CONTAINER_WORK = 20_000;
 /**
  * Inline delimiters — runs of `*` `_` `~` and each `[` `]` — in one paragraph: matching emphasis
  * and link labels is quadratic in them (64,000 `]` in one paragraph take a minute).
  */
 export const MAX_DELIMITER_RUNS = 1000;
 /** One run of the same delimiter (`~~~…`): GFM autolinks are quadratic in a long run inside a URL. */
-export const MAX_DELIMITER_RUN_LENGTH = 100;
+const MAX_DELIMITER_RUN_LENGTH = 100;
 /** The same over the whole narrative (the quadratic cost, paid paragraph by paragraph). */
-export const MAX_DELIMITER_RUNS_TOTAL = 20_000;
+const MAX_DELIMITER_RUNS_TOTAL = 20_000;
 
 export interface MarkdownProblem {
   /** 1-based, relative to the Markdown text. */
@@ -30,6 +30,7 @@ export interface MarkdownProblem {
   message: string;
 }
 
+/** The whole match is the fence (its one group too). */
 const FENCE = /^(`{3,}|~{3,})/;
 const BULLET = /^[-*+](?=[ \t]|$)/;
 const ORDERED = /^\d{1,9}[.)](?=[ \t]|$)/;
@@ -74,7 +75,7 @@ export function checkMarkdownBounds(markdown: string): MarkdownProblem | undefin
   let fenceColumn = 0;
   let runs = 0;
   for (let n = 0; n < lines.length; n++) {
-    const line = lines[n];
+    const line = lines[n] ?? ''; // n < lines.length
     if (fence !== undefined) {
       // Inside fenced code: only the containers the fence is in, then a closing fence. A line
       // without those containers ends them, and the fence with them (no lazy continuation).
@@ -92,7 +93,7 @@ export function checkMarkdownBounds(markdown: string): MarkdownProblem | undefin
       const blank = b.end >= line.length;
       if (blank || (q === fenceQuotes && b.column >= fenceColumn)) {
         const close = FENCE.exec(line.slice(b.end));
-        if (close && close[1][0] === fence[0] && close[1].length >= fence.length && line.slice(b.end + close[1].length).trim() === '') fence = undefined;
+        if (close && close[0][0] === fence[0] && close[0].length >= fence.length && line.slice(b.end + close[0].length).trim() === '') fence = undefined;
         continue;
       }
       fence = undefined;
@@ -154,10 +155,10 @@ export function checkMarkdownBounds(markdown: string): MarkdownProblem | undefin
     }
     const content = line.slice(i);
     const f = FENCE.exec(content);
-    if (f && !(f[1][0] === '`' && content.slice(f[1].length).includes('`'))) {
-      fence = f[1];
+    if (f && !(f[0][0] === '`' && content.slice(f[0].length).includes('`'))) {
+      fence = f[0];
       fenceQuotes = quotes;
-      fenceColumn = items.length ? items[items.length - 1].col : 0;
+      fenceColumn = items.at(-1)?.col ?? 0;
       continue;
     }
     if (content.trim() === '') {
