@@ -70,13 +70,17 @@ export function outputPaths(spec: JobSpec): string[] {
 
 /**
  * Where a recorded job's outputs must be (`<base>.<ext>`), or undefined when its id does not match
- * its kind: `<deal>/<document>` for a registered deal document, `receivables/<period>` for a report.
+ * its kind: `<deal>/<document>` for a deal document (named by its registered output pattern, or
+ * after its job when the document is no longer registered), `receivables/<period>` for a report.
  */
 export function recordedOutputBase(id: string, record: { kind: 'deal' | 'report'; dealId?: string }): string | undefined {
   const { dealId } = record;
   if (record.kind === 'deal') {
-    const doc = dealId === undefined ? undefined : dealDocumentTypes().find((d) => id === dealJobId(dealId, d.id));
-    return doc && outputBase(doc, { dealId });
+    if (dealId === undefined || !id.startsWith(`${dealId}/`)) return undefined;
+    const doc = dealDocumentTypes().find((d) => id === dealJobId(dealId, d.id));
+    // A document no longer registered: its outputs were named after its job; a complete build removes them as stale.
+    if (!doc) return /^[a-z][a-z0-9-]{0,63}$/.test(id.slice(dealId.length + 1)) ? id : undefined;
+    return outputBase(doc, { dealId });
   }
   const period = /^receivables\/(\d{4}-\d{2}(?:-\d{2})?)$/.exec(id)?.[1];
   return period === undefined ? undefined : outputBase(ledgerDocumentType(), { period });

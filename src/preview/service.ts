@@ -274,7 +274,8 @@ export class PreviewService {
     for (const [file, diagnostics] of this.fileErrors) {
       if ([...next.values()].some((d) => d.source === file)) continue;
       const stem = basename(file).replace(/\.[^.]+$/, '');
-      next.set(`${stem}/proposal`, { id: `${stem}/proposal`, kind: 'deal', doc: 'proposal', dealId: stem, source: file, files: [], stamp: '', state: 'invalid', diagnostics });
+      const doc = dealDocumentTypes()[0]?.id ?? 'document';
+      next.set(`${stem}/${doc}`, { id: `${stem}/${doc}`, kind: 'deal', doc, dealId: stem, source: file, files: [], stamp: '', state: 'invalid', diagnostics });
     }
     // Files still queued keep showing "rebuilding".
     for (const d of next.values()) if (d.source && this.pendingFiles.has(d.source) && d.state === 'ok') d.state = 'rebuilding';
