@@ -133,8 +133,6 @@ const BUILTIN = [
   { id: 'provision-report', per: 'report-date', template: 'provision-report', inputs: ['ledger'], output: 'receivables/{period}/provision-report', formats: ['pdf', 'docx', 'xlsx'], title: { en: 'receivables provisioning report', zh: '应收账款坏账准备月报' }, plan: async (i) => (await import('./provision-report/index.js')).buildProvisionReport(i.result, i.context) },
 ] as const satisfies readonly DocumentType[];
 
-/** The id of a document dealdoc ships. */
-export type BuiltinDocumentId = (typeof BUILTIN)[number]['id'];
 /** The id of a document dealdoc ships that is made from each deal. */
 export type BuiltinDealDocumentId = Extract<(typeof BUILTIN)[number], { per: 'deal' }>['id'];
 

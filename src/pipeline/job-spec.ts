@@ -54,7 +54,7 @@ export function dealJobId(dealId: string, doc: string): string {
 }
 
 /** The registered document a job makes (a deal job names it; a report job makes the ledger document). */
-export function documentOf(spec: JobSpec): DocumentType {
+function documentOf(spec: JobSpec): DocumentType {
   if (spec.kind === 'report') return ledgerDocumentType();
   const doc = documentType(spec.doc);
   if (!doc) throw new Error(`unknown document ${spec.doc}`);

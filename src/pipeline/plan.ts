@@ -92,7 +92,7 @@ export async function assetParts(dataDir: string, deps: readonly string[]): Prom
 }
 
 /** Stable shard of a job id: FNV-1a hash modulo n — balanced and independent of order. */
-export function shardOf(id: string, n: number): number {
+function shardOf(id: string, n: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
     h ^= id.charCodeAt(i);
