@@ -163,9 +163,11 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
         read.push({ file, shown, source, sourceHash, info: { dealId: last.dealId, customerId: last.customerId, explicitDate: last.parts.date === 'explicit' } });
         continue;
       }
-      // Loaded only when a deal file changed: a no-op build parses nothing.
+      // Loaded only when a deal file changed: a no-op build parses nothing. Read with the job's
+      // options (the config's font chain too), so a job in this thread reuses the memoised result
+      // instead of parsing the file again, and planning checks glyphs against the fonts that print.
       const { readDeal } = await import('../data/deals/read.js');
-      const result = await readDeal(file, shown, { defaultLocale: ctx.config.locale });
+      const result = await readDeal(file, shown, { defaultLocale: ctx.config.locale, fonts: ctx.fonts });
       diagnostics.push(...result.diagnostics);
       if (!result.deal) {
         failedStems.add(basename(file).replace(/\.[^.]+$/, ''));
