@@ -6,7 +6,8 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { dealDocumentTypes, documentTypes, registerDocument, registeredFormats, type DealDocumentType } from '../../src/documents/registry.js';
 import { build, type BuildRequest } from '../../src/pipeline/build.js';
 import { outputPaths } from '../../src/pipeline/job-spec.js';
@@ -114,4 +115,35 @@ describe('document registry', () => {
     expect(existsSync(join(dir, 'out/huaxin-aoi-2026/handover-note.pdf'))).toBe(false);
     expect(existsSync(join(dir, 'out/huaxin-aoi-2026/proposal.pdf'))).toBe(true);
   }, 120_000);
+});
+
+/** Run the CLI in this process (so a document registered here is seen), capturing what it prints. */
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+  try {
+    return { code: await main(args), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe('the CLI names documents from the registry', () => {
+  it('help lists every registered document, --document refuses an unknown one naming those that exist', async () => {
+    unregister = registerDocument(HANDOVER);
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out.replace(/\s+/g, ' ')).toContain('proposal (sales proposal; pdf, docx), swot-brief (internal SWOT brief; pdf, docx), provision-report (receivables provisioning report; pdf, docx, xlsx), handover-note (hand-over note; pdf, docx)');
+    const buildHelp = await cli(['build', '--help']);
+    expect(buildHelp.out.replace(/\s+/g, ' ')).toContain('proposal,swot-brief,provision-report,handover-note');
+    const bad = await cli(['build', '--document', 'proposal,handover', '--out', '/tmp/dealdoc-never-written']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('unknown document "handover" (expected proposal, swot-brief, provision-report, handover-note)');
+    const badFormat = await cli(['build', '--format', 'pdf,html', '--out', '/tmp/dealdoc-never-written']);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.err).toContain('unknown format "html" (expected pdf, docx, xlsx)');
+  });
 });
