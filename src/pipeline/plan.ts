@@ -116,7 +116,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
     return hash;
   };
   const defaultDate = documentDate(undefined, ctx.config, ctx.env).date;
-  // The product catalogue feeds every deal document (names, prices, specifications).
+  // The product catalogue (names, prices, specifications): a part of every document that declares it.
   const { catalogFileOf } = await import('../data/catalog.js');
   const catalogFile = catalogFileOf(ctx.dataDir);
   const catalogPart = catalogFile ? ((await hashFile(catalogFile)) ?? 'missing') : 'none';
