@@ -165,9 +165,11 @@ export function registeredFormats(): Format[] {
 }
 
 /**
- * Add a document type at run time (a plug-in, or a test proving one line is enough). Refuses an id
- * already taken, an id or output that would not be a plain path, and a second ledger document (its
- * job ids would clash with the provisioning report's). Returns a function that removes it again.
+ * Add a document type at run time (a test proving one line is enough). Refuses an id already
+ * taken, an id or output that would not be a plain path, and a second ledger document (its job ids
+ * would clash with the provisioning report's). Returns a function that removes it again. Worker
+ * threads load this module afresh, so only jobs run in this thread see it (a build of fewer than six
+ * jobs, `--jobs 1`, the library from source): a shipped document is a line in BUILTIN.
  */
 export function registerDocument(doc: DocumentType): () => void {
   if (!/^[a-z][a-z0-9-]{0,63}$/.test(doc.id)) throw new Error(`document id "${doc.id}" must be lower-case letters, digits and -`);
