@@ -72,7 +72,8 @@ function scenario(name: string, target: string | undefined, setup: () => void, a
 
 async function warmRenders(projectDir: string) {
   const { createContext } = await import('../src/pipeline/context.js');
-  const { DEAL_DOCUMENTS, loadDeals } = await import('../src/pipeline/deal-documents.js');
+  const { loadDeals, planDealDocument } = await import('../src/pipeline/deal-documents.js');
+  const { dealDocumentTypes } = await import('../src/documents/registry.js');
   const { composePlan, renderTree } = await import('../src/pipeline/render.js');
   const { executeReport } = await import('../src/pipeline/reports.js');
   const { loadFonts } = await import('../src/fonts/fonts.js');
@@ -90,8 +91,9 @@ async function warmRenders(projectDir: string) {
     const md: string[] = [];
     for (let round = 0; round < 2; round++) {
       for (const deal of sample) {
-        for (const doc of DEAL_DOCUMENTS) {
-          const planned = await doc.plan(deal, ctx);
+        for (const type of dealDocumentTypes()) {
+          const doc = { name: type.id };
+          const planned = await planDealDocument(type, deal, ctx);
           let t = performance.now();
           const tree = composePlan(planned.plan, ctx);
           const composeMs = performance.now() - t;

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { build as runBuild, check as runCheck, exitCode, type BuildSummary } from './pipeline/build.js';
 import { createContext } from './pipeline/context.js';
 import type { Deal } from './data/deal-schema.js';
+import type { BuiltinDealDocumentId } from './documents/registry.js';
 import { readDeal, type ReadDealResult } from './data/deals/read.js';
 import { Diagnostic, hasErrors, sortDiagnostics } from './diagnostics.js';
 import { outDirProblem } from './pipeline/outdir.js';
@@ -109,7 +110,8 @@ export async function loadDeal(file: string, options: { locale?: 'zh-CN' | 'en';
   return readDeal(resolve(file), file, { defaultLocale: options.locale ?? 'zh-CN', checkGlyphs: options.checkGlyphs });
 }
 
-export type DealDocumentName = 'proposal' | 'swot-brief';
+/** A document made from each deal (documents/registry.ts). */
+export type DealDocumentName = BuiltinDealDocumentId;
 
 /**
  * Render one document of one deal to bytes, without touching `out/`: for a server or a preview.
@@ -129,11 +131,9 @@ export async function renderDocument(
     if (!read.deal) return { diagnostics: [...diagnostics, ...read.diagnostics] };
     loaded = read.deal;
   } else loaded = deal;
-  const { DEAL_DOCUMENTS } = await import('./pipeline/deal-documents.js');
+  const { dealDocument, planDealDocument } = await import('./pipeline/deal-documents.js');
   const { composePlan, renderTree } = await import('./pipeline/render.js');
-  const doc = DEAL_DOCUMENTS.find((d) => d.name === document);
-  if (!doc) throw new RangeError(`unknown document "${document}" (proposal or swot-brief)`);
-  const planned = await doc.plan(loaded, ctx);
+  const planned = await planDealDocument(dealDocument(document), loaded, ctx);
   const all = [...diagnostics, ...planned.diagnostics];
   if (hasErrors(all)) return { diagnostics: all };
   const bytes = await renderTree(composePlan(planned.plan, ctx), planned.plan, format, ctx);

@@ -22,6 +22,8 @@ export interface BuildFlags extends OutputFlags {
   out: string;
   only?: string[];
   format: Format[];
+  /** Registry ids (`--document`). */
+  document?: string[];
   asOf?: string;
   json?: boolean;
   quiet?: boolean;
@@ -75,7 +77,7 @@ export function requestFrom(opts: BuildFlags): BuildRequest {
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard needs i/n with 1 ≤ i ≤ n, got "${opts.shard}"`);
     shard = [Number(m[1]), Number(m[2])];
   }
-  return { dataDir: opts.data, outDir: opts.out, configPath: opts.config, only: opts.only, formats: opts.format, asOf: opts.asOf, force: opts.force, jobs, shard };
+  return { dataDir: opts.data, outDir: opts.out, configPath: opts.config, only: opts.only, formats: opts.format, asOf: opts.asOf, force: opts.force, jobs, shard, ...(opts.document ? { documents: opts.document } : {}) };
 }
 
 export async function runBuild(opts: BuildFlags): Promise<number> {

@@ -1,21 +1,38 @@
-/** The dealdoc command line: commands and flags only; the work lives in build/, data/, documents/. */
+/**
+ * The dealdoc command line: commands and flags only; the work lives in pipeline/, data/, documents/.
+ * The documents it names (help, `--document`, `--format`) come from documents/registry.ts.
+ */
 import { Command, CommanderError, Option } from 'commander';
+import { documentTypes, registeredFormats } from '../documents/registry.js';
 import { fsDiagnostic, isFsError } from '../pipeline/fs-errors.js';
 import type { Format } from '../writers/types.js';
 import { runBuild, runCheck, runNewDeal, runSchema, runValidate, UsageError, type BuildFlags } from './commands.js';
 
-const FORMATS: Format[] = ['pdf', 'docx', 'xlsx'];
-
 function parseFormats(value: string): Format[] {
+  const known = registeredFormats();
   const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  for (const f of list) if (!FORMATS.includes(f as Format)) throw new UsageError(`unknown format "${f}" (expected ${FORMATS.join(', ')})`);
+  for (const f of list) if (!known.includes(f as Format)) throw new UsageError(`unknown format "${f}" (expected ${known.join(', ')})`);
   return [...new Set(list)] as Format[];
+}
+
+function parseDocuments(value: string, previous: string[] | undefined): string[] {
+  const known = documentTypes().map((d) => d.id);
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const d of list) if (!known.includes(d)) throw new UsageError(`unknown document "${d}" (expected ${known.join(', ')})`);
+  return [...new Set([...(previous ?? []), ...list])];
+}
+
+/** Each registered document with what it is: `proposal (sales proposal; pdf, docx)`. */
+function documentList(): string {
+  return documentTypes()
+    .map((d) => `${d.id} (${d.title.en}; ${d.formats.join(', ')})`)
+    .join(', ');
 }
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const program = new Command('dealdoc')
-    .description('Build sales proposals, SWOT briefs and receivables provisioning reports from deal files and a ledger.')
+    .description(`Build documents from deal files and a ledger: ${documentList()}.`)
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
@@ -30,7 +47,8 @@ export async function main(argv: string[]): Promise<number> {
     common(cmd)
       .option('--out <dir>', 'output folder', 'out')
       .option('--only <ids...>', 'only these deals (by id); no receivables reports')
-      .addOption(new Option('--format <list>', 'formats to write: pdf,docx,xlsx').default(FORMATS, 'pdf,docx,xlsx').argParser(parseFormats))
+      .addOption(new Option('--format <list>', `formats to write: ${registeredFormats().join(',')}`).default(registeredFormats(), registeredFormats().join(',')).argParser(parseFormats))
+      .addOption(new Option('--document <list>', `only these documents, comma-separated: ${documentTypes().map((d) => d.id).join(',')}`).argParser(parseDocuments))
       .option('--as-of <date>', 'only the receivables report for exactly this date (YYYY-MM-DD)')
       .option('--shard <i/n>', 'only a stable, balanced 1/n of the outputs (CI matrix)')
       .option('-q, --quiet', 'print only diagnostics');

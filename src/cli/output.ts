@@ -47,7 +47,7 @@ const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').r
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** `::error file=…,line=…,col=…,title=…::message` — GitHub shows it on the line of the pull request. */
-export function githubAnnotation(d: Diagnostic, lang: Lang): string {
+function githubAnnotation(d: Diagnostic, lang: Lang): string {
   const props = [`file=${escapeProperty(String(d.file))}`];
   if (d.line) props.push(`line=${d.line}`);
   if (d.line && d.column) props.push(`col=${d.column}`);

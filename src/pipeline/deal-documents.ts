@@ -1,4 +1,9 @@
-/** Deal files → their documents (proposal, SWOT brief): each document's plan from a validated deal. */
+/**
+ * Deal files → their documents: resolves what a registered deal document declares it reads
+ * (documents/registry.ts: narrative, catalogue, the customer's ledger rows), calls its plan
+ * function, and turns what its checks flag into diagnostics pointing into the deal file.
+ * Also `validate`'s reading of every deal.
+ */
 import { relative } from 'node:path';
 import type { Deal } from '../data/deal-schema.js';
 import { loadCatalog } from '../data/catalog.js';
@@ -7,8 +12,7 @@ import { positionOf } from '../data/yaml-source.js';
 import { DEFAULT_CREDIT_POLICY, lintDeal, lintProposal, type CreditPolicy, type DealIssue } from '../domain/method/index.js';
 import { resolveQuoteItems } from '../data/catalog.js';
 import { Diagnostic } from '../diagnostics.js';
-import { planProposal, proposalDeal } from '../documents/proposal/index.js';
-import { planSwotBrief } from '../documents/swot-brief/index.js';
+import { dealDocumentTypes, documentType, type DealDocumentType } from '../documents/registry.js';
 import type { DocumentPlan } from '../documents/types.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
@@ -29,17 +33,8 @@ export interface PlannedDocument {
   modelHash?: string;
 }
 
-export interface DealDocument {
-  name: string;
-  /** Template the document uses (its files are build inputs). */
-  template: string;
-  /** Whether the document reads the customer's ledger rows. */
-  readsLedger: boolean;
-  plan(deal: Deal, ctx: BuildContext): Promise<PlannedDocument>;
-}
-
 /** Method and catalogue issues as diagnostics pointing into the deal file. */
-export function issueDiagnostics(deal: Deal, issues: readonly DealIssue[]): Diagnostic[] {
+function issueDiagnostics(deal: Deal, issues: readonly DealIssue[]): Diagnostic[] {
   const source = dealSources.get(deal);
   return issues.map((i) => {
     const pos = source ? positionOf(source, i.path) : undefined;
@@ -48,45 +43,39 @@ export function issueDiagnostics(deal: Deal, issues: readonly DealIssue[]): Diag
   });
 }
 
-export function creditPolicyOf(ctx: BuildContext): CreditPolicy {
+function creditPolicyOf(ctx: BuildContext): CreditPolicy {
   const m = ctx.config.method;
   return m ? { overdueDays: m.overdue_days, provisionShare: m.provision_share, minPrepayment: m.min_prepayment } : DEFAULT_CREDIT_POLICY;
 }
 
-export const DEAL_DOCUMENTS: DealDocument[] = [
-  {
-    name: 'proposal',
-    template: 'proposal',
-    readsLedger: false,
-    async plan(deal, ctx) {
-      const { date, created } = documentDate(deal.date, ctx.config, ctx.env);
-      const narrative = narrativeNodes(deal, ctx.assetsDir);
-      const { catalog } = await loadCatalog(ctx.dataDir, displayPath);
-      // The proposal sees only the allow-listed projection of the deal (proposalDeal); the checks
-      // that stop it from going to the customer read the whole deal here, outside the view.
-      const plan = planProposal(proposalDeal(deal), { company: ctx.config.company, brandColor: ctx.config.brand_color, created, date, logo: ctx.logo, narrative: narrative.nodes, catalog });
-      const items = resolveQuoteItems(deal.quote.items, deal.quote.currency, deal.locale, catalog);
-      const issues = [...lintDeal(deal, items).filter((i) => i.severity === 'error'), ...lintProposal(deal, items)];
-      // The proposal reports what stops it from going to the customer; the brief reports the rest.
-      return { plan, diagnostics: [...narrative.diagnostics, ...issueDiagnostics(deal, issues)], deps: narrative.assets.map((a) => relative(ctx.dataDir, a)) };
-    },
-  },
-  {
-    name: 'swot-brief',
-    template: 'swot-brief',
-    readsLedger: true,
-    async plan(deal, ctx) {
-      const { date, created } = documentDate(deal.date, ctx.config, ctx.env);
-      // The payment record is as of the brief's date, from the same computation as the monthly report.
-      const payment = await paymentRecordFor(ctx, deal.customer.id, date);
-      const { catalog } = await loadCatalog(ctx.dataDir, displayPath);
-      const plan = planSwotBrief(deal, { company: ctx.config.company, brandColor: ctx.config.brand_color, created, date, payment, catalog, creditPolicy: creditPolicyOf(ctx) });
-      // Errors (an unknown SKU) stop the proposal, not the internal brief: here they are warnings at most.
-      const hash = modelHash(payment ?? null);
-      return { plan, diagnostics: issueDiagnostics(deal, plan.issues.filter((i) => i.severity === 'warning')), deps: [], asOf: date, ...(hash ? { modelHash: hash } : {}) };
-    },
-  },
-];
+/** The registered document made from each deal with this id (`proposal`, `swot-brief`…). */
+export function dealDocument(id: string): DealDocumentType {
+  const doc = documentType(id);
+  if (doc?.per !== 'deal') throw new RangeError(`unknown document "${id}" (${dealDocumentTypes().map((d) => d.id).join(', ')})`);
+  return doc;
+}
+
+/** One deal document's plan: its declared inputs resolved, its plan function called, its issues as diagnostics. */
+export async function planDealDocument(doc: DealDocumentType, deal: Deal, ctx: BuildContext): Promise<PlannedDocument> {
+  const { date, created } = documentDate(deal.date, ctx.config, ctx.env);
+  const reads = new Set(doc.inputs);
+  const narrative = reads.has('narrative') ? narrativeNodes(deal, ctx.assetsDir) : { nodes: [], diagnostics: [], assets: [] };
+  const catalog = reads.has('catalog') ? (await loadCatalog(ctx.dataDir, displayPath)).catalog : undefined;
+  // The payment record is as of the document's date, from the same computation as the monthly report.
+  const payment = reads.has('customer-ledger') ? await paymentRecordFor(ctx, deal.customer.id, date) : undefined;
+  const planned = await doc.plan({ deal, company: ctx.config.company, brandColor: ctx.config.brand_color, logo: ctx.logo, date, created, creditPolicy: creditPolicyOf(ctx), narrative: narrative.nodes, catalog, payment });
+  const result: PlannedDocument = {
+    plan: planned.plan,
+    diagnostics: [...narrative.diagnostics, ...issueDiagnostics(deal, planned.issues)],
+    deps: narrative.assets.map((a) => relative(ctx.dataDir, a)),
+  };
+  if (reads.has('customer-ledger')) {
+    result.asOf = date;
+    const hash = modelHash(payment ?? null);
+    if (hash) result.modelHash = hash;
+  }
+  return result;
+}
 
 export async function loadDeals(ctx: BuildContext): Promise<{ deals: Deal[]; diagnostics: Diagnostic[] }> {
   const files = await discoverDeals(ctx.dataDir);

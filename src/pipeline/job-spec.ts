@@ -1,7 +1,10 @@
-/** Jobs as plain data (main thread ↔ workers), and the names of their outputs. Light: no rendering code. */
-import { join } from 'node:path';
+/**
+ * Jobs as plain data (main thread ↔ workers), and the names of their outputs (from each
+ * document's declaration in documents/registry.ts). Light: no rendering code.
+ */
 import type { IsoDate } from '../domain/dates.js';
 import { Diagnostic } from '../diagnostics.js';
+import { dealDocumentTypes, documentType, ledgerDocumentType, outputBase, type DocumentType } from '../documents/registry.js';
 import type { Format } from '../writers/types.js';
 
 export type JobSpec =
@@ -50,13 +53,35 @@ export function dealJobId(dealId: string, doc: string): string {
   return `${dealId}/${doc}`;
 }
 
-export function outputPaths(spec: JobSpec): string[] {
-  const base = spec.kind === 'deal' ? join(spec.dealId, spec.doc) : join('receivables', spec.dir, 'provision-report');
-  return spec.formats.filter((f) => spec.kind === 'report' || f !== 'xlsx').map((f) => `${base}.${f}`);
+/** The registered document a job makes (a deal job names it; a report job makes the ledger document). */
+function documentOf(spec: JobSpec): DocumentType {
+  if (spec.kind === 'report') return ledgerDocumentType();
+  const doc = documentType(spec.doc);
+  if (!doc) throw new Error(`unknown document ${spec.doc}`);
+  return doc;
 }
 
-/** The documents made from each deal file; what planning needs to know without loading them. */
-export const DEAL_DOCUMENT_KINDS = [
-  { name: 'proposal', template: 'proposal', readsLedger: false },
-  { name: 'swot-brief', template: 'swot-brief', readsLedger: true },
-] as const;
+/** The job's output paths below out/: its document's output pattern, in each requested format it is written in. */
+export function outputPaths(spec: JobSpec): string[] {
+  const doc = documentOf(spec);
+  const base = outputBase(doc, spec.kind === 'deal' ? { dealId: spec.dealId } : { period: spec.dir });
+  return spec.formats.filter((f) => doc.formats.includes(f)).map((f) => `${base}.${f}`);
+}
+
+/**
+ * Where a recorded job's outputs must be (`<base>.<ext>`), or undefined when its id does not match
+ * its kind: `<deal>/<document>` for a deal document (named by its registered output pattern, or
+ * after its job when the document is no longer registered), `receivables/<period>` for a report.
+ */
+export function recordedOutputBase(id: string, record: { kind: 'deal' | 'report'; dealId?: string }): string | undefined {
+  const { dealId } = record;
+  if (record.kind === 'deal') {
+    if (dealId === undefined || !id.startsWith(`${dealId}/`)) return undefined;
+    const doc = dealDocumentTypes().find((d) => id === dealJobId(dealId, d.id));
+    // A document no longer registered: its outputs were named after its job; a complete build removes them as stale.
+    if (!doc) return /^[a-z][a-z0-9-]{0,63}$/.test(id.slice(dealId.length + 1)) ? id : undefined;
+    return outputBase(doc, { dealId });
+  }
+  const period = /^receivables\/(\d{4}-\d{2}(?:-\d{2})?)$/.exec(id)?.[1];
+  return period === undefined ? undefined : outputBase(ledgerDocumentType(), { period });
+}

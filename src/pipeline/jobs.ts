@@ -9,7 +9,7 @@ import { Diagnostic, InputError } from '../diagnostics.js';
 import type { Format } from '../writers/types.js';
 import { outputPaths, toData, type JobResult, type JobSpec } from './job-spec.js';
 import { createContext, type BuildContext, type BuildOptions } from './context.js';
-import { DEAL_DOCUMENTS } from './deal-documents.js';
+import { dealDocument, planDealDocument } from './deal-documents.js';
 import { readDeal } from '../data/deals/read.js';
 import { composePlan, renderTree } from './render.js';
 import { executeReport } from './reports.js';
@@ -36,9 +36,7 @@ export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<
       const read = await readDeal(spec.file, spec.displayPath, { defaultLocale: ctx.config.locale, fonts: ctx.fonts });
       result.diagnostics.push(...read.diagnostics.map(toData));
       if (!read.deal) return finish(result, started);
-      const doc = DEAL_DOCUMENTS.find((d) => d.name === spec.doc);
-      if (!doc) throw new Error(`unknown document ${spec.doc}`);
-      const planned = await doc.plan(read.deal, ctx);
+      const planned = await planDealDocument(dealDocument(spec.doc), read.deal, ctx);
       result.diagnostics.push(...planned.diagnostics.map(toData));
       result.deps = planned.deps;
       result.customerId = read.deal.customer.id;
@@ -53,7 +51,7 @@ export async function executeJob(spec: JobSpec, options: BuildOptions): Promise<
         return finish(result, started);
       }
       const tree = composePlan(planned.plan, ctx);
-      // One output per tree format, named by job-spec.ts (the planner checks the same names).
+      // One output per format the document is written in, named by job-spec.ts from the registry (the planner checks the same names).
       for (const path of outputPaths(spec)) {
         await write(path, await renderTree(tree, planned.plan, extname(path).slice(1) as Format, ctx));
       }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { Diagnostic } from '../diagnostics.js';
 import { displayPath } from './deals.js';
-import { DEAL_DOCUMENT_KINDS } from './job-spec.js';
+import { recordedOutputBase } from './job-spec.js';
 import { safeRelative } from './outdir.js';
 import { STATE_DIR, writeAtomic } from './write.js';
 
@@ -75,8 +75,6 @@ const jobRecordSchema = z.object({
   outputs: z.record(relPath, z.object({ sha256: sha, size: z.number().int().nonnegative(), mtimeMs: z.number() })),
 });
 
-const DOC_NAMES: readonly string[] = DEAL_DOCUMENT_KINDS.map((d) => d.name);
-
 /**
  * The manifest is input like any other (out/ may come from a cache or a commit): every path in it
  * must be plain and relative, each job's id must match its kind, and each output must be named
@@ -90,10 +88,10 @@ export const manifestSchema = z
   })
   .superRefine((m, ctx) => {
     for (const [id, r] of Object.entries(m.jobs)) {
-      const deal = r.kind === 'deal' && r.dealId !== undefined && DOC_NAMES.some((d) => id === `${r.dealId}/${d}`);
-      const report = r.kind === 'report' && /^receivables\/\d{4}-\d{2}(-\d{2})?$/.test(id);
-      if (!deal && !report) ctx.addIssue({ code: 'custom', path: ['jobs', id], message: 'job id does not match its kind' });
-      const prefix = r.kind === 'deal' ? `${id}.` : `${id}/provision-report.`;
+      // Job ids and output names come from the document registry (documents/registry.ts).
+      const base = recordedOutputBase(id, r);
+      if (base === undefined) ctx.addIssue({ code: 'custom', path: ['jobs', id], message: 'job id does not match its kind' });
+      const prefix = `${base ?? id}.`;
       for (const out of Object.keys(r.outputs)) {
         if (!out.startsWith(prefix) || !/^[a-z]{3,4}$/.test(out.slice(prefix.length))) ctx.addIssue({ code: 'custom', path: ['jobs', id, 'outputs', out], message: 'output not named after its job' });
       }

@@ -14,7 +14,8 @@ import { documentDate } from './dates.js';
 import { discoverDeals, displayPath, idClashes } from './deals.js';
 import { fsDiagnostic } from './fs-errors.js';
 import { hashFile, hashParts, sha256 } from './hash.js';
-import { DEAL_DOCUMENT_KINDS, dealJobId, outputPaths, type JobSpec } from './job-spec.js';
+import { dealDocumentTypes, ledgerDocumentType, registeredFormats } from '../documents/registry.js';
+import { dealJobId, outputPaths, type JobSpec } from './job-spec.js';
 import type { JobRecord, LedgerRecord, Manifest } from './manifest.js';
 import { configHashOf, customerLedgerPart, loadLedgerState, reportJobs, type LedgerState } from './ledger-state.js';
 
@@ -33,6 +34,8 @@ export interface PlanOptions {
   shard?: [number, number];
   /** Hash every output, even when its size and mtime are as recorded (`check`). */
   verifyOutputs?: boolean;
+  /** Only these documents (registry ids, `--document`). */
+  documents?: string[];
 }
 
 export interface BuildPlan {
@@ -89,7 +92,7 @@ export async function assetParts(dataDir: string, deps: readonly string[]): Prom
 }
 
 /** Stable shard of a job id: FNV-1a hash modulo n — balanced and independent of order. */
-export function shardOf(id: string, n: number): number {
+function shardOf(id: string, n: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
     h ^= id.charCodeAt(i);
@@ -108,11 +111,12 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
   };
   const templates = new Map<string, string>();
   const templateOf = async (name: string) => {
-    if (!templates.has(name)) templates.set(name, await templatePart(ctx, name));
-    return templates.get(name)!;
+    let hash = templates.get(name);
+    if (hash === undefined) templates.set(name, (hash = await templatePart(ctx, name)));
+    return hash;
   };
   const defaultDate = documentDate(undefined, ctx.config, ctx.env).date;
-  // The product catalogue feeds every deal document (names, prices, specifications).
+  // The product catalogue (names, prices, specifications): a part of every document that declares it.
   const { catalogFileOf } = await import('../data/catalog.js');
   const catalogFile = catalogFileOf(ctx.dataDir);
   const catalogPart = catalogFile ? ((await hashFile(catalogFile)) ?? 'missing') : 'none';
@@ -120,6 +124,9 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
     const { loadCatalog } = await import('../data/catalog.js');
     diagnostics.push(...(await loadCatalog(ctx.dataDir, displayPath)).diagnostics);
   }
+
+  const dealDocuments = dealDocumentTypes();
+  const wanted = (doc: string) => !opts.documents?.length || opts.documents.includes(doc);
 
   let ledgerState: LedgerState | undefined;
   const ledger = async () => (ledgerState ??= await loadLedgerState(ctx, manifest));
@@ -151,13 +158,16 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
       const sourceHash = sha256(bytes);
       // Reuse what the last build learned about an unchanged file; parse only what changed.
       const known = (recordsBySource.get(source) ?? []).filter((r) => r.sourceHash === sourceHash);
-      if (known.length === DEAL_DOCUMENT_KINDS.length && !opts.force) {
-        read.push({ file, shown, source, sourceHash, info: { dealId: known[0].dealId!, customerId: known[0].customerId, explicitDate: known[0].parts.date === 'explicit' } });
+      const last = known[0];
+      if (last?.dealId !== undefined && known.length === dealDocuments.length && !opts.force) {
+        read.push({ file, shown, source, sourceHash, info: { dealId: last.dealId, customerId: last.customerId, explicitDate: last.parts.date === 'explicit' } });
         continue;
       }
-      // Loaded only when a deal file changed: a no-op build parses nothing.
+      // Loaded only when a deal file changed: a no-op build parses nothing. Read with the job's
+      // options (the config's font chain too), so a job in this thread reuses the memoised result
+      // instead of parsing the file again, and planning checks glyphs against the fonts that print.
       const { readDeal } = await import('../data/deals/read.js');
-      const result = await readDeal(file, shown, { defaultLocale: ctx.config.locale });
+      const result = await readDeal(file, shown, { defaultLocale: ctx.config.locale, fonts: ctx.fonts });
       diagnostics.push(...result.diagnostics);
       if (!result.deal) {
         failedStems.add(basename(file).replace(/\.[^.]+$/, ''));
@@ -180,13 +190,16 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
     for (const { file, shown, sourceHash, info } of read) {
       if (clashes.contested.has(info.dealId)) continue;
       if (opts.only?.length && !opts.only.includes(info.dealId)) continue;
-      for (const doc of DEAL_DOCUMENT_KINDS) {
-        const id = dealJobId(info.dealId, doc.name);
+      for (const doc of dealDocuments) {
+        if (!wanted(doc.id)) continue;
+        const id = dealJobId(info.dealId, doc.id);
         const record = manifest.jobs[id];
-        const parts: Record<string, string> = { ...global, template: await templateOf(doc.template), source: sourceHash, date: info.explicitDate ? 'explicit' : defaultDate, catalog: catalogPart };
+        // The parts are the inputs the document declares in the registry.
+        const parts: Record<string, string> = { ...global, template: await templateOf(doc.template), source: sourceHash, date: info.explicitDate ? 'explicit' : defaultDate };
+        if (doc.inputs.includes('catalog')) parts.catalog = catalogPart;
         Object.assign(parts, await assetParts(ctx.dataDir, record?.deps ?? []));
-        if (doc.readsLedger) parts.ledger = await customerLedgerPart(await ledger(), info.customerId, record);
-        candidates.push({ spec: { id, kind: 'deal', doc: doc.name, dealId: info.dealId, file, displayPath: shown, formats: ctx.options.formats }, parts });
+        if (doc.inputs.includes('customer-ledger')) parts.ledger = await customerLedgerPart(await ledger(), info.customerId, record);
+        candidates.push({ spec: { id, kind: 'deal', doc: doc.id, dealId: info.dealId, file, displayPath: shown, formats: ctx.options.formats }, parts });
       }
     }
     for (const id of opts.only ?? []) {
@@ -195,12 +208,13 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
   }
 
   let ledgerRecord: LedgerRecord | undefined = manifest.ledger;
-  if (!opts.only?.length || opts.asOf) {
+  const report = ledgerDocumentType();
+  if ((!opts.only?.length || opts.asOf) && wanted(report.id)) {
     const state = await ledger();
     diagnostics.push(...state.diagnostics);
     const reports = await reportJobs(ctx, state, opts.asOf);
     for (const job of reports.jobs) {
-      candidates.push({ spec: job.spec, parts: { ...global, template: await templateOf('provision-report'), ledger: job.ledgerPart } });
+      candidates.push({ spec: job.spec, parts: { ...global, template: await templateOf(report.template), ledger: job.ledgerPart } });
     }
     ledgerRecord = { rawHash: state.rawHash, ok: state.ok, configHash: await configHashOf(ctx), months: reports.months ?? (state.rawHash === manifest.ledger?.rawHash ? manifest.ledger?.months : undefined) };
   }
@@ -220,7 +234,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
     diagnostics,
     ledger: ledgerRecord,
     keep,
-    complete: !opts.only?.length && !opts.asOf && !opts.shard && ctx.options.formats.length === 3,
+    complete: !opts.only?.length && !opts.asOf && !opts.shard && !opts.documents?.length && registeredFormats().every((f) => ctx.options.formats.includes(f)),
   };
 }
 

@@ -1,16 +1,18 @@
 /** Receivables reports: render one provisioning report; a customer's payment record; ledger validation. */
 import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { extname, relative, sep } from 'node:path';
+import type { Root } from 'mdast';
+import type { Format } from '../writers/types.js';
 import { Diagnostic, InputError } from '../diagnostics.js';
 import { toUtcDate, type IsoDate } from '../domain/dates.js';
 import { computeProvision, customerPaymentRecord, monthEnds } from '../domain/receivables/index.js';
 import { withLedgerDiagnostics } from '../data/ledger/findings.js';
 import type { CustomerPaymentRecord } from '../domain/receivables/types.js';
-import { buildProvisionReport } from '../documents/provision-report/index.js';
 import { compose } from '../compose/index.js';
 import type { BuildContext } from './context.js';
 import { displayPath } from './deals.js';
-import type { JobSpec } from './job-spec.js';
+import { outputPaths, type JobSpec } from './job-spec.js';
+import { ledgerDocumentType } from '../documents/registry.js';
 import { ledgerDir as ledgerDirOf, loadLedgerState, parsed, shorten } from './ledger-state.js';
 import { renderTree } from './render.js';
 import { modelHash, sha256 } from './hash.js';
@@ -52,7 +54,7 @@ export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, 
   // which, like the rows after its date, do not make it rebuild): equal figures, nothing to write.
   const hash = modelHash(result);
   if (spec.unchangedIf && hash === spec.unchangedIf) return { files: [], diagnostics: [], modelHash: hash, unchanged: true };
-  const reportCtx = {
+  const context = {
     company: ctx.config.company,
     policy: ctx.config.provisioning,
     locale: ctx.config.locale,
@@ -61,17 +63,18 @@ export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, 
     ledgerFiles: await dataSources(ctx.dataDir, state.ledger.files),
   };
   // Figures that do not reconcile are a defect, not a report: refuse rather than print them.
-  const report = buildProvisionReport(result, reportCtx);
+  const report = await ledgerDocumentType().plan({ result, context });
   if (!report.reconciled) {
     return { files: [], diagnostics: [new Diagnostic({ file: displayPath(ledgerDirOf(ctx)), rule: 'reconcile', message: `report for ${spec.asOf} does not reconcile: ${report.mismatches.join('; ')}` })] };
   }
-  const base = `receivables/${spec.dir}/provision-report`;
   const files: { path: string; bytes: Buffer }[] = [];
   // The report's tables are built once and feed both the document tree and the workbook.
-  const tree = spec.formats.some((f) => f !== 'xlsx') ? compose(report.plan(), ctx.templates) : undefined;
-  for (const format of spec.formats) {
-    const bytes = format === 'xlsx' ? await (await import('../writers/xlsx/index.js')).renderXlsx(report.workbook()) : await renderTree(tree!, report.plan(), format, ctx);
-    files.push({ path: `${base}.${format}`, bytes });
+  let tree: Root | undefined;
+  // One output per format the document is written in, named by job-spec.ts from the registry.
+  for (const path of outputPaths(spec)) {
+    const format = extname(path).slice(1) as Format;
+    const bytes = format === 'xlsx' ? await (await import('../writers/xlsx/index.js')).renderXlsx(report.workbook()) : await renderTree((tree ??= compose(report.plan(), ctx.templates)), report.plan(), format, ctx);
+    files.push({ path, bytes });
   }
   return { files, diagnostics: [], ...(hash ? { modelHash: hash } : {}) };
 }

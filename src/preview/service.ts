@@ -15,6 +15,7 @@ import { readManifest } from '../pipeline/manifest.js';
 import { BUILTIN_TEMPLATES } from '../compose/templates.js';
 import { watchStatus } from '../cli/watch.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { dealDocumentTypes } from '../documents/registry.js';
 
 export type DocState = 'ok' | 'rebuilding' | 'invalid';
 
@@ -273,7 +274,8 @@ export class PreviewService {
     for (const [file, diagnostics] of this.fileErrors) {
       if ([...next.values()].some((d) => d.source === file)) continue;
       const stem = basename(file).replace(/\.[^.]+$/, '');
-      next.set(`${stem}/proposal`, { id: `${stem}/proposal`, kind: 'deal', doc: 'proposal', dealId: stem, source: file, files: [], stamp: '', state: 'invalid', diagnostics });
+      const doc = dealDocumentTypes()[0]?.id ?? 'document';
+      next.set(`${stem}/${doc}`, { id: `${stem}/${doc}`, kind: 'deal', doc, dealId: stem, source: file, files: [], stamp: '', state: 'invalid', diagnostics });
     }
     // Files still queued keep showing "rebuilding".
     for (const d of next.values()) if (d.source && this.pendingFiles.has(d.source) && d.state === 'ok') d.state = 'rebuilding';
@@ -310,15 +312,15 @@ export class PreviewService {
       const ctx = createContext(options).ctx;
       if (!ctx) return;
       const { readDeal } = await import('../data/deals/read.js');
-      const { DEAL_DOCUMENTS } = await import('../pipeline/deal-documents.js');
+      const { planDealDocument } = await import('../pipeline/deal-documents.js');
       const { composePlan, renderTree } = await import('../pipeline/render.js');
       const read = await readDeal(first.source!, displayPath(first.source!), { defaultLocale: ctx.config.locale, fonts: ctx.fonts });
       if (!read.deal) return;
       // Planning is read-only: it warms the code hash, template hashes and the parsed ledger.
       const { planBuild } = await import('../pipeline/plan.js');
       await planBuild(ctx, (await readManifest(this.outDir)).manifest, { only: [first.dealId!] });
-      for (const doc of DEAL_DOCUMENTS) {
-        const planned = await doc.plan(read.deal, ctx);
+      for (const doc of dealDocumentTypes()) {
+        const planned = await planDealDocument(doc, read.deal, ctx);
         const tree = composePlan(planned.plan, ctx);
         for (const f of ctx.options.formats) if (f !== 'xlsx') await renderTree(tree, planned.plan, f, ctx);
       }
@@ -340,7 +342,7 @@ export class PreviewService {
       if (this.running || this.timer) continue;
       const ctx = createContext({ ...this.buildOptions(), only: [id] }).ctx;
       if (!ctx) return;
-      for (const name of ['proposal', 'swot-brief'])
+      for (const name of dealDocumentTypes().map((d) => d.template))
         for (const locale of ['zh-CN', 'en'] as const) {
           try {
             ctx.templates.render(name, locale, {});

@@ -133,6 +133,9 @@ declare module 'mdast' {
 
 export type { Locale };
 
+/** The file formats a document can be written as (PDF and DOCX from a node tree, XLSX from a workbook). */
+export type Format = 'pdf' | 'docx' | 'xlsx';
+
 /** Everything a writer needs besides the tree. Writers know nothing of deals or ledgers. */
 export interface DocMeta {
   title: string;

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { DocMeta } from '../tree/nodes.js';
 import type { FontChainSpec } from '../fonts/fonts.js';
 
-export type Format = 'pdf' | 'docx' | 'xlsx';
+export type { Format } from '../tree/nodes.js';
 
 /** What a document writer needs besides the tree and its metadata. */
 export interface RenderContext {

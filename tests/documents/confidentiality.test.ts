@@ -14,7 +14,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executeJob } from '../../src/pipeline/jobs.js';
 import type { BuildOptions } from '../../src/pipeline/context.js';
-import { DEAL_DOCUMENTS } from '../../src/pipeline/deal-documents.js';
+import { dealDocument, planDealDocument } from '../../src/pipeline/deal-documents.js';
 import { contextFor } from '../../src/pipeline/jobs.js';
 import { readDeal } from '../../src/data/deals/read.js';
 import type { Deal } from '../../src/data/deal-schema.js';
@@ -199,8 +199,7 @@ describe('the proposal view is an allow-list', () => {
 
   it('the planned proposal — view, slots and metadata — holds exactly the allow-listed view keys and no marker', async () => {
     const ctx = contextFor(options('plain.yaml'));
-    const doc = DEAL_DOCUMENTS.find((d) => d.name === 'proposal')!;
-    const { plan } = await doc.plan(deal, ctx);
+    const { plan } = await planDealDocument(dealDocument('proposal'), deal, ctx);
     expect(Object.keys(plan.view).sort()).toEqual([...PROPOSAL_VIEW_KEYS].sort());
     expect(found(JSON.stringify(plan))).toEqual([]);
     expect(JSON.stringify(plan)).toContain(PUBLIC);

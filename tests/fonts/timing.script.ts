@@ -4,7 +4,7 @@
  * Prints the median wall and CPU time (CPU time is steadier on a shared machine), the size, and which font files the process loaded.
  */
 import { createContext } from '../../src/pipeline/context.js';
-import { DEAL_DOCUMENTS, loadDeals } from '../../src/pipeline/deal-documents.js';
+import { dealDocument, loadDeals, planDealDocument } from '../../src/pipeline/deal-documents.js';
 import { composePlan, renderTree } from '../../src/pipeline/render.js';
 import * as fonts from '../../src/fonts/fonts.js';
 
@@ -15,8 +15,7 @@ if (!ctx) throw new Error('no context');
 const { deals } = await loadDeals(ctx);
 const deal = deals.find((d) => d.id === id);
 if (!deal) throw new Error(`no deal ${id}`);
-const doc = DEAL_DOCUMENTS.find((d) => d.name === 'proposal')!;
-const planned = await doc.plan(deal, ctx);
+const planned = await planDealDocument(dealDocument('proposal'), deal, ctx);
 const tree = composePlan(planned.plan, ctx);
 const times: number[] = [];
 const cpu: number[] = [];

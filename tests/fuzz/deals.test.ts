@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEAL_DOCUMENTS } from '../../src/pipeline/deal-documents.js';
+import { dealDocument, planDealDocument } from '../../src/pipeline/deal-documents.js';
 import { contextFor } from '../../src/pipeline/jobs.js';
 import { composePlan, renderTree } from '../../src/pipeline/render.js';
 import { readDealBytes } from '../../src/data/deals/read.js';
@@ -114,9 +114,9 @@ async function check(text: string, ext: '.md' | '.json', render = false): Promis
     valid++;
     expect(r.diagnostics).toEqual([]);
     const ctx = contextFor(options);
-    const planned = await DEAL_DOCUMENTS[0].plan(r.deal, ctx);
+    const planned = await planDealDocument(dealDocument('proposal'), r.deal, ctx);
     for (const d of planned.diagnostics) expectDiagnostic(d, file);
-    const brief = await DEAL_DOCUMENTS[1].plan(r.deal, ctx);
+    const brief = await planDealDocument(dealDocument('swot-brief'), r.deal, ctx);
     // Composing (template → Markdown → tree) costs ~10 ms: every 6th valid deal, and every rendered one.
     if (valid % 6 === 1 || render) {
       const tree = composePlan(planned.plan, ctx);
