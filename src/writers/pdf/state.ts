@@ -10,6 +10,7 @@ import type PDFDocument from 'pdfkit';
 import type { Definition, FootnoteDefinition, Image, Nodes, PhrasingContent } from 'mdast';
 import type { FontSet } from '../../fonts/fonts.js';
 import type { DocMeta } from '../../tree/nodes.js';
+import { handlerOf, isPhrasing, type Handler as TreeHandler, type Handlers as TreeHandlers } from '../../tree/handlers.js';
 import type { RenderContext } from '../types.js';
 import { fontKey, layoutTokens, singleLine, tokenize, runSize, type Line, type Run, type RunStyle, type Tokens } from './layout.js';
 import type { FontKey } from './measure.js';
@@ -20,9 +21,9 @@ import type { LoadedImage } from './assets.js';
 
 export type Doc = typeof PDFDocument;
 
-export type Handler<N = Nodes> = (state: PdfState, node: N, parent: Nodes | undefined) => void;
-type NodeOf<K extends Nodes['type']> = Extract<Nodes, { type: K }>;
-export type Handlers = { [K in Nodes['type']]?: Handler<NodeOf<K>> };
+export type Handler<N = Nodes> = TreeHandler<PdfState, N, void, [parent: Nodes | undefined]>;
+/** The PDF handler table: complete over every node type (src/tree/handlers.ts). */
+export type Handlers = TreeHandlers<PdfState, void, [parent: Nodes | undefined]>;
 
 /** Called around page breaks, e.g. to continue a callout background or a quote bar. */
 export interface PageHook {
@@ -128,11 +129,23 @@ export class PdfState {
 
   // ── dispatch ──────────────────────────────────────────────────────────
 
+  /**
+   * Draw one node with its type's handler. A type no handler knows (only a hand-built tree has
+   * one: the table is complete by type) prints its children, else its text value — as runs inside
+   * phrasing, as a paragraph at block level (as the DOCX writer does) — never a crash.
+   */
   one(node: Nodes, parent?: Nodes): void {
-    const handler = this.handlers[node.type] as Handler | undefined;
-    if (handler) handler(this, node, parent);
-    else if ('children' in node) this.all(node);
-    else if ('value' in node && typeof node.value === 'string') this.text(node.value);
+    const handler = handlerOf(this.handlers, node.type);
+    if (handler) return handler(this, node, parent);
+    const children: Nodes[] = 'children' in node && Array.isArray(node.children) ? node.children : [];
+    const value = 'value' in node && typeof node.value === 'string' ? node.value : undefined;
+    if (this.inline) {
+      if (children.length) this.all(node);
+      else if (value !== undefined) this.text(value);
+    } else if (children.length && children.every((c) => isPhrasing(c.type))) {
+      this.handlers.paragraph(this, { type: 'paragraph', children: children as PhrasingContent[] }, parent);
+    } else if (children.length) this.all(node);
+    else if (value !== undefined) this.handlers.paragraph(this, { type: 'paragraph', children: [{ type: 'text', value }] }, parent);
   }
 
   all(parent: Nodes): void {
