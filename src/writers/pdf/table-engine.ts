@@ -8,7 +8,7 @@ import type { Align } from '../../tree/nodes.js';
 import { minContentOf, type Line, type Run, type Tokens } from './layout.js';
 import { baselineOffset, type PdfState } from './state.js';
 import { SIZES } from './theme.js';
-import { capWidest } from '../column-widths.js';
+import { capWidest, fillByWeight, MAX_MIN_SHARE } from '../column-widths.js';
 
 /** Tables with at most this many rows move to the next page whole rather than split. */
 const SHORT_TABLE_ROWS = 12;
@@ -51,7 +51,6 @@ const isEmpty = (runs: Run[] | undefined): boolean => !runs?.some((r) => r.text.
  * the columns that have slack.
  */
 function columnWidths(spec: TableSpec, header: Tokens[], body: (Tokens | undefined)[][], rowSpans: number[][], total: number, padX: number): number[] {
-  const n = spec.columns.length;
   const weights = spec.columns.map((c) => Math.max(c.weight, 0.01));
   const mins = spec.columns.map((_, i) => {
     // A short header label ("序号", "单价（元）") is never broken: its whole width is the minimum.
@@ -61,7 +60,7 @@ function columnWidths(spec: TableSpec, header: Tokens[], body: (Tokens | undefin
       const t = body[k][i];
       if (r.kind !== 'group' && rowSpans[k][i] === 1 && t) widest = Math.max(widest, minContentOf(t));
     });
-    return Math.min(widest + 2 * padX + 0.5, total * 0.35);
+    return Math.min(widest + 2 * padX + 0.5, total * MAX_MIN_SHARE);
   });
   // The narrowest a column may get when room is short: its codes broken after their hyphens.
   const floors = spec.columns.map((_, i) => {
@@ -73,19 +72,7 @@ function columnWidths(spec: TableSpec, header: Tokens[], body: (Tokens | undefin
     return Math.min(widest + 2 * padX + 0.5, mins[i]);
   });
   capWidest(mins, floors, total * 0.9);
-  const minSum = mins.reduce((a, b) => a + b, 0);
-  if (minSum >= total) return mins.map((m) => (m * total) / minSum);
-  const fixed = new Array<boolean>(n).fill(false);
-  let widths: number[] = [];
-  for (let round = 0; round <= n; round++) {
-    const room = total - mins.reduce((s, m, i) => s + (fixed[i] ? m : 0), 0);
-    const free = weights.reduce((s, w, i) => s + (fixed[i] ? 0 : w), 0);
-    widths = weights.map((w, i) => (fixed[i] ? mins[i] : (room * w) / free));
-    const short = widths.findIndex((w, i) => !fixed[i] && w < mins[i]);
-    if (short < 0) break;
-    widths.forEach((w, i) => (fixed[i] ||= w < mins[i]));
-  }
-  return widths;
+  return fillByWeight(mins, weights, total);
 }
 
 /**

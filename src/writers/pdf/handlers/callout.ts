@@ -13,7 +13,7 @@ export const callout: Handler<Callout> = (state, node) => {
   const pad = state.size * 0.8;
   const x = state.x;
   const w = state.width;
-  const titleLines = node.title ? state.layout([{ text: node.title, style: { bold: true, color: tone.accent } }], w - BAR - 2 * pad) : [];
+  const titleLines = node.title ? state.layout([{ text: node.title, style: { bold: true, color: tone.ink } }], w - BAR - 2 * pad) : [];
 
   const body = (): void => {
     state.y += pad;
@@ -30,8 +30,8 @@ export const callout: Handler<Callout> = (state, node) => {
   };
   const paintBox = (s: PdfState, from: number, to: number): void =>
     s.paint((doc) => {
-      doc.rect(x, from, w, to - from).fill(tone.bg);
-      doc.rect(x, from, BAR, to - from).fill(tone.accent);
+      doc.rect(x, from, w, to - from).fill(tone.fill);
+      doc.rect(x, from, BAR, to - from).fill(tone.ink);
     });
 
   state.gap(state.size * 0.75);

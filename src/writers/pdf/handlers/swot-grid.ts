@@ -34,7 +34,7 @@ const headH = (q: Quadrant): number => q.heading.length * HEAD * 1.3 + 5;
 
 function quadrant(state: PdfState, node: SwotGrid, key: Key, width: number): Quadrant {
   const inner = width - 2 * PAD;
-  const heading = state.layout([{ text: node.labels[key], style: { bold: true, color: SWOT_TONES[key].heading } }], inner, HEAD);
+  const heading = state.layout([{ text: node.labels[key], style: { bold: true, color: SWOT_TONES[key].ink } }], inner, HEAD);
   const items: SwotItem[] = node[key];
   const blocks: Block[] = [];
   if (!items.length) {
@@ -113,7 +113,7 @@ function drawRow(state: PdfState, row: [Quadrant, Quadrant], w: number): void {
 
 function paintQuadrant(state: PdfState, q: Quadrant, x: number, top: number, w: number, h: number, withHead: boolean, from: number, to: number): void {
   const doc = state.doc;
-  doc.roundedRect(x, top, w, h, 4).fill(SWOT_TONES[q.key].bg);
+  doc.roundedRect(x, top, w, h, 4).fill(SWOT_TONES[q.key].fill);
   let y = top + PAD;
   if (withHead) {
     q.heading.forEach((line, i) => state.drawLine(line, x + PAD, y + i * HEAD * 1.3 + baselineOffset(HEAD, 1.3), HEAD, state.colors.heading));
@@ -122,7 +122,7 @@ function paintQuadrant(state: PdfState, q: Quadrant, x: number, top: number, w: 
   for (const b of q.blocks.slice(from, to)) {
     b.lines.forEach((line, i) => {
       const baseline = y + i * b.size * LH + baselineOffset(b.size, LH);
-      if (b.bullet && i === 0) doc.circle(x + PAD + 3, baseline - b.size * 0.34, 1.7).fill(SWOT_TONES[q.key].heading);
+      if (b.bullet && i === 0) doc.circle(x + PAD + 3, baseline - b.size * 0.34, 1.7).fill(SWOT_TONES[q.key].ink);
       state.drawLine(line, x + PAD + b.indent, baseline, b.size, b.color ?? state.colors.text);
     });
     y += blockH(b);
