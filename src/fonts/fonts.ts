@@ -66,7 +66,7 @@ export type FaceId = number;
 
 export const faceOf = (family: number, bold: boolean): FaceId => 2 * family + (bold ? 1 : 0);
 export const familyOfFace = (face: FaceId): number => face >> 1;
-export const isBoldFace = (face: FaceId): boolean => (face & 1) === 1;
+const isBoldFace = (face: FaceId): boolean => (face & 1) === 1;
 
 const NONE = 0x7fff;
 

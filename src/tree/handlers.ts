@@ -14,7 +14,7 @@ import type {} from './nodes.js';
 
 /** Every node type a document tree can hold. */
 export type NodeType = Nodes['type'];
-export type NodeOf<K extends NodeType> = Extract<Nodes, { type: K }>;
+type NodeOf<K extends NodeType> = Extract<Nodes, { type: K }>;
 
 /** One handler: the writer's state, the node, and whatever else the writer passes down. */
 export type Handler<State, N, Out, Args extends unknown[] = []> = (state: State, node: N, ...args: Args) => Out;

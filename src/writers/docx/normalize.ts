@@ -36,7 +36,7 @@ export async function packParts(doc: Document): Promise<Parts> {
   return fromZip(await Packer.toBuffer(doc));
 }
 
-export function fromZip(docx: Uint8Array): Parts {
+function fromZip(docx: Uint8Array): Parts {
   const parts: Parts = { xml: new Map(), binary: new Map() };
   for (const [name, data] of Object.entries(unzipSync(docx))) {
     if (isXml(name)) parts.xml.set(name, strFromU8(data));

@@ -15,7 +15,7 @@ const SHORT_TABLE_ROWS = 12;
 
 export type RowKind = 'normal' | 'total' | 'subtotal' | 'group';
 
-export interface RuledTable {
+interface RuledTable {
   /** Relative column weights; the widths come from them and the cells' unbreakable tokens. */
   weights: number[];
   /** Total width in twips. */

@@ -10,7 +10,7 @@
 import { familyOfFace, isInvisible, type FamilySource, type FontSet } from '../../fonts/fonts.js';
 import { hasCjk } from './text.js';
 
-export interface ScriptRun {
+interface ScriptRun {
   text: string;
   /** The family to name, or undefined when the style's fonts already print this text. */
   family?: FamilySource;

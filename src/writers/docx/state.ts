@@ -27,7 +27,7 @@ function plainLength(node: Nodes): number {
 export type ParagraphChild = string;
 
 /** A media part the document embeds. */
-export interface MediaPart {
+interface MediaPart {
   name: string;
   data: Uint8Array;
 }
@@ -46,7 +46,7 @@ export interface Marks {
   color?: string;
 }
 
-export interface ListFrame {
+interface ListFrame {
   reference: string;
   instance: number;
   level: number;
@@ -56,7 +56,7 @@ export interface ListFrame {
   checked?: boolean | null;
 }
 
-export interface Frame {
+interface Frame {
   /** Twips available to content here (text width, cell width). */
   width: number;
   /** Left indent of content here (list items, quotes), in twips. */
@@ -72,7 +72,7 @@ export interface Frame {
 }
 
 /** Paragraph options as handlers give them: numbering by list reference and instance. */
-export type ParagraphOptions = Omit<ParagraphSpec, 'numbering'> & { numbering?: { reference: string; level: number; instance: number } };
+type ParagraphOptions = Omit<ParagraphSpec, 'numbering'> & { numbering?: { reference: string; level: number; instance: number } };
 
 /** The package part blocks are being written for (relationships are per part). */
 export type Part = 'document' | 'footnotes';

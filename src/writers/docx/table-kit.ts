@@ -7,7 +7,7 @@ import { capWidest, fillByWeight, MAX_MIN_SHARE } from '../column-widths.js';
 export const NONE: BorderSpec = { style: 'nil' };
 export const line = (size: number, color: string): BorderSpec => ({ style: 'single', size, color, space: 0 });
 
-export type TableBorders = TableSpec['borders'];
+type TableBorders = TableSpec['borders'];
 
 export const NO_BORDERS: TableBorders = {
   top: NONE,
@@ -43,7 +43,7 @@ export function distribute(weights: readonly number[], total: number): number[] 
   return widths;
 }
 
-export type CellOptions = Omit<CellSpec, 'children' | 'verticalMerge'>;
+type CellOptions = Omit<CellSpec, 'children' | 'verticalMerge'>;
 export type Cell = CellSpec;
 export type Row = RowSpec;
 

@@ -6,7 +6,7 @@
 import type { DocMeta } from '../../tree/nodes.js';
 import { colours, INK, MARGIN_MM, SWOT_TONES, tint as shared, TONES, TYPE } from '../theme.js';
 
-export const TWIPS_PER_MM = 1440 / 25.4;
+const TWIPS_PER_MM = 1440 / 25.4;
 export const mm = (n: number): number => Math.round(n * TWIPS_PER_MM);
 
 /** A4 in twips (portrait). */

@@ -12,7 +12,7 @@ import { TextOut } from './text-out.js';
 import type { Geometry, Palette } from './theme.js';
 import { Typesetting } from './typeset.js';
 
-export interface LinesOptions {
+interface LinesOptions {
   x?: number;
   width?: number;
   size?: number;

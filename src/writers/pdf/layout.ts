@@ -29,7 +29,7 @@ export interface Run {
   hard?: boolean;
 }
 
-export interface Frag {
+interface Frag {
   text: string;
   /** The face of the font chain that prints this fragment. */
   face: FontKey;
@@ -43,13 +43,6 @@ export interface Frag {
 export interface Line {
   frags: Frag[];
   width: number;
-}
-
-export interface LayoutOptions {
-  width: number;
-  size: number;
-  /** Preformatted: keep spaces and newlines, break anywhere. */
-  pre?: boolean;
 }
 
 const enum Kind {
@@ -110,7 +103,7 @@ let wordSegmenter: Intl.Segmenter | undefined;
 let graphemeSegmenter: Intl.Segmenter | undefined;
 
 /** Split text into grapheme clusters (never break or split a font run inside one). */
-export function graphemes(text: string): string[] {
+function graphemes(text: string): string[] {
   graphemeSegmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
   return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
 }
@@ -304,10 +297,6 @@ function explode(atom: Atom, fonts: FontSet, size: number): Atom[] {
   });
 }
 
-export function layoutRuns(runs: Run[], fonts: FontSet, opts: LayoutOptions): Line[] {
-  return layoutTokens(tokenize(runs, fonts, opts.size, opts.pre ?? false), fonts, opts.width);
-}
-
 /** Break measured text into lines of at most `width` points. */
 export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Line[] {
   const { pre, size } = tokens;
@@ -462,14 +451,6 @@ export function widthOf(fonts: FontSet, key: Weight, text: string, size: number)
 
 const PLAIN: RunStyle = {};
 const BOLD: RunStyle = { bold: true };
-
-/**
- * Width of the widest piece that can never be broken (a word, a number, a CJK character with
- * the punctuation glued to it): a table column narrower than this would split it mid-word.
- */
-export function minContentWidth(runs: Run[], fonts: FontSet, size: number): number {
-  return minContentOf(tokenize(runs, fonts, size, false));
-}
 
 /** Widest unbreakable piece; with `emergency`, codes count as broken after their hyphens too. */
 export function minContentOf(tokens: Tokens, emergency = false): number {

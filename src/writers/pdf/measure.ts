@@ -24,12 +24,12 @@ export type FontKey = FaceId;
  */
 export type Shaped = PlainGlyphs | KernedGlyphs;
 
-export interface PlainGlyphs {
+interface PlainGlyphs {
   readonly plain: string;
   readonly width: number;
 }
 
-export interface KernedGlyphs {
+interface KernedGlyphs {
   readonly plain?: undefined;
   /** Glyph ids in the font. */
   readonly ids: readonly number[];
@@ -156,7 +156,7 @@ export function shapeChar(font: FontkitFont, cp: number, ch: string): Shaped {
 }
 
 /** Glyph per code point, no shaping (numbers, codes, anything without Latin letters). */
-export function shapePlain(font: FontkitFont, text: string): Shaped {
+function shapePlain(font: FontkitFont, text: string): Shaped {
   const t = tablesOf(font);
   let width = 0;
   for (let i = 0; i < text.length; i++) {

@@ -19,7 +19,7 @@ export interface FlowHook<S> {
 }
 
 /** A heading waiting to be drawn together with the start of the block after it. */
-export interface HeldBlock {
+interface HeldBlock {
   height: number;
   before: number;
   after: number;

@@ -7,7 +7,7 @@
 import type { FontkitFont } from '../../fonts/fonts.js';
 import { rawTables } from '../internals/fontkit.js';
 
-export interface Sfnt {
+interface Sfnt {
   bytes: Uint8Array;
   view: DataView;
   tables: Record<string, { offset: number; length: number } | undefined>;

@@ -13,7 +13,7 @@ import { capWidest, fillByWeight, MAX_MIN_SHARE } from '../column-widths.js';
 /** Tables with at most this many rows move to the next page whole rather than split. */
 const SHORT_TABLE_ROWS = 12;
 
-export interface TableColumn {
+interface TableColumn {
   align: Align;
   weight: number;
 }
