@@ -100,7 +100,7 @@ function jpegSize(b: Buffer): ['jpg', number, number] | undefined {
   let i = 2;
   while (i + 9 < b.length) {
     if (b[i] !== 0xff) return undefined;
-    const marker = b[i + 1];
+    const marker = b.readUInt8(i + 1);
     if (marker === 0xff) {
       i += 1; // fill byte
       continue;

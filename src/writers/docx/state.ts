@@ -14,6 +14,7 @@ import { ALIGN } from './table-kit.js';
 import { hasCjk, xmlSafe } from './text.js';
 import { createTheme, INDENT_STEP, SIZE, type Theme } from './theme.js';
 import { paragraphXml, runXml, TAB, withKeepNext, type ParagraphSpec, type RunChild, type RunSpec } from './xml.js';
+import { at } from '../must.js';
 
 /** A block as WordprocessingML: a `w:p` or a `w:tbl`. */
 export type Block = string;
@@ -212,7 +213,7 @@ export class State {
       // list), as in the PDF: heading and intro are never left alone at the foot of a page.
       const next = nodes[i + 1];
       if (node.type === 'paragraph' && nodes[i - 1]?.type === 'heading' && next && next.type !== 'heading' && made.length === 1 && plainLength(node) <= 160)
-        made[0] = withKeepNext(made[0], true);
+        made[0] = withKeepNext(at(made, 0), true);
       out.push(...made);
     });
     flush();

@@ -3,6 +3,7 @@ import type { Align } from '../../tree/nodes.js';
 import { hasCjk } from './text.js';
 import { tableXml, type BorderSpec, type CellSpec, type Margins, type RowSpec, type TableSpec } from './xml.js';
 import { capWidest, fillByWeight, MAX_MIN_SHARE } from '../column-widths.js';
+import { at } from '../must.js';
 
 export const NONE: BorderSpec = { style: 'nil' };
 export const line = (size: number, color: string): BorderSpec => ({ style: 'single', size, color, space: 0 });
@@ -39,7 +40,7 @@ export function distribute(weights: readonly number[], total: number): number[] 
   const clean = weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 1));
   const sum = clean.reduce((a, b) => a + b, 0);
   const widths = clean.map((w) => Math.floor((w / sum) * total));
-  widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0);
+  widths[widths.length - 1] = at(widths, widths.length - 1) + total - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
 

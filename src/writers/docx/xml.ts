@@ -6,6 +6,7 @@
  * while docx still writes the package around it (see package.ts).
  */
 import { langOf, scriptRuns } from './scripts.js';
+import { must } from '../must.js';
 
 /** docx's escaping of text and attribute values: the five XML specials; C0 controls dropped. */
 // eslint-disable-next-line no-control-regex
@@ -191,7 +192,7 @@ export function runXml(o: RunSpec): string {
   if (o.text && !o.font) {
     // Text another family of the font chain prints: one run per family, each naming it.
     const parts = scriptRuns(o.text);
-    if (parts.length > 1 || parts[0].family) {
+    if (parts.length > 1 || parts[0]?.family) {
       return parts
         .map((p, i) =>
           runXmlOne({ ...o, text: p.text, break: i === 0 ? o.break : undefined, ...(p.family ? { font: p.family.name, lang: langOf(p.family) ?? o.lang } : {}) }),
@@ -209,7 +210,7 @@ function runXmlOne(o: RunSpec): string {
   if (o.break) for (let i = 0; i < o.break; i++) x += '<w:br/>';
   if (o.children) {
     for (let i = 0; i < o.children.length; i++) {
-      const child = o.children[i];
+      const child = must(o.children[i], 'run child');
       if (typeof child === 'string') x += textXml(child);
       else if ('tab' in child) x += '<w:tab/>';
       else {
@@ -342,10 +343,10 @@ export function tableXml(t: TableSpec): string {
           verticalMerge: 'continue',
           children: last !== undefined && isParagraph(last) ? [alignmentOf(last)] : [],
         };
-        const next = rows[r + 1];
+        const next = must(rows[r + 1], 'row below a merged cell');
         let col = 0;
         let at = 0;
-        while (at < next.cells.length && col < column) col += next.cells[at++].columnSpan || 1;
+        while (at < next.cells.length && col < column) col += next.cells[at++]?.columnSpan || 1;
         next.cells.splice(at, 0, cont);
       }
       column += c.columnSpan || 1;
