@@ -9,6 +9,7 @@
  */
 import type PDFDocument from 'pdfkit';
 import { SIZES, type Geometry } from './theme.js';
+import { at } from '../must.js';
 
 export type Doc = typeof PDFDocument;
 
@@ -119,7 +120,7 @@ export class PageFlow {
     // At least two lines of what follows stay with a heading (a heading over one list item is an orphan too).
     const follow = next > 0 ? Math.max(next, 2 * this.size * this.lineHeight) : 0;
     const need = held.reduce((s, h, i) => s + (i ? h.before : 0) + h.height + h.after, 0) + follow;
-    if (!this.atPageTop) this.y += held[0].before;
+    if (!this.atPageTop) this.y += at(held, 0).before;
     this.ensure(Math.min(need, this.pageRoom));
     // A list marker waiting for its item's first line must not land on the heading.
     const marker = this.marker;
@@ -154,7 +155,7 @@ export class PageFlow {
   }
 
   newPage(): void {
-    for (let i = this.hooks.length - 1; i >= 0; i--) this.hooks[i].beforeBreak?.(this);
+    for (let i = this.hooks.length - 1; i >= 0; i--) this.hooks[i]?.beforeBreak?.(this);
     if (!this.measuring) this.doc.addPage();
     this.page++;
     this.y = this.geo.top;

@@ -1,6 +1,7 @@
 import type { Callout } from '../../../tree/nodes.js';
 import type { Handler, PageHook, PdfState } from '../state.js';
 import { TONES } from '../theme.js';
+import { at } from '../../must.js';
 
 const BAR = 3;
 
@@ -39,7 +40,7 @@ export const callout: Handler<Callout> = (state, node) => {
   let index = 0;
   let segments: { from: number; to: number }[] = [];
   const extent = (i: number): number => {
-    const seg = segments[Math.min(i, segments.length - 1)];
+    const seg = at(segments, Math.min(i, segments.length - 1));
     return i < segments.length - 1 ? Math.min(seg.to + pad / 2, state.geo.bottom) : seg.to;
   };
   // On a continuation page the box restarts at the top margin, with a little padding.
@@ -54,7 +55,7 @@ export const callout: Handler<Callout> = (state, node) => {
   if (probe.length > 1 && probe.reduce((h, s) => h + s.to - s.from, 0) <= state.pageRoom / 2) state.newPage();
   state.hooks.push(hook);
   segments = state.measure(body);
-  paintBox(state, segments[0].from, extent(0));
+  paintBox(state, at(segments, 0).from, extent(0));
   body();
   state.hooks.pop();
   state.gap(state.size * 0.75);
