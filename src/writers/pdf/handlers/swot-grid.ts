@@ -2,6 +2,7 @@ import type { SwotGrid, SwotItem } from '../../../tree/nodes.js';
 import type { Line } from '../layout.js';
 import { baselineOffset, type Handler, type PdfState } from '../state.js';
 import { SWOT_TONES } from '../theme.js';
+import { at } from '../../must.js';
 
 const GAP = 8;
 const PAD = 9;
@@ -62,13 +63,13 @@ export const swotGrid: Handler<SwotGrid> = (state, node) => {
   ];
   const fullH = (x: Quadrant): number => headH(x) + x.blocks.reduce((s, b) => s + blockH(b), 0) + 2 * PAD;
   const rowH = rows.map(([a, b]) => Math.max(fullH(a), fullH(b)));
-  const gridH = rowH[0] + GAP + rowH[1];
+  const gridH = at(rowH, 0) + GAP + at(rowH, 1);
   state.gap(state.size);
-  state.begin(gridH <= state.pageRoom ? gridH : Math.min(rowH[0], state.pageRoom));
+  state.begin(gridH <= state.pageRoom ? gridH : Math.min(at(rowH, 0), state.pageRoom));
   rows.forEach((row, r) => {
     if (r > 0) {
       state.y += GAP;
-      if (state.y + rowH[r] > state.bottom && rowH[r] <= state.pageRoom) state.newPage();
+      if (state.y + at(rowH, r) > state.bottom && at(rowH, r) <= state.pageRoom) state.newPage();
     }
     drawRow(state, row, w);
   });
@@ -83,12 +84,12 @@ function drawRow(state: PdfState, row: [Quadrant, Quadrant], w: number): void {
     const room = state.bottom - state.y - 2 * PAD;
     const take = row.map((q, c) => {
       let h = first ? headH(q) : 0;
-      let k = next[c];
-      while (k < q.blocks.length && h + blockH(q.blocks[k]) <= room) h += blockH(q.blocks[k++]);
+      let k = at(next, c);
+      while (k < q.blocks.length && h + blockH(at(q.blocks, k)) <= room) h += blockH(at(q.blocks, k++));
       return { k, h };
     });
-    const remaining = row.some((quad, c) => next[c] < quad.blocks.length);
-    const stuck = remaining && take.every((t, c) => t.k === next[c]);
+    const remaining = row.some((quad, c) => at(next, c) < quad.blocks.length);
+    const stuck = remaining && take.every((t, c) => t.k === at(next, c));
     if (stuck && !state.atPageTop) {
       state.newPage();
       continue;
@@ -96,17 +97,17 @@ function drawRow(state: PdfState, row: [Quadrant, Quadrant], w: number): void {
     // A single block taller than a page: draw it anyway rather than loop.
     if (stuck) {
       take.forEach((t, c) => {
-        if (t.k < row[c].blocks.length) t.h += blockH(row[c].blocks[t.k++]);
+        if (t.k < at(row, c).blocks.length) t.h += blockH(at(at(row, c).blocks, t.k++));
       });
     }
     const height = Math.max(...take.map((t) => t.h)) + 2 * PAD;
     const top = state.y;
     state.takeMarker(top + PAD + HEAD, top);
-    state.paint(() => row.forEach((quad, c) => paintQuadrant(state, quad, state.x + c * (w + GAP), top, w, height, first, next[c], take[c].k)));
+    state.paint(() => row.forEach((quad, c) => paintQuadrant(state, quad, state.x + c * (w + GAP), top, w, height, first, at(next, c), at(take, c).k)));
     state.y += height;
     take.forEach((t, c) => (next[c] = t.k));
     first = false;
-    if (next.every((k, c) => k >= row[c].blocks.length)) return;
+    if (next.every((k, c) => k >= at(row, c).blocks.length)) return;
     state.newPage();
   }
 }
