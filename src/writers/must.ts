@@ -5,7 +5,7 @@
  */
 
 /** `xs[i]`, which must exist. */
-export function at<T>(xs: ArrayLike<T>, i: number): T {
+export function at<T>(xs: ArrayLike<T | undefined>, i: number): T {
   const v = xs[i];
   if (v === undefined) throw new Error(`internal error: index ${i} outside 0..${xs.length - 1}`);
   return v;
