@@ -14,12 +14,12 @@ import { inflateSync } from 'node:zlib';
 import type { Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NodeType } from '../../src/tree/handlers.js';
-import type { DocMeta } from '../../src/tree/nodes.js';
 import { handlers as docxHandlers } from '../../src/writers/docx/handlers/index.js';
 import { renderDocx } from '../../src/writers/docx/index.js';
 import { handlers as pdfHandlers } from '../../src/writers/pdf/handlers/index.js';
 import { renderPdf } from '../../src/writers/pdf/index.js';
 import { decodeXml, pdftotext, unzip } from '../helpers/extract.js';
+import { testMeta } from '../helpers/meta.js';
 
 interface Fixture {
   /** Top-level blocks that hold the node type (the tree is built from them in this order). */
@@ -117,15 +117,7 @@ const FIXTURES: { [K in NodeType]: Fixture } = {
   pageBreak: { blocks: [p(t('MKBEFOREPAGE')), { type: 'pageBreak' }, p(t('MKAFTERPAGE'))], prints: ['MKBEFOREPAGE', 'MKAFTERPAGE'] },
 };
 
-const meta: DocMeta = {
-  title: 'Parity',
-  locale: 'en',
-  header: { left: 'Left', right: 'Right' },
-  footer: { pageLabel: 'Page {page} of {pages}' },
-  orientation: 'portrait',
-  brandColor: '#1F4E79',
-  created: new Date('2026-11-20T00:00:00Z'),
-};
+const meta = testMeta({ title: 'Parity', locale: 'en', header: { left: 'Left', right: 'Right' }, footer: { pageLabel: 'Page {page} of {pages}' }, brandColor: '#1F4E79' });
 
 const tree: Root = { type: 'root', children: Object.values(FIXTURES).flatMap((f) => f.blocks) };
 const printed = Object.values(FIXTURES).flatMap((f) => f.prints);
