@@ -40,8 +40,10 @@ export const INK = {
 } as const;
 
 /**
- * Callout tones: `ink` for the rule and title (at least 4.5:1 on white and on `fill`, so a title
- * reads as text), `fill` for the box. Also the internal-document banner (danger).
+ * Callout tones: `ink` for the rule and title, `fill` for the box; also the internal-document
+ * banner (danger). These were the DOCX tones: darker than the PDF's former ones, so a title reads
+ * as text on its fill (contrast on fill: info 5.8, warning 4.4, danger 5.6, success 4.5:1 — the
+ * PDF's warning title was 3.3:1).
  */
 export const TONES = {
   info: { ink: '#1F5F99', fill: '#E8F1FA' },
@@ -50,7 +52,10 @@ export const TONES = {
   success: { ink: '#2E7D32', fill: '#E9F4EA' },
 } as const;
 
-/** SWOT quadrants: muted tints of different lightness (they still separate in greyscale), dark headings. */
+/**
+ * SWOT quadrants: muted tints of different lightness (they still separate in greyscale), dark
+ * headings (these were the PDF tones: headings 5.5–6.0:1 on their fill, the DOCX ones 4.5–5.7).
+ */
 export const SWOT_TONES = {
   strengths: { ink: '#2E6B3C', fill: '#E3F1E6' },
   weaknesses: { ink: '#8A5A00', fill: '#FBF0D9' },
