@@ -76,8 +76,7 @@ export function familiesFor(spec: FontChainSpec, locale: string): readonly Famil
   const cjk = fams.findIndex((f) => f.eastAsia);
   if (latin < 0 || cjk < 0 || latin < cjk) return fams;
   const out = fams.slice();
-  const [moved] = out.splice(latin, 1);
-  out.splice(cjk, 0, moved);
+  out.splice(cjk, 0, ...out.splice(latin, 1));
   return out;
 }
 
@@ -97,7 +96,7 @@ function versionOf(file: string): string {
     }
   }
   try {
-    return (require(`${m[1].replace(/\\/g, '/')}/package.json`) as { version: string }).version;
+    return (require(`${(m[1] ?? '').replace(/\\/g, '/')}/package.json`) as { version: string }).version;
   } catch {
     return file;
   }

@@ -17,9 +17,9 @@ import type * as Fontkit from 'fontkit';
 import { BUILTIN_FAMILIES, DEFAULT_CHAIN, type FamilySource, type FontChainSpec } from './font-chain.js';
 import { unwrapWoff } from './woff.js';
 
-export type FontEntry = string | { name?: string; regular: string; bold?: string; lang?: string; east_asia?: boolean };
+type FontEntry = string | { name?: string; regular: string; bold?: string; lang?: string; east_asia?: boolean };
 
-export interface ResolvedChain {
+interface ResolvedChain {
   spec: FontChainSpec;
   /** Problems, each with the index of the entry (`fonts[i]`). */
   errors: { index: number; message: string }[];

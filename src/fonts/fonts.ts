@@ -66,7 +66,7 @@ export type FaceId = number;
 
 export const faceOf = (family: number, bold: boolean): FaceId => 2 * family + (bold ? 1 : 0);
 export const familyOfFace = (face: FaceId): number => face >> 1;
-export const isBoldFace = (face: FaceId): boolean => (face & 1) === 1;
+const isBoldFace = (face: FaceId): boolean => (face & 1) === 1;
 
 const NONE = 0x7fff;
 
@@ -77,8 +77,8 @@ const NONE = 0x7fff;
 export class FontSet {
   readonly families: readonly FamilySource[];
   /** BMP code point → face + 1 per weight (0 = not looked up yet, NONE = no family has it). */
-  private readonly bmp = [new Uint16Array(0x10000), new Uint16Array(0x10000)];
-  private readonly astral = [new Map<number, number>(), new Map<number, number>()];
+  private readonly bmp: readonly [Uint16Array, Uint16Array] = [new Uint16Array(0x10000), new Uint16Array(0x10000)];
+  private readonly astral: readonly [Map<number, number>, Map<number, number>] = [new Map<number, number>(), new Map<number, number>()];
   private readonly opened: FontkitFont[] = [];
 
   constructor(families: readonly FamilySource[]) {
@@ -90,7 +90,7 @@ export class FontSet {
   font(face: FaceId): FontkitFont {
     let font = this.opened[face];
     if (!font) {
-      const fam = this.families[familyOfFace(face)];
+      const fam = this.family(face);
       font = this.opened[face] = openFont(isBoldFace(face) && fam.bold ? fam.bold : fam.regular);
     }
     return font;
@@ -105,10 +105,17 @@ export class FontSet {
     return this.font(1);
   }
 
+  /** The family of a face; a face outside the chain is an internal error. */
+  private family(face: FaceId): FamilySource {
+    const fam = this.families[familyOfFace(face)];
+    if (!fam) throw new Error(`internal error: face ${face} is outside the font chain (${this.families.length} families)`);
+    return fam;
+  }
+
   /** Name of a face's PDF font resource: unique per file of the chain. */
   pdfName(face: FaceId): string {
     const index = familyOfFace(face);
-    const fam = this.families[index];
+    const fam = this.family(face);
     // Two families with one PostScript name (user fonts) must not share pdfkit's cache entry.
     const clash = this.families.findIndex((f) => f.psName === fam.psName) !== index;
     return `${fam.psName}${clash ? index : ''}-${isBoldFace(face) && fam.bold ? 'Bold' : 'Regular'}`;
@@ -123,7 +130,7 @@ export class FontSet {
   face(cp: number, bold: boolean): FaceId {
     const w = bold ? 1 : 0;
     if (cp < 0x10000) {
-      const hit = this.bmp[w][cp];
+      const hit = this.bmp[w][cp] ?? 0;
       if (hit) return hit === NONE ? -1 : hit - 1;
     } else {
       const hit = this.astral[w].get(cp);

@@ -3,6 +3,16 @@
  * lays out the same way in both formats.
  */
 
+/** A column's minimum width (its longest unbreakable token) takes at most this share of the table. */
+export const MAX_MIN_SHARE = 0.35;
+
+/**
+ * Relative weight of a GFM table column from its widest cell's demand (characters, CJK counted
+ * twice): clamped, then the square root, so a column of long sentences gets more room than a
+ * column of numbers but does not starve it.
+ */
+export const demandWeight = (demand: number): number => Math.sqrt(Math.min(40, Math.max(6, demand)));
+
 /**
  * When the columns' minimum widths leave (almost) no room, narrow the widest ones — a long
  * product code then breaks after a hyphen or slash as a last resort, never narrower than its
@@ -24,4 +34,27 @@ export function capWidest(mins: number[], floors: readonly number[], target: num
     }
     below += sorted[k]!;
   }
+}
+
+/**
+ * Column widths summing to `total` from relative `weights`, no column below its `mins`: columns
+ * whose share falls short are fixed at their minimum and the rest share what is left, round by
+ * round. When the minimums alone fill the table, they are scaled down to it together.
+ */
+export function fillByWeight(mins: readonly number[], weights: readonly number[], total: number): number[] {
+  const minSum = mins.reduce((a, b) => a + b, 0);
+  if (minSum >= total) return mins.map((m) => (m * total) / minSum);
+  const clean = weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 1));
+  const n = clean.length;
+  const fixed = new Array<boolean>(n).fill(false);
+  let widths: number[] = [];
+  for (let round = 0; round <= n; round++) {
+    const room = total - mins.reduce((s, m, i) => s + (fixed[i] ? m : 0), 0);
+    const free = clean.reduce((s, w, i) => s + (fixed[i] ? 0 : w), 0);
+    widths = clean.map((w, i) => (fixed[i] ? (mins[i] ?? 0) : (room * w) / free));
+    const short = widths.findIndex((w, i) => !fixed[i] && w < (mins[i] ?? 0));
+    if (short < 0) break;
+    widths.forEach((w, i) => (fixed[i] ||= w < (mins[i] ?? 0)));
+  }
+  return widths;
 }

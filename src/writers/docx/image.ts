@@ -18,7 +18,7 @@ export interface LoadedImage {
   height: number;
 }
 
-export type ImageResult = { ok: true; image: LoadedImage } | { ok: false; reason: string };
+type ImageResult = { ok: true; image: LoadedImage } | { ok: false; reason: string };
 
 const inside = (root: string, path: string): boolean => {
   const rel = relative(root, path);
@@ -80,7 +80,7 @@ export function loadImage(path: string, roots: readonly string[]): ImageResult {
 }
 
 /** Type and pixel size from the PNG IHDR or the JPEG SOFn marker. */
-export function sniff(data: Buffer): LoadedImage | undefined {
+function sniff(data: Buffer): LoadedImage | undefined {
   const size = pngSize(data) ?? jpegSize(data);
   if (!size) return undefined;
   const [type, width, height] = size;
@@ -100,7 +100,7 @@ function jpegSize(b: Buffer): ['jpg', number, number] | undefined {
   let i = 2;
   while (i + 9 < b.length) {
     if (b[i] !== 0xff) return undefined;
-    const marker = b[i + 1];
+    const marker = b.readUInt8(i + 1);
     if (marker === 0xff) {
       i += 1; // fill byte
       continue;

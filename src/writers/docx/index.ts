@@ -6,6 +6,7 @@
  */
 import type { TreeWriter } from '../types.js';
 import { coverPage } from './handlers/cover.js';
+import { root } from './handlers/root.js';
 import { assemble } from './package.js';
 import { coverHeader, runningFooter, runningHeader } from './page.js';
 import { State } from './state.js';
@@ -19,7 +20,7 @@ export const renderDocx: TreeWriter = async (tree, meta, ctx) => {
   const [first] = tree.children;
   const lead = first?.type === 'cover' ? first : undefined;
   const cover = lead ? coverPage(state, lead) : undefined;
-  const body = state.blocks(lead ? tree.children.slice(1) : tree.children);
+  const body = root(state, lead ? { ...tree, children: tree.children.slice(1) } : tree);
   const hasBody = body.length > 0 || !cover;
   const banner = cover ? coverHeader(meta) : undefined;
 

@@ -36,7 +36,7 @@ export async function packParts(doc: Document): Promise<Parts> {
   return fromZip(await Packer.toBuffer(doc));
 }
 
-export function fromZip(docx: Uint8Array): Parts {
+function fromZip(docx: Uint8Array): Parts {
   const parts: Parts = { xml: new Map(), binary: new Map() };
   for (const [name, data] of Object.entries(unzipSync(docx))) {
     if (isXml(name)) parts.xml.set(name, strFromU8(data));
@@ -62,8 +62,8 @@ function renumberRelationships(xml: Map<string, string>): void {
   const map = new Map<string, string>();
   for (const [name, text] of xml) {
     if (!name.endsWith('.rels')) continue;
-    for (const m of text.matchAll(/\bId="(rId[^"]*)"/g)) {
-      if (!/^rId\d+$/.test(m[1]) && !map.has(m[1])) map.set(m[1], `rIdN${map.size + 1}`);
+    for (const [, id = ''] of text.matchAll(/\bId="(rId[^"]*)"/g)) {
+      if (!/^rId\d+$/.test(id) && !map.has(id)) map.set(id, `rIdN${map.size + 1}`);
     }
   }
   if (map.size === 0) return;

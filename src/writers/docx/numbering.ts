@@ -5,6 +5,7 @@
  */
 import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions } from 'docx';
 import { INDENT_STEP } from './theme.js';
+import { at } from '../must.js';
 
 export const BULLET = 'bullet';
 /** Tighter bullets for the boxes of diagrams (SWOT quadrants). */
@@ -30,10 +31,10 @@ const levels = (make: (level: number) => Omit<ILevelsOptions, 'level' | 'style'>
 /** Definitions for the references the document used (an unused definition still costs every render). */
 export function numberingConfig(references: Iterable<string>): INumberingOptions {
   const config = [...new Set(references)].sort().map((reference) => {
-    if (reference === BULLET) return { reference, levels: levels((l) => ({ format: LevelFormat.BULLET, text: BULLET_CHARS[l % 3] })) };
-    if (reference === BULLET_COMPACT) return { reference, levels: levels((l) => ({ format: LevelFormat.BULLET, text: BULLET_CHARS[l % 3] }), 240, 200) };
+    if (reference === BULLET) return { reference, levels: levels((l) => ({ format: LevelFormat.BULLET, text: at(BULLET_CHARS, l % 3) })) };
+    if (reference === BULLET_COMPACT) return { reference, levels: levels((l) => ({ format: LevelFormat.BULLET, text: at(BULLET_CHARS, l % 3) }), 240, 200) };
     const start = reference === 'ordered' ? 1 : Number(reference.slice('ordered-from-'.length));
-    return { reference, levels: levels((l) => ({ format: ORDERED[l % 3].format, text: ORDERED[l % 3].text(l + 1), start })) };
+    return { reference, levels: levels((l) => ({ format: at(ORDERED, l % 3).format, text: at(ORDERED, l % 3).text(l + 1), start })) };
   });
   return { config };
 }

@@ -24,6 +24,7 @@ import { addTableStyle, documentStyles } from './styles.js';
 import type { Theme } from './theme.js';
 import { esc } from './xml.js';
 import { slot, splitSlots } from '../internals/docx.js';
+import { at as nth, must } from '../must.js';
 
 // Where per-document content goes: `<dd:slot n="…"/>` (../internals/docx.ts, the reach into docx).
 
@@ -133,13 +134,13 @@ async function buildSkeleton(shape: Shape): Promise<Skeleton> {
 
   // Body: drop the probes between the last slot and the final section properties.
   const document = splitSlots(take('word/document.xml'));
-  const tail = document[document.length - 1];
+  const tail = nth(document, document.length - 1);
   document[document.length - 1] = tail.slice(tail.lastIndexOf('<w:sectPr>'));
 
   const furniture = new Map<string, [string, string, string]>();
   for (const name of [...xml.keys()]) {
     if (!/^word\/(header|footer)\d+\.xml$/.test(name)) continue;
-    const [before, slotName, after] = splitSlots(take(name));
+    const [before = '', slotName = '', after = ''] = splitSlots(take(name));
     furniture.set(slotName, [name, before, after]);
   }
 
@@ -150,7 +151,7 @@ async function buildSkeleton(shape: Shape): Promise<Skeleton> {
   for (const m of nums) {
     const numId = Number(m[1]);
     if (numId < 2) continue;
-    lists.set(shape.references[numId - 2], m[0].replace(`w:numId="${numId}"`, 'w:numId="{numId}"'));
+    lists.set(must(shape.references[numId - 2], `numbering reference of w:num ${numId}`), m[0].replace(`w:numId="${numId}"`, 'w:numId="{numId}"'));
     numbering = numbering.replace(m[0], '');
   }
 
@@ -191,7 +192,8 @@ const FOOTNOTE_REF = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><
 
 /** docx's Footnote: the first paragraph starts with the footnote mark. */
 function footnoteXml(id: number, children: string[]): string {
-  const [first, ...rest] = children;
+  // The writer gives every footnote at least one paragraph (an empty one when it has none).
+  const [first = '<w:p/>', ...rest] = children;
   let marked: string;
   if (first === '<w:p/>') marked = `<w:p>${FOOTNOTE_REF}</w:p>`;
   else if (first.startsWith('<w:p><w:pPr>')) {
@@ -249,7 +251,7 @@ const DOS_DATE = (1 << 5) | 1;
 function zip(entries: Entry[]): Buffer {
   const names = entries.map((e) => Buffer.from(e.name, 'utf8'));
   let size = 22;
-  entries.forEach((e, i) => (size += 30 + 46 + 2 * names[i].length + e.data.length));
+  entries.forEach((e, i) => (size += 30 + 46 + 2 * nth(names, i).length + e.data.length));
   const out = Buffer.alloc(size);
   const offsets: number[] = [];
   let at = 0;
@@ -281,12 +283,12 @@ function zip(entries: Entry[]): Buffer {
   };
   entries.forEach((e, i) => {
     offsets.push(at);
-    header(e, names[i], false, 0);
+    header(e, nth(names, i), false, 0);
     out.set(e.data, at);
     at += e.data.length;
   });
   const directory = at;
-  entries.forEach((e, i) => header(e, names[i], true, offsets[i]));
+  entries.forEach((e, i) => header(e, nth(names, i), true, nth(offsets, i)));
   out.writeUInt32LE(0x06054b50, at);
   out.writeUInt16LE(0, at + 4);
   out.writeUInt16LE(0, at + 6);

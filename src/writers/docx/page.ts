@@ -23,7 +23,7 @@ const small = (text: string, extra: { bold?: boolean; color?: string; size?: num
   runXml({ text: xmlSafe(text), size: extra.size ?? SIZE.header, color: extra.color ?? GREY.muted, bold: extra.bold });
 
 /** The internal marking (e.g. "内部资料 · 请勿外传"), centred in a tinted band. */
-export function bannerParagraph(banner: string): string {
+function bannerParagraph(banner: string): string {
   return paragraphXml(
     { alignment: 'center', spacing: { before: 0, after: 80, line: 240 }, shading: { fill: TONE.danger.fill } },
     [runXml({ text: xmlSafe(banner), bold: true, size: SIZE.header, color: TONE.danger.ink, characterSpacing: 20 })],
@@ -31,7 +31,7 @@ export function bannerParagraph(banner: string): string {
 }
 
 /** A draft's watermark: Word's own VML text watermark, anchored in the header so it is on every page. */
-export function watermarkParagraph(text: string, n: number): string {
+function watermarkParagraph(text: string, n: number): string {
   const t = xmlSafe(text).replace(/"/g, '&quot;');
   // Word's own markup for "Insert > Watermark" (the shape type of WordArt text, id prefix
   // PowerPlusWaterMarkObject), which Word and LibreOffice both recognise as a watermark.
@@ -78,7 +78,7 @@ export function coverHeader(meta: DocMeta): string[] | undefined {
  * of its own and the body's numbering restarts at 1; {pages} is the page number of the body's
  * last character. Both count body pages only, exactly like the PDF.
  */
-export function pageLabelRuns(label: string): string[] {
+function pageLabelRuns(label: string): string[] {
   return label
     .split(/(\{page\}|\{pages\})/)
     .filter((part) => part !== '')

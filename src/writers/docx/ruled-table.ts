@@ -9,13 +9,14 @@ import { TABLE_STYLE } from './styles.js';
 import { cell, contentWidths, fixedTable, line, NONE, row, totalSpans } from './table-kit.js';
 import { GREY } from './theme.js';
 import { paragraphXml } from './xml.js';
+import { at } from '../must.js';
 
 /** Tables with at most this many rows are kept on one page (the PDF writer's rule too). */
 const SHORT_TABLE_ROWS = 12;
 
 export type RowKind = 'normal' | 'total' | 'subtotal' | 'group';
 
-export interface RuledTable {
+interface RuledTable {
   /** Relative column weights; the widths come from them and the cells' unbreakable tokens. */
   weights: number[];
   /** Total width in twips. */
@@ -65,7 +66,7 @@ export function ruledTable(state: State, t: RuledTable): string {
     const span = spans[k];
     const out = [];
     for (let c = 0; c < n; c++) {
-      const cols = span ? span[c] : 1;
+      const cols = span ? at(span, c) : 1;
       if (cols === 0) continue;
       const w = widths.slice(c, c + cols).reduce((a, b) => a + b, 0);
       out.push(cell(content(c, cells[c], bold, w, cols > 1 ? 'left' : t.align[c]), { width: w, borders: top ? { top } : undefined, columnSpan: cols > 1 ? cols : undefined }));

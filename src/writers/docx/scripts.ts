@@ -9,8 +9,9 @@
  */
 import { familyOfFace, isInvisible, type FamilySource, type FontSet } from '../../fonts/fonts.js';
 import { hasCjk } from './text.js';
+import { at } from '../must.js';
 
-export interface ScriptRun {
+interface ScriptRun {
   text: string;
   /** The family to name, or undefined when the style's fonts already print this text. */
   family?: FamilySource;
@@ -39,7 +40,7 @@ export function scriptRuns(text: string): ScriptRun[] {
   // Fast path (almost every run): every character is printed by the first family, and that family
   // is the style's font for both slots (Chinese documents), or the text has no CJK (English ones).
   const table = fonts.table(false);
-  const primary = fonts.families[0].name;
+  const primary = at(fonts.families, 0).name;
   const plain = primary === ctx.latin && (primary === ctx.eastAsia || !hasCjk(text));
   for (let i = 0; plain && i <= text.length; i++) {
     if (i === text.length) return [{ text }];

@@ -7,12 +7,14 @@
 import type { Definition, FootnoteDefinition, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Align, DocMeta } from '../../tree/nodes.js';
 import type { RenderContext } from '../types.js';
-import { blockHandlers, inlineHandlers, type BlockType, type InlineType } from './handlers/index.js';
+import { handlerOf, isPhrasing } from '../../tree/handlers.js';
+import { handlers } from './handlers/index.js';
 import { SYMBOL_FONT } from './styles.js';
 import { ALIGN } from './table-kit.js';
 import { hasCjk, xmlSafe } from './text.js';
 import { createTheme, INDENT_STEP, SIZE, type Theme } from './theme.js';
 import { paragraphXml, runXml, TAB, withKeepNext, type ParagraphSpec, type RunChild, type RunSpec } from './xml.js';
+import { at } from '../must.js';
 
 /** A block as WordprocessingML: a `w:p` or a `w:tbl`. */
 export type Block = string;
@@ -26,7 +28,7 @@ function plainLength(node: Nodes): number {
 export type ParagraphChild = string;
 
 /** A media part the document embeds. */
-export interface MediaPart {
+interface MediaPart {
   name: string;
   data: Uint8Array;
 }
@@ -45,7 +47,7 @@ export interface Marks {
   color?: string;
 }
 
-export interface ListFrame {
+interface ListFrame {
   reference: string;
   instance: number;
   level: number;
@@ -55,7 +57,7 @@ export interface ListFrame {
   checked?: boolean | null;
 }
 
-export interface Frame {
+interface Frame {
   /** Twips available to content here (text width, cell width). */
   width: number;
   /** Left indent of content here (list items, quotes), in twips. */
@@ -71,7 +73,7 @@ export interface Frame {
 }
 
 /** Paragraph options as handlers give them: numbering by list reference and instance. */
-export type ParagraphOptions = Omit<ParagraphSpec, 'numbering'> & { numbering?: { reference: string; level: number; instance: number } };
+type ParagraphOptions = Omit<ParagraphSpec, 'numbering'> & { numbering?: { reference: string; level: number; instance: number } };
 
 /** The package part blocks are being written for (relationships are per part). */
 export type Part = 'document' | 'footnotes';
@@ -93,6 +95,8 @@ export class State {
   readonly relationships: Record<Part, string[]> = { document: [], footnotes: [] };
   readonly media: MediaPart[] = [];
   part: Part = 'document';
+  /** True while phrasing content is being written as runs (`html` prints as a run, not a paragraph). */
+  inline = false;
   private instances = 0;
   private drawings = 0;
   private links = 0;
@@ -180,7 +184,10 @@ export class State {
     return this.within({ width, indent: 0, quoteDepth: 0, list: undefined, cell, compact: false }, fn);
   }
 
-  /** Blocks of a parent. Stray phrasing content at block level is gathered into paragraphs. */
+  /**
+   * Blocks of a parent. Stray phrasing content at block level is gathered into paragraphs; `html`
+   * is a block here and a run inside phrasing (its handler reads `inline`).
+   */
   blocks(nodes: readonly RootContent[]): Block[] {
     const out: Block[] = [];
     let inline: PhrasingContent[] = [];
@@ -188,41 +195,47 @@ export class State {
       if (inline.length) out.push(this.paragraph(this.inlines(inline)));
       inline = [];
     };
+    const wasInline = this.inline;
+    this.inline = false;
     nodes.forEach((node, i) => {
-      if (Object.hasOwn(blockHandlers, node.type)) {
-        flush();
-        const handler = blockHandlers[node.type as BlockType] as (state: State, node: RootContent) => Block[];
-        const made = handler(this, node);
-        // A short intro right under a heading stays with the block it introduces (a table, a
-        // list), as in the PDF: heading and intro are never left alone at the foot of a page.
-        const next = nodes[i + 1];
-        if (node.type === 'paragraph' && nodes[i - 1]?.type === 'heading' && next && next.type !== 'heading' && made.length === 1 && plainLength(node) <= 160)
-          made[0] = withKeepNext(made[0], true);
-        out.push(...made);
-      } else if (Object.hasOwn(inlineHandlers, node.type)) {
+      if (isPhrasing(node.type) && node.type !== 'html') {
         inline.push(node as PhrasingContent);
-      } else {
-        flush();
-        out.push(...this.unknownBlock(node));
+        return;
       }
+      flush();
+      const handler = handlerOf(handlers, node.type);
+      if (!handler) {
+        out.push(...this.unknownBlock(node));
+        return;
+      }
+      const made = handler(this, node, {});
+      // A short intro right under a heading stays with the block it introduces (a table, a
+      // list), as in the PDF: heading and intro are never left alone at the foot of a page.
+      const next = nodes[i + 1];
+      if (node.type === 'paragraph' && nodes[i - 1]?.type === 'heading' && next && next.type !== 'heading' && made.length === 1 && plainLength(node) <= 160)
+        made[0] = withKeepNext(at(made, 0), true);
+      out.push(...made);
     });
     flush();
+    this.inline = wasInline;
     return out;
   }
 
+  /** Runs of phrasing content; a block node met here (a hand-built tree) gives its text as runs. */
   inlines(nodes: readonly PhrasingContent[], marks: Marks = {}): ParagraphChild[] {
     const out: ParagraphChild[] = [];
+    const wasInline = this.inline;
+    this.inline = true;
     for (const node of nodes) {
-      const handler = Object.hasOwn(inlineHandlers, node.type)
-        ? (inlineHandlers[node.type as InlineType] as (state: State, node: PhrasingContent, marks: Marks) => ParagraphChild[])
-        : undefined;
+      const handler = isPhrasing(node.type) ? handlerOf(handlers, node.type) : undefined;
       if (handler) out.push(...handler(this, node, marks));
       else out.push(...this.unknownInline(node as Nodes, marks));
     }
+    this.inline = wasInline;
     return out;
   }
 
-  /** Nodes no handler knows (extensions): keep their text rather than lose it. */
+  /** Types no handler knows (only a hand-built tree has one: the table is complete by type): keep their text rather than lose it. */
   private unknownBlock(node: Nodes): Block[] {
     if ('children' in node && Array.isArray(node.children)) return this.blocks(node.children as RootContent[]);
     if ('value' in node && typeof node.value === 'string') return [this.paragraph([this.run(node.value)])];

@@ -18,11 +18,11 @@ export const FONT = {
 } as const;
 
 /** English documents: Latin text in Noto Sans (as in the PDF), CJK in Noto Sans SC. */
-export const FONT_EN = { ...FONT, ascii: DOCX_FONTS.latinEn, hAnsi: DOCX_FONTS.latinEn, cs: DOCX_FONTS.latinEn } as const;
+const FONT_EN = { ...FONT, ascii: DOCX_FONTS.latinEn, hAnsi: DOCX_FONTS.latinEn, cs: DOCX_FONTS.latinEn } as const;
 const fontOf = (meta: DocMeta) => (meta.locale === 'zh-CN' ? FONT : FONT_EN);
 
 /** Monospace for Latin, the CJK font for Chinese inside code. */
-export const CODE_FONT = { ascii: 'Consolas', hAnsi: 'Consolas', eastAsia: DOCX_FONTS.eastAsia, cs: 'Consolas' } as const;
+const CODE_FONT = { ascii: 'Consolas', hAnsi: 'Consolas', eastAsia: DOCX_FONTS.eastAsia, cs: 'Consolas' } as const;
 
 /** Glyphs the CJK font lacks (☐ ☑) come from a symbol font every Windows and Office install has. */
 export const SYMBOL_FONT = 'Segoe UI Symbol';
@@ -124,7 +124,7 @@ export function documentStyles(meta: DocMeta, theme: Theme): IStylesOptions {
  * docx has no option for table styles short of `externalStyles`, which re-parses XML on
  * every document; the post-pass adds this `w:style` to styles.xml instead (see addTableStyle).
  */
-export function tableStyleXml(theme: Theme): string {
+function tableStyleXml(theme: Theme): string {
   const rule = (side: string, sz: number, color: string) => `<w:${side} w:val="single" w:sz="${sz}" w:space="0" w:color="${color}"/>`;
   const none = (side: string) => `<w:${side} w:val="nil"/>`;
   return (

@@ -2,12 +2,13 @@
 import type { Align } from '../../tree/nodes.js';
 import { hasCjk } from './text.js';
 import { tableXml, type BorderSpec, type CellSpec, type Margins, type RowSpec, type TableSpec } from './xml.js';
-import { capWidest } from '../column-widths.js';
+import { capWidest, fillByWeight, MAX_MIN_SHARE } from '../column-widths.js';
+import { at } from '../must.js';
 
 export const NONE: BorderSpec = { style: 'nil' };
 export const line = (size: number, color: string): BorderSpec => ({ style: 'single', size, color, space: 0 });
 
-export type TableBorders = TableSpec['borders'];
+type TableBorders = TableSpec['borders'];
 
 export const NO_BORDERS: TableBorders = {
   top: NONE,
@@ -39,11 +40,11 @@ export function distribute(weights: readonly number[], total: number): number[] 
   const clean = weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 1));
   const sum = clean.reduce((a, b) => a + b, 0);
   const widths = clean.map((w) => Math.floor((w / sum) * total));
-  widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0);
+  widths[widths.length - 1] = at(widths, widths.length - 1) + total - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
 
-export type CellOptions = Omit<CellSpec, 'children' | 'verticalMerge'>;
+type CellOptions = Omit<CellSpec, 'children' | 'verticalMerge'>;
 export type Cell = CellSpec;
 export type Row = RowSpec;
 
@@ -115,14 +116,13 @@ export function unbreakableTwips(text: string, halfPoints: number, label = false
  * comes from the columns with slack. Cells spanning several columns do not count (`null`).
  */
 export function contentWidths(weights: readonly number[], header: readonly string[], rows: readonly (readonly (string | null)[])[], total: number, halfPoints: number, padding = 170): number[] {
-  const n = weights.length;
   const mins = weights.map((_, c) => {
     let widest = unbreakableTwips(header[c] ?? '', halfPoints, true);
     for (const row of rows) {
       const text = row[c];
       if (text) widest = Math.max(widest, unbreakableTwips(text, halfPoints));
     }
-    return Math.min(widest + padding + 40, total * 0.4);
+    return Math.min(widest + padding + 40, total * MAX_MIN_SHARE);
   });
   // When room is short, a code column narrows to its pieces between hyphens (Word and LibreOffice
   // break there) rather than every column being squeezed mid-number ("148,000.0|0", "N|o.").
@@ -135,20 +135,7 @@ export function contentWidths(weights: readonly number[], header: readonly strin
     return Math.min(widest + padding + 40, m);
   });
   capWidest(mins, floors, total * 0.9);
-  const minSum = mins.reduce((a, b) => a + b, 0);
-  if (minSum >= total) return distribute(mins, total);
-  const clean = weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 1));
-  const fixed = new Array<boolean>(n).fill(false);
-  let widths: number[] = [];
-  for (let round = 0; round <= n; round++) {
-    const room = total - mins.reduce((s, m, i) => s + (fixed[i] ? m : 0), 0);
-    const free = clean.reduce((s, w, i) => s + (fixed[i] ? 0 : w), 0);
-    widths = clean.map((w, i) => (fixed[i] ? mins[i] : (room * w) / free));
-    const short = widths.findIndex((w, i) => !fixed[i] && w < mins[i]);
-    if (short < 0) break;
-    widths.forEach((w, i) => (fixed[i] ||= w < mins[i]));
-  }
-  return distribute(widths, total);
+  return distribute(fillByWeight(mins, weights, total), total);
 }
 
 /**

@@ -1,60 +1,67 @@
 /**
- * Page geometry, type sizes and colours of the DOCX writer: every number a handler needs
- * lives here so the handlers stay short and the look stays in one place.
- * Units: twips (1/20 pt) for lengths, half-points for font sizes, "RRGGBB" for colours.
+ * The shared look (../theme.ts) in WordprocessingML's units: twips (1/20 pt) for lengths,
+ * half-points for font sizes, "RRGGBB" (no '#') for colours. Nothing here chooses a colour or a
+ * size of its own; the page and indent constants only convert.
  */
 import type { DocMeta } from '../../tree/nodes.js';
+import { colours, INK, MARGIN_MM, SWOT_TONES, tint as shared, TONES, TYPE } from '../theme.js';
 
-export const TWIPS_PER_MM = 1440 / 25.4;
+const TWIPS_PER_MM = 1440 / 25.4;
 export const mm = (n: number): number => Math.round(n * TWIPS_PER_MM);
 
 /** A4 in twips (portrait). */
 export const A4 = { width: 11906, height: 16838 } as const;
 
-export const MARGIN = { top: mm(25), bottom: mm(25), left: mm(20), right: mm(20), header: mm(12), footer: mm(12) } as const;
+export const MARGIN = {
+  top: mm(MARGIN_MM.top),
+  bottom: mm(MARGIN_MM.bottom),
+  left: mm(MARGIN_MM.left),
+  right: mm(MARGIN_MM.right),
+  header: mm(MARGIN_MM.header),
+  footer: mm(MARGIN_MM.footer),
+} as const;
+
+/** "#1F4E79" → "1F4E79". */
+const bare = (hex: string): string => hex.slice(1);
+/** Points → half-points. */
+const hp = (pt: number): number => Math.round(pt * 2);
 
 /** Half-points. */
 export const SIZE = {
-  body: 21, // 10.5 pt (五号)
-  title: 52,
-  h1: 36,
-  h2: 28,
-  h3: 24,
-  table: 18,
-  dense: 16,
-  caption: 18,
-  small: 16,
-  code: 18,
-  header: 16,
+  body: hp(TYPE.body),
+  title: hp(TYPE.title),
+  h1: hp(TYPE.headings[0]),
+  h2: hp(TYPE.headings[1]),
+  h3: hp(TYPE.headings[2]),
+  table: hp(TYPE.table),
+  dense: hp(TYPE.tableDense),
+  caption: hp(TYPE.caption),
+  small: hp(TYPE.small),
+  code: hp(TYPE.code),
+  header: hp(TYPE.header),
 } as const;
 
-/** One indent step: two CJK characters of body text (2 × 10.5 pt). */
-export const INDENT_STEP = 420;
+/** One indent step: two CJK characters of body text (2 × 10.5 pt), in twips. */
+export const INDENT_STEP = 2 * TYPE.body * 20;
 
 export const GREY = {
-  text: '1F2328',
-  muted: '6B7280',
-  rule: 'D0D5DD',
-  band: 'F2F4F7',
-  code: 'F4F5F7',
-  dark: '404040',
+  text: bare(INK.text),
+  muted: bare(INK.muted),
+  rule: bare(INK.rule),
+  band: bare(INK.band),
+  code: bare(INK.codeBg),
+  dark: bare(INK.ruleStrong),
 } as const;
+
+type Tone = { readonly ink: string; readonly fill: string };
+const bareTones = <K extends string>(tones: Record<K, Tone>): Record<K, Tone> =>
+  Object.fromEntries(Object.entries<Tone>(tones).map(([k, t]) => [k, { ink: bare(t.ink), fill: bare(t.fill) }])) as Record<K, Tone>;
 
 /** Tone colours of callouts: `ink` for rules and titles, `fill` for the box. */
-export const TONE = {
-  info: { ink: '1F5F99', fill: 'E8F1FA' },
-  warning: { ink: '9A6700', fill: 'FDF3DC' },
-  danger: { ink: 'B3261E', fill: 'FBE9E7' },
-  success: { ink: '2E7D32', fill: 'E9F4EA' },
-} as const;
+export const TONE = bareTones(TONES);
 
-/** Muted SWOT tints: strengths green, weaknesses amber, opportunities blue, threats red. */
-export const SWOT = {
-  strengths: { ink: '2E7D32', fill: 'E6F2E6' },
-  weaknesses: { ink: '8A5A00', fill: 'FBF0D9' },
-  opportunities: { ink: '1F5F99', fill: 'E3EEF9' },
-  threats: { ink: 'A8322D', fill: 'F9E3E1' },
-} as const;
+/** SWOT quadrants: strengths green, weaknesses amber, opportunities blue, threats red. */
+export const SWOT = bareTones(SWOT_TONES);
 
 /** People map cells, opponent (reddish) → supporter (greenish). */
 export const ATTITUDE_FILL = { opponent: 'F8DEDB', neutral: 'F3EFE3', supporter: 'DDEFE0' } as const;
@@ -73,28 +80,17 @@ export interface Theme {
 }
 
 export function createTheme(meta: DocMeta): Theme {
-  const brand = hexColor(meta.brandColor, '1F4E79');
+  const c = colours(meta.brandColor);
   const landscape = meta.orientation === 'landscape';
   const page = landscape ? { width: A4.height, height: A4.width } : { width: A4.width, height: A4.height };
   return {
-    brand,
-    brandTint: tint(brand, 0.14),
+    brand: bare(c.brand),
+    brandTint: bare(c.brandTint),
     page,
     textWidth: page.width - MARGIN.left - MARGIN.right,
     textHeight: page.height - MARGIN.top - MARGIN.bottom,
   };
 }
 
-/** "#1f4e79" → "1F4E79"; anything else → the fallback. */
-export function hexColor(value: string | undefined, fallback: string): string {
-  const m = /^#?([0-9a-f]{6})$/i.exec((value ?? '').trim());
-  return m ? m[1].toUpperCase() : fallback;
-}
-
-/** Mix a colour with white: `amount` 1 keeps the colour, 0 gives white. */
-export function tint(hex: string, amount: number): string {
-  const n = parseInt(hex, 16);
-  const mix = (c: number) => Math.round(255 - (255 - c) * amount);
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map(mix);
-  return ((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1).toUpperCase();
-}
+/** Mix a colour ("RRGGBB") with white: `amount` 1 keeps the colour, 0 gives white. */
+export const tint = (hex: string, amount: number): string => bare(shared(`#${hex}`, 1 - amount));

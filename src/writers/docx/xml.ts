@@ -6,6 +6,7 @@
  * while docx still writes the package around it (see package.ts).
  */
 import { langOf, scriptRuns } from './scripts.js';
+import { must } from '../must.js';
 
 /** docx's escaping of text and attribute values: the five XML specials; C0 controls dropped. */
 // eslint-disable-next-line no-control-regex
@@ -23,12 +24,12 @@ export interface BorderSpec {
   space?: number;
 }
 
-export const borderXml = (name: string, b: BorderSpec): string =>
+const borderXml = (name: string, b: BorderSpec): string =>
   `<w:${name} w:val="${b.style}"${b.color !== undefined ? ` w:color="${b.color}"` : ''}${b.size !== undefined ? ` w:sz="${b.size}"` : ''}${
     b.space !== undefined ? ` w:space="${b.space}"` : ''
   }/>`;
 
-export interface SpacingSpec {
+interface SpacingSpec {
   before?: number;
   after?: number;
   line?: number;
@@ -53,7 +54,7 @@ export interface ParagraphSpec {
 
 const onOff = (name: string, on: boolean) => (on ? `<w:${name}/>` : `<w:${name} w:val="false"/>`);
 
-export function pPrXml(o: ParagraphSpec): string {
+function pPrXml(o: ParagraphSpec): string {
   let x = '';
   if (o.heading) x += `<w:pStyle w:val="${o.heading}"/>`;
   if (o.numbering && !o.style && !o.heading) x += '<w:pStyle w:val="ListParagraph"/>';
@@ -83,7 +84,7 @@ const spacingXml = (s: SpacingSpec): string =>
     s.lineRule !== undefined ? ` w:lineRule="${s.lineRule}"` : ''
   }/>`;
 
-export const shadingXml = (fill: string): string => `<w:shd w:fill="${fill}" w:color="auto" w:val="clear"/>`;
+const shadingXml = (fill: string): string => `<w:shd w:fill="${fill}" w:color="auto" w:val="clear"/>`;
 
 /** A `w:p`; `children` are runs (already XML). */
 export function paragraphXml(o: ParagraphSpec, children: readonly string[] = []): string {
@@ -134,16 +135,15 @@ export interface RunSpec {
 
 export const TAB = { tab: true } as const;
 export const PAGE = { field: 'PAGE' } as const;
-export const NUMPAGES = { field: 'NUMPAGES' } as const;
 /** Bookmark around the body's last character: its page number is the body's page count. */
-export const BODY_END = 'DealdocBodyEnd';
+const BODY_END = 'DealdocBodyEnd';
 /**
  * Body pages without the cover, as the PDF counts: the page number (restarted at 1 after the
  * cover) of the body's last character. SECTIONPAGES would say the same in Word, but LibreOffice
  * (7.x) does not compute it; PAGEREF works in both.
  */
 export const BODYPAGES = { field: `PAGEREF ${BODY_END}` } as const;
-export type RunChild = string | typeof TAB | typeof PAGE | typeof NUMPAGES | typeof BODYPAGES;
+export type RunChild = string | typeof TAB | typeof PAGE | typeof BODYPAGES;
 
 /**
  * Put the BODY_END bookmark around the last run of `block` (LibreOffice resolves a PAGEREF only
@@ -163,7 +163,7 @@ export function markBodyEnd(block: string): string {
   return `${block}<w:p>${start}${end}</w:p>`;
 }
 
-export function rPrXml(o: RunSpec): string {
+function rPrXml(o: RunSpec): string {
   let x = '';
   if (o.style) x += `<w:rStyle w:val="${o.style}"/>`;
   if (o.font) {
@@ -192,7 +192,7 @@ export function runXml(o: RunSpec): string {
   if (o.text && !o.font) {
     // Text another family of the font chain prints: one run per family, each naming it.
     const parts = scriptRuns(o.text);
-    if (parts.length > 1 || parts[0].family) {
+    if (parts.length > 1 || parts[0]?.family) {
       return parts
         .map((p, i) =>
           runXmlOne({ ...o, text: p.text, break: i === 0 ? o.break : undefined, ...(p.family ? { font: p.family.name, lang: langOf(p.family) ?? o.lang } : {}) }),
@@ -210,7 +210,7 @@ function runXmlOne(o: RunSpec): string {
   if (o.break) for (let i = 0; i < o.break; i++) x += '<w:br/>';
   if (o.children) {
     for (let i = 0; i < o.children.length; i++) {
-      const child = o.children[i];
+      const child = must(o.children[i], 'run child');
       if (typeof child === 'string') x += textXml(child);
       else if ('tab' in child) x += '<w:tab/>';
       else {
@@ -247,7 +247,7 @@ const marginsXml = (name: string, m: Margins) => {
   return inner ? `<w:${name}>${inner}</w:${name}>` : '';
 };
 
-export interface CellBorders {
+interface CellBorders {
   top?: BorderSpec;
   left?: BorderSpec;
   bottom?: BorderSpec;
@@ -343,10 +343,10 @@ export function tableXml(t: TableSpec): string {
           verticalMerge: 'continue',
           children: last !== undefined && isParagraph(last) ? [alignmentOf(last)] : [],
         };
-        const next = rows[r + 1];
+        const next = must(rows[r + 1], 'row below a merged cell');
         let col = 0;
         let at = 0;
-        while (at < next.cells.length && col < column) col += next.cells[at++].columnSpan || 1;
+        while (at < next.cells.length && col < column) col += next.cells[at++]?.columnSpan || 1;
         next.cells.splice(at, 0, cont);
       }
       column += c.columnSpan || 1;

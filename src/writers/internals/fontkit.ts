@@ -8,7 +8,7 @@
 import type { FontkitFont } from '../../fonts/fonts.js';
 import { internalsUsable } from './check.js';
 
-export interface RawFontTables {
+interface RawFontTables {
   bytes: Uint8Array;
   tables: Record<string, { offset: number; length: number } | undefined>;
 }

@@ -32,7 +32,7 @@ export function textBox(state: PdfState, runs: Run[], width: number, size: numbe
   return { lines, width, height: Math.max(1, lines.length) * size * lineHeight + 2 * pad, size, lineHeight, pad };
 }
 
-export interface BoxStyle {
+interface BoxStyle {
   fill?: string;
   stroke?: string;
   color: string;

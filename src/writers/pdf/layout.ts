@@ -6,6 +6,7 @@
  */
 import { faceOf, isInvisible, type FontSet, type Weight } from '../../fonts/fonts.js';
 import { needsShaping, shapeChar, shapeWord, type FontKey, type Shaped } from './measure.js';
+import { at } from '../must.js';
 
 export interface RunStyle {
   bold?: boolean;
@@ -29,7 +30,7 @@ export interface Run {
   hard?: boolean;
 }
 
-export interface Frag {
+interface Frag {
   text: string;
   /** The face of the font chain that prints this fragment. */
   face: FontKey;
@@ -43,13 +44,6 @@ export interface Frag {
 export interface Line {
   frags: Frag[];
   width: number;
-}
-
-export interface LayoutOptions {
-  width: number;
-  size: number;
-  /** Preformatted: keep spaces and newlines, break anywhere. */
-  pre?: boolean;
 }
 
 const enum Kind {
@@ -110,7 +104,7 @@ let wordSegmenter: Intl.Segmenter | undefined;
 let graphemeSegmenter: Intl.Segmenter | undefined;
 
 /** Split text into grapheme clusters (never break or split a font run inside one). */
-export function graphemes(text: string): string[] {
+function graphemes(text: string): string[] {
   graphemeSegmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
   return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
 }
@@ -126,7 +120,7 @@ const MARK = /^\p{M}$/u;
 /** The face of a code point: the first of the chain with its glyph; a combining mark stays with its base. */
 function faceAt(fonts: FontSet, table: Uint16Array, bold: boolean, cp: number, prevFace: number): FontKey {
   if (cp < 0x300 || prevFace < 0) {
-    const hit = cp < 0x10000 ? table[cp] : 0;
+    const hit = cp < 0x10000 ? (table[cp] ?? 0) : 0;
     if (hit !== 0 && hit !== 0x7fff) return hit - 1;
   } else if (MARK.test(String.fromCodePoint(cp)) && fonts.font(prevFace).hasGlyphForCodePoint(cp)) return prevFace;
   const f = fonts.face(cp, bold);
@@ -138,8 +132,8 @@ function canBreak(prev: Atom | undefined, next: Atom): boolean {
   if (!prev || prev.kind === Kind.Hard || next.kind === Kind.Hard) return false;
   if (next.kind === Kind.Space) return false;
   if (prev.kind === Kind.Space) return true;
-  const first = next.text[0];
-  const last = prev.text[prev.text.length - 1];
+  const first = next.text[0] ?? '';
+  const last = prev.text[prev.text.length - 1] ?? '';
   if (CLOSING.has(first) || OPENING.has(last)) return false;
   if ((first === '—' || first === '…') && last === first) return false;
   return prev.kind === Kind.Cjk || next.kind === Kind.Cjk;
@@ -159,7 +153,7 @@ function pushAtom(tokens: Tokens, text: string, style: RunStyle, kind: Kind, sha
 /** The word starting at `from` (up to a space or CJK character) has no lowercase letter: a model or document number. */
 function codeLike(text: string, from: number): boolean {
   let j = from;
-  while (j < text.length && !/[\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(text[j])) j++;
+  while (j < text.length && !/[\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(text.charAt(j))) j++;
   return !/[a-z]/.test(text.slice(from, j));
 }
 
@@ -170,7 +164,7 @@ function pushWord(tokens: Tokens, fonts: FontSet, face: FontKey, word: string, s
   // Thai has no spaces: a line may break at each dictionary word boundary (never inside a cluster).
   else thaiWords(word).forEach((w, i) => pushAtom(tokens, w, style, Kind.Word, shapeWord(font, w), i === 0 ? afterHyphen : true, face));
   // After a hyphen inside a code (KS-3D-|AOI-500): a break there only as a last resort.
-  if (afterCodeHyphen && tokens.atoms.length > first) (tokens.atoms as Atom[])[first].emergency = true;
+  if (afterCodeHyphen && tokens.atoms.length > first) at(tokens.atoms as Atom[], first).emergency = true;
 }
 
 /** Measure styled runs once: atoms (words, CJK characters, spaces, hard breaks) with their glyphs and faces. */
@@ -211,7 +205,7 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
           wordStart = -1;
           afterHyphen = breakNext = codeHyphen = false;
         }
-        if (atoms.length === 0 || atoms[atoms.length - 1].kind !== Kind.Space) {
+        if (atoms[atoms.length - 1]?.kind !== Kind.Space) {
           const ch = cp === 0x3000 ? '\u3000' : ' ';
           const face = cp === 0x3000 ? faceAt(fonts, table, bold, cp, -1) : primary;
           pushAtom(tokens, ch, style, Kind.Space, shapeChar(fonts.font(face), cp === 0x3000 ? 0x3000 : 0x20, ch), false, face);
@@ -304,10 +298,6 @@ function explode(atom: Atom, fonts: FontSet, size: number): Atom[] {
   });
 }
 
-export function layoutRuns(runs: Run[], fonts: FontSet, opts: LayoutOptions): Line[] {
-  return layoutTokens(tokenize(runs, fonts, opts.size, opts.pre ?? false), fonts, opts.width);
-}
-
 /** Break measured text into lines of at most `width` points. */
 export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Line[] {
   const { pre, size } = tokens;
@@ -316,8 +306,9 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
   let total = 0;
   let simple = !pre;
   for (let i = 0; simple && i < atoms.length; i++) {
-    if (atoms[i].kind === Kind.Hard) simple = false;
-    total += atoms[i].width;
+    const a = at(atoms, i);
+    if (a.kind === Kind.Hard) simple = false;
+    total += a.width;
   }
   if (simple && total <= width + 0.01) {
     const only = trimmed(atoms, 0, atoms.length);
@@ -329,7 +320,7 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
   let line: Atom[] = [];
   let w = 0;
   for (let i = 0; i < atoms.length; i++) {
-    const a = atoms[i];
+    const a = at(atoms, i);
     if (a.kind === Kind.Hard) {
       lines.push(pre ? line : trimmed(line, 0, line.length));
       soft.push(false);
@@ -355,7 +346,7 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
       continue;
     }
     let k = a.breakBefore ? line.length : -1;
-    for (let j = line.length - 1; k < 0 && j > 0; j--) if (line[j].breakBefore) k = j;
+    for (let j = line.length - 1; k < 0 && j > 0; j--) if (at(line, j).breakBefore) k = j;
     if (k < 0 && a.kind === Kind.Cjk && CLOSING.has(a.text) && a.width <= width * 0.34) {
       // No break before it and nowhere else: closing punctuation hangs past the line end rather
       // than start the next line (a code too wide for a narrow box, then "）").
@@ -365,7 +356,7 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
     }
     if (k < 0) {
       if (a.emergency) k = line.length;
-      else for (let j = line.length - 1; k < 0 && j > 0; j--) if (line[j].emergency) k = j;
+      else for (let j = line.length - 1; k < 0 && j > 0; j--) if (at(line, j).emergency) k = j;
     }
     if (k < 0) k = line.length; // no opportunity at all: break before `a` rather than overflow
     const carry = line.splice(k);
@@ -393,13 +384,13 @@ export function layoutTokens(tokens: Tokens, fonts: FontSet, width: number): Lin
  * — in body text, table cells and titles alike.
  */
 function balanceLast(lines: Atom[][], i: number, width: number): void {
-  const last = lines[i];
+  const last = at(lines, i);
   const ink = last.filter((a) => a.kind !== Kind.Space);
-  if (ink.length === 0 || ink[0].kind !== Kind.Cjk || ink.slice(1).some((a) => a.breakBefore || a.kind !== Kind.Cjk)) return;
-  const prev = lines[i - 1];
+  if (ink[0]?.kind !== Kind.Cjk || ink.slice(1).some((a) => a.breakBefore || a.kind !== Kind.Cjk)) return;
+  const prev = at(lines, i - 1);
   let j = -1;
   for (let k = prev.length - 1; k > 0; k--) {
-    if (prev[k].breakBefore) {
+    if (at(prev, k).breakBefore) {
       j = k;
       break;
     }
@@ -415,8 +406,8 @@ function balanceLast(lines: Atom[][], i: number, width: number): void {
 
 /** atoms[from, to) without trailing (and, for the fast path, leading) spaces. */
 function trimmed(atoms: Atom[], from: number, to: number): Atom[] {
-  while (from < to && atoms[from].kind === Kind.Space) from++;
-  while (to > from && atoms[to - 1].kind === Kind.Space) to--;
+  while (from < to && at(atoms, from).kind === Kind.Space) from++;
+  while (to > from && at(atoms, to - 1).kind === Kind.Space) to--;
   return from === 0 && to === atoms.length ? atoms : atoms.slice(from, to);
 }
 
@@ -462,14 +453,6 @@ export function widthOf(fonts: FontSet, key: Weight, text: string, size: number)
 
 const PLAIN: RunStyle = {};
 const BOLD: RunStyle = { bold: true };
-
-/**
- * Width of the widest piece that can never be broken (a word, a number, a CJK character with
- * the punctuation glued to it): a table column narrower than this would split it mid-word.
- */
-export function minContentWidth(runs: Run[], fonts: FontSet, size: number): number {
-  return minContentOf(tokenize(runs, fonts, size, false));
-}
 
 /** Widest unbreakable piece; with `emergency`, codes count as broken after their hyphens too. */
 export function minContentOf(tokens: Tokens, emergency = false): number {

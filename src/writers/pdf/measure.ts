@@ -14,6 +14,7 @@
  */
 import type { FaceId, FontkitFont } from '../../fonts/fonts.js';
 import { sfnt } from './sfnt.js';
+import { at } from '../must.js';
 
 /** A face of the document's font chain (../fonts.ts: family × weight). */
 export type FontKey = FaceId;
@@ -24,12 +25,12 @@ export type FontKey = FaceId;
  */
 export type Shaped = PlainGlyphs | KernedGlyphs;
 
-export interface PlainGlyphs {
+interface PlainGlyphs {
   readonly plain: string;
   readonly width: number;
 }
 
-export interface KernedGlyphs {
+interface KernedGlyphs {
   readonly plain?: undefined;
   /** Glyph ids in the font. */
   readonly ids: readonly number[];
@@ -118,7 +119,8 @@ function lookup(t: Tables, cp: number): void {
 function advanceIn(t: Tables, cp: number): number {
   if (cp < 0x10000) {
     if (t.gid[cp] === 0) lookup(t, cp);
-    return t.adv[cp];
+    // In range: the BMP tables have one entry per code point below 0x10000.
+    return t.adv[cp] ?? 0;
   }
   if (!t.astral.has(cp)) lookup(t, cp);
   return t.astral.get(cp)![1];
@@ -127,7 +129,7 @@ function advanceIn(t: Tables, cp: number): number {
 function glyphIn(t: Tables, cp: number): number {
   if (cp < 0x10000) {
     if (t.gid[cp] === 0) lookup(t, cp);
-    return t.gid[cp] - 1;
+    return (t.gid[cp] ?? 0) - 1;
   }
   if (!t.astral.has(cp)) lookup(t, cp);
   return t.astral.get(cp)![0];
@@ -156,7 +158,7 @@ export function shapeChar(font: FontkitFont, cp: number, ch: string): Shaped {
 }
 
 /** Glyph per code point, no shaping (numbers, codes, anything without Latin letters). */
-export function shapePlain(font: FontkitFont, text: string): Shaped {
+function shapePlain(font: FontkitFont, text: string): Shaped {
   const t = tablesOf(font);
   let width = 0;
   for (let i = 0; i < text.length; i++) {
@@ -214,7 +216,7 @@ function shapeWithFontkit(t: Tables, text: string): Shaped {
   let offsets = false;
   let width = 0;
   run.glyphs.forEach((glyph, i) => {
-    const pos = run.positions[i];
+    const pos = at(run.positions, i);
     // Positioned marks (Thai, stacked diacritics): drawn at an offset from the pen position.
     dx.push(pos.xOffset * t.scale);
     dy.push(pos.yOffset * t.scale);
@@ -226,7 +228,7 @@ function shapeWithFontkit(t: Tables, text: string): Shaped {
     adv.push(a);
     nat.push(n);
     // Our own code points, not the glyph's: fontkit keeps the first ones a glyph was made with.
-    cps.push(oneToOne ? [points[i]] : [...glyph.codePoints]);
+    cps.push(oneToOne ? [at(points, i)] : [...glyph.codePoints]);
     width += a;
   });
   // Complex-script words always carry their text: extraction then never depends on how a reader
@@ -234,6 +236,6 @@ function shapeWithFontkit(t: Tables, text: string): Shaped {
   const complex = COMPLEX.test(text);
   const actual = complex || !(oneToOne && cps.every((c, i) => c.length === 1 && c[0] === points[i])) ? text : undefined;
   if (offsets || complex) return { ids, adv, cps, nat, dx, dy, width, ...(actual !== undefined ? { actual } : {}) };
-  if (!kerned && oneToOne && ids.every((id, i) => id === glyphIn(t, points[i]))) return { plain: text, width };
+  if (!kerned && oneToOne && ids.every((id, i) => id === glyphIn(t, at(points, i)))) return { plain: text, width };
   return kerned ? { ids, adv, cps, nat, width } : { ids, adv, cps, width };
 }

@@ -5,6 +5,7 @@
 import type { FootnoteDefinition, Nodes, Root } from 'mdast';
 import { loadImage } from './assets.js';
 import type { PdfState } from './state.js';
+import { at } from '../must.js';
 
 export async function prepare(state: PdfState, tree: Root): Promise<void> {
   const footnoteDefs = new Map<string, FootnoteDefinition>();
@@ -23,7 +24,7 @@ export async function prepare(state: PdfState, tree: Root): Promise<void> {
     else if (node.type === 'cover' && node.logo) urls.push(node.logo);
     if ('children' in node) {
       const children = node.children as Nodes[];
-      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], node]);
+      for (let i = children.length - 1; i >= 0; i--) stack.push([at(children, i), node]);
     }
   }
   for (const id of referenced) {

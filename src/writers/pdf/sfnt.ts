@@ -7,7 +7,7 @@
 import type { FontkitFont } from '../../fonts/fonts.js';
 import { rawTables } from '../internals/fontkit.js';
 
-export interface Sfnt {
+interface Sfnt {
   bytes: Uint8Array;
   view: DataView;
   tables: Record<string, { offset: number; length: number } | undefined>;
@@ -94,5 +94,5 @@ function readCmap(view: DataView, cmap: { offset: number } | undefined, numGlyph
       else astral.set(cp, gid);
     }
   }
-  return (cp) => (cp < 0x10000 ? bmp[cp] : (astral.get(cp) ?? 0));
+  return (cp) => (cp < 0x10000 ? (bmp[cp] ?? 0) : (astral.get(cp) ?? 0));
 }

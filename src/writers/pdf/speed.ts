@@ -11,6 +11,7 @@ import { setGlyphCaches } from './measure.js';
 import { canSubset, encodeSubset } from './subset.js';
 import type { Doc } from './state.js';
 import { embeddedFonts } from '../internals/pdfkit.js';
+import { at } from '../must.js';
 
 interface EmbeddedFontLike {
   font?: FontkitFont;
@@ -39,7 +40,7 @@ export function ownSubsets(doc: Doc): void {
       const glyphs = subset.glyphs!;
       const out = encodeSubset(font, glyphs, (id) => subset.includeGlyph!(id));
       for (let gid = 0; gid < glyphs.length; gid++) {
-        widths[gid] ??= (font.getGlyph(glyphs[gid]).advanceWidth * 1000) / font.unitsPerEm;
+        widths[gid] ??= (font.getGlyph(at(glyphs, gid)).advanceWidth * 1000) / font.unitsPerEm;
         unicode[gid] ??= [];
       }
       return out;

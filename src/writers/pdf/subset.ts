@@ -10,6 +10,7 @@
  */
 import type { FontkitFont } from '../../fonts/fonts.js';
 import { sfnt } from './sfnt.js';
+import { at as nth } from '../must.js';
 
 /** True when `encodeSubset` can read this font's tables. */
 export const canSubset = (font: FontkitFont): boolean => sfnt(font) !== null;
@@ -28,10 +29,11 @@ function checksum(b: Uint8Array, from: number, length: number): number {
   let sum = 0;
   const end = from + length;
   let i = from;
-  for (; i + 4 <= end; i += 4) sum = (sum + ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3])) >>> 0;
+  const view = viewOf(b);
+  for (; i + 4 <= end; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
   if (i < end) {
     let last = 0;
-    for (let k = 0; k < 4; k++) last = (last << 8) | (i + k < end ? b[i + k] : 0);
+    for (let k = 0; k < 4; k++) last = (last << 8) | (i + k < end ? view.getUint8(i + k) : 0);
     sum = (sum + (last >>> 0)) >>> 0;
   }
   return sum;
@@ -51,9 +53,9 @@ export function encodeSubset(font: FontkitFont, glyphs: number[], include: (id: 
   const offsets: number[] = [0];
   let size = 0;
   for (let n = 0; n < glyphs.length; n++) {
-    const id = glyphs[n];
-    const start = d.glyf + loca[id];
-    const length = loca[id + 1] - loca[id];
+    const id = nth(glyphs, n);
+    const start = d.glyf + nth(loca, id);
+    const length = nth(loca, id + 1) - nth(loca, id);
     let piece = bytes.subarray(start, start + length);
     if (length >= 10 && view.getInt16(start) < 0) {
       piece = copyOf(bytes, start, start + length);

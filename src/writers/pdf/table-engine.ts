@@ -8,12 +8,13 @@ import type { Align } from '../../tree/nodes.js';
 import { minContentOf, type Line, type Run, type Tokens } from './layout.js';
 import { baselineOffset, type PdfState } from './state.js';
 import { SIZES } from './theme.js';
-import { capWidest } from '../column-widths.js';
+import { capWidest, fillByWeight, MAX_MIN_SHARE } from '../column-widths.js';
+import { at } from '../must.js';
 
 /** Tables with at most this many rows move to the next page whole rather than split. */
 const SHORT_TABLE_ROWS = 12;
 
-export interface TableColumn {
+interface TableColumn {
   align: Align;
   weight: number;
 }
@@ -51,41 +52,29 @@ const isEmpty = (runs: Run[] | undefined): boolean => !runs?.some((r) => r.text.
  * the columns that have slack.
  */
 function columnWidths(spec: TableSpec, header: Tokens[], body: (Tokens | undefined)[][], rowSpans: number[][], total: number, padX: number): number[] {
-  const n = spec.columns.length;
   const weights = spec.columns.map((c) => Math.max(c.weight, 0.01));
   const mins = spec.columns.map((_, i) => {
     // A short header label ("序号", "单价（元）") is never broken: its whole width is the minimum.
-    const label = header[i].atoms;
-    let widest = label.length <= 6 ? label.reduce((w, a) => w + a.width, 0) : minContentOf(header[i]);
+    const head = at(header, i);
+    const label = head.atoms;
+    let widest = label.length <= 6 ? label.reduce((w, a) => w + a.width, 0) : minContentOf(head);
     spec.rows.forEach((r, k) => {
-      const t = body[k][i];
-      if (r.kind !== 'group' && rowSpans[k][i] === 1 && t) widest = Math.max(widest, minContentOf(t));
+      const t = at(body, k)[i];
+      if (r.kind !== 'group' && at(rowSpans, k)[i] === 1 && t) widest = Math.max(widest, minContentOf(t));
     });
-    return Math.min(widest + 2 * padX + 0.5, total * 0.35);
+    return Math.min(widest + 2 * padX + 0.5, total * MAX_MIN_SHARE);
   });
   // The narrowest a column may get when room is short: its codes broken after their hyphens.
   const floors = spec.columns.map((_, i) => {
     let widest = 0;
     spec.rows.forEach((r, k) => {
-      const t = body[k][i];
-      if (r.kind !== 'group' && rowSpans[k][i] === 1 && t) widest = Math.max(widest, minContentOf(t, true));
+      const t = at(body, k)[i];
+      if (r.kind !== 'group' && at(rowSpans, k)[i] === 1 && t) widest = Math.max(widest, minContentOf(t, true));
     });
-    return Math.min(widest + 2 * padX + 0.5, mins[i]);
+    return Math.min(widest + 2 * padX + 0.5, at(mins, i));
   });
   capWidest(mins, floors, total * 0.9);
-  const minSum = mins.reduce((a, b) => a + b, 0);
-  if (minSum >= total) return mins.map((m) => (m * total) / minSum);
-  const fixed = new Array<boolean>(n).fill(false);
-  let widths: number[] = [];
-  for (let round = 0; round <= n; round++) {
-    const room = total - mins.reduce((s, m, i) => s + (fixed[i] ? m : 0), 0);
-    const free = weights.reduce((s, w, i) => s + (fixed[i] ? 0 : w), 0);
-    widths = weights.map((w, i) => (fixed[i] ? mins[i] : (room * w) / free));
-    const short = widths.findIndex((w, i) => !fixed[i] && w < mins[i]);
-    if (short < 0) break;
-    widths.forEach((w, i) => (fixed[i] ||= w < mins[i]));
-  }
-  return widths;
+  return fillByWeight(mins, weights, total);
 }
 
 /**
@@ -121,7 +110,7 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
   const bodyTokens = spec.rows.map((row, k) => {
     if (row.kind === 'group') return [measure(bolden(row.cells[0] ?? []))];
     const bold = row.kind !== 'normal';
-    return rowSpans[k].map((span, i) => (span ? measure(bold ? bolden(row.cells[i] ?? []) : row.cells[i]) : undefined));
+    return at(rowSpans, k).map((span, i) => (span ? measure(bold ? bolden(row.cells[i] ?? []) : row.cells[i]) : undefined));
   });
   const widths = columnWidths(spec, headTokens, bodyTokens, rowSpans, total, padX);
   const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((s, w) => s + w, 0));
@@ -130,7 +119,7 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
   const cell = (tokens: Tokens, col: number, span = 1): Cell => ({
     col,
     span,
-    lines: state.layoutTokens(tokens, span === 1 ? inners[col] : spanWidth(col, span) - 2 * padX),
+    lines: state.layoutTokens(tokens, span === 1 ? at(inners, col) : spanWidth(col, span) - 2 * padX),
   });
 
   const header = headTokens.map((t, i) => cell(t, i));
@@ -138,11 +127,11 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
   const headerH = headerLines * lineH + 2 * padY;
   const rows: Prepared[] = spec.rows.map((row, k) => {
     let cells: Cell[];
-    if (row.kind === 'group') cells = [cell(bodyTokens[k][0]!, 0, n)];
+    if (row.kind === 'group') cells = [cell(at(at(bodyTokens, k), 0), 0, n)];
     else {
       cells = [];
-      const spans = rowSpans[k];
-      for (let i = 0; i < n; i++) if (spans[i]) cells.push(cell(bodyTokens[k][i]!, i, spans[i]));
+      const spans = at(rowSpans, k);
+      for (let i = 0; i < n; i++) if (spans[i]) cells.push(cell(at(at(bodyTokens, k), i), i, at(spans, i)));
     }
     let lines = 1;
     for (const c of cells) lines = Math.max(lines, c.lines.length);
@@ -153,13 +142,13 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
   const drawCells = (row: Prepared, from: number, to: number, top: number): void => {
     state.paint(() => {
       for (const c of row.cells) {
-        const align = c.span > 1 ? 'left' : spec.columns[c.col].align;
-        const inner = c.span > 1 ? spanWidth(c.col, c.span) - 2 * padX : inners[c.col];
+        const align = c.span > 1 ? 'left' : at(spec.columns, c.col).align;
+        const inner = c.span > 1 ? spanWidth(c.col, c.span) - 2 * padX : at(inners, c.col);
         for (let k = from; k < to && k < c.lines.length; k++) {
-          const line = c.lines[k];
+          const line = at(c.lines, k);
           const shift = align === 'right' ? inner - line.width : align === 'center' ? (inner - line.width) / 2 : 0;
           const baseline = top + padY + (k - from) * lineH + baselineOffset(size, LINE_HEIGHT);
-          state.drawLine(line, xs[c.col] + padX + shift, baseline, size, colors.text);
+          state.drawLine(line, at(xs, c.col) + padX + shift, baseline, size, colors.text);
         }
       }
     });
@@ -196,7 +185,7 @@ export function drawTable(state: PdfState, spec: TableSpec): void {
 
   // Keep caption, header and the first row together.
   const captionLines = spec.caption ? state.layout([{ text: spec.caption, style: { bold: true } }], total, size) : [];
-  const first = rows.length ? Math.min(rowH(rows[0].lines), state.pageRoom / 2) : 0;
+  const first = rows[0] ? Math.min(rowH(rows[0].lines), state.pageRoom / 2) : 0;
   const captionH = captionLines.length * lineH + (captionLines.length ? 4 : 0);
   // A short table that fits on one page is kept whole (a 6-row schedule split 2 + 4 reads badly);
   // a long one only keeps its caption, header and first row together.

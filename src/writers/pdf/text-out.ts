@@ -12,6 +12,7 @@
  */
 import type { FontkitFont } from '../../fonts/fonts.js';
 import { advance, glyphOf, type FontKey, type Shaped } from './measure.js';
+import { at } from '../must.js';
 
 /** The parts of pdfkit's EmbeddedFont we use (checked once per document). */
 export interface EmbeddedFontLike {
@@ -36,8 +37,8 @@ const colorCache = new Map<string, string>();
 function rgb(color: string): string {
   let op = colorCache.get(color);
   if (op === undefined) {
-    const m = /^#([0-9a-f]{6})$/i.exec(color);
-    const v = m ? parseInt(m[1], 16) : 0;
+    const hex = /^#([0-9a-f]{6})$/i.exec(color)?.[1];
+    const v = hex ? parseInt(hex, 16) : 0;
     op = `${num(((v >> 16) & 255) / 255)} ${num(((v >> 8) & 255) / 255)} ${num((v & 255) / 255)}`;
     if (colorCache.size > 256) colorCache.clear();
     colorCache.set(color, op);
@@ -243,7 +244,7 @@ export class TextOut {
           const cp = text.codePointAt(i)!;
           if (cp > 0xffff) i++;
           const id = glyphOf(font, cp);
-          let gid = map[id] - 1;
+          let gid = (map[id] ?? 0) - 1;
           if (gid < 0) {
             gid = subset.includeGlyph(id);
             map[id] = gid + 1;
@@ -257,22 +258,22 @@ export class TextOut {
       const { ids, adv, cps, nat, dx, dy, actual } = part;
       if (actual !== undefined) out.str(`)] TJ\n/Span <</ActualText <${utf16Hex(actual)}>>> BDC\n[(`);
       for (let i = 0; i < ids.length; i++) {
-        const id = ids[i];
+        const id = at(ids, i);
         // A positioned mark: shift it (TJ adjustment) and raise it (text rise), then come back.
-        const ox = dx ? dx[i] : 0;
-        const oy = dy ? dy[i] : 0;
+        const ox = dx ? at(dx, i) : 0;
+        const oy = dy ? at(dy, i) : 0;
         if (oy) out.str(`)] TJ\n${num((oy * size) / 1000)} Ts\n[(`);
         if (ox) out.str(`) ${num(-ox)} (`);
-        let gid = map[id] - 1;
+        let gid = (map[id] ?? 0) - 1;
         if (gid < 0) {
           gid = subset.includeGlyph(id);
           map[id] = gid + 1;
-          if (widths[gid] === undefined) widths[gid] = nat ? nat[i] : adv[i];
-          if (unicode[gid] === undefined) unicode[gid] = cps[i];
+          if (widths[gid] === undefined) widths[gid] = at(nat ?? adv, i);
+          if (unicode[gid] === undefined) unicode[gid] = at(cps, i);
         }
-        if (actual === undefined) code(id, gid, cps[i]!);
+        if (actual === undefined) code(id, gid, at(cps, i));
         else out.code(gid);
-        const back = (nat ? nat[i] - adv[i] : 0) + ox;
+        const back = (nat ? at(nat, i) - at(adv, i) : 0) + ox;
         if (back) out.str(`) ${num(back)} (`);
         if (oy) out.str(`)] TJ\n0 Ts\n[(`);
       }

@@ -3,6 +3,7 @@ import type { Block, State } from '../state.js';
 import { cell, distribute, fixedTable, line, NO_BORDERS, NONE, row } from '../table-kit.js';
 import { GREY, SIZE } from '../theme.js';
 import { paragraphXml } from '../xml.js';
+import { at } from '../../must.js';
 
 /** Word needs a paragraph after a nested table; this one takes no visible room. */
 const hairline = () => paragraphXml({ spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' } });
@@ -19,7 +20,7 @@ const MIN_BAR = 60;
 export function barChart(state: State, node: BarChart): Block[] {
   const { brand } = state.theme;
   const widths = distribute([24, 76], state.frame.width - state.frame.indent);
-  const area = widths[1] - 85; // the bar cell's right padding
+  const area = at(widths, 1) - 85; // the bar cell's right padding
   const max = Math.max(0, ...node.bars.map((b) => (Number.isFinite(b.value) ? b.value : 0)));
   const out: Block[] = [];
 
@@ -43,10 +44,10 @@ export function barChart(state: State, node: BarChart): Block[] {
       row(
         [
           cell(
-            state.inCell(widths[0], { size: SIZE.table, alignment: 'right' }, () => [state.paragraph([state.run(b.label)])]),
-            { width: widths[0], middle: true },
+            state.inCell(at(widths, 0), { size: SIZE.table, alignment: 'right' }, () => [state.paragraph([state.run(b.label)])]),
+            { width: at(widths, 0), middle: true },
           ),
-          cell([bar(b.value, b.display), hairline()], { width: widths[1], middle: true, borders: { left: line(8, GREY.muted) }, margins: { top: 40, bottom: 40, left: 0, right: 85 } }),
+          cell([bar(b.value, b.display), hairline()], { width: at(widths, 1), middle: true, borders: { left: line(8, GREY.muted) }, margins: { top: 40, bottom: 40, left: 0, right: 85 } }),
         ],
         { cantSplit: true, keepNext: i < node.bars.length - 1 },
       ),

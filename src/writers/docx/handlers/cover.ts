@@ -5,6 +5,7 @@ import { cell, distribute, fixedTable, line, NO_BORDERS, row } from '../table-ki
 import { GREY, mm, SIZE } from '../theme.js';
 import { paragraphXml as p } from '../xml.js';
 import { pageBreak } from './page-break.js';
+import { at } from '../../must.js';
 
 /**
  * The cover page's blocks: logo, kicker, title (Title style), subtitle, a short brand rule,
@@ -49,8 +50,8 @@ function linesTable(state: State, lines: Cover['lines']): Block {
     (l) =>
       row(
         [
-          cell(state.inCell(widths[0], { size: SIZE.table, color: GREY.muted }, () => [state.paragraph([state.run(l.label)])]), { width: widths[0] }),
-          cell(state.inCell(widths[1], { size: SIZE.body }, () => [state.paragraph([state.run(l.value)])]), { width: widths[1] }),
+          cell(state.inCell(at(widths, 0), { size: SIZE.table, color: GREY.muted }, () => [state.paragraph([state.run(l.label)])]), { width: at(widths, 0) }),
+          cell(state.inCell(at(widths, 1), { size: SIZE.body }, () => [state.paragraph([state.run(l.value)])]), { width: at(widths, 1) }),
         ],
         { cantSplit: true },
       ),

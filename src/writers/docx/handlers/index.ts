@@ -1,9 +1,11 @@
 /**
- * The handler table: one small function per node type, block handlers returning Word
- * paragraphs/tables, inline handlers returning runs — the same node names as the PDF writer.
+ * The DOCX writer's handler table: one small function per node type, in files named like the PDF
+ * writer's (`handlers/<node-type>.ts`). Block handlers return Word paragraphs/tables, phrasing
+ * handlers runs (both WordprocessingML strings); phrasing handlers get the inherited marks.
+ * Complete by type: a node type without an entry here is a compile error (src/tree/handlers.ts).
  */
-import type { PhrasingContentMap, RootContentMap } from 'mdast';
-import type { Block, Marks, ParagraphChild, State } from '../state.js';
+import type { Handlers } from '../../../tree/handlers.js';
+import type { Marks, State } from '../state.js';
 import { barChart } from './bar-chart.js';
 import { blockquote } from './blockquote.js';
 import { hardBreak } from './break.js';
@@ -17,7 +19,7 @@ import { emphasis } from './emphasis.js';
 import { footnoteDefinition } from './footnote-definition.js';
 import { footnoteReference } from './footnote-reference.js';
 import { heading } from './heading.js';
-import { html, htmlInline } from './html.js';
+import { html } from './html.js';
 import { image } from './image.js';
 import { imageReference } from './image-reference.js';
 import { inlineCode } from './inline-code.js';
@@ -29,51 +31,53 @@ import { needTree } from './need-tree.js';
 import { pageBreak } from './page-break.js';
 import { paragraph } from './paragraph.js';
 import { peopleMap } from './people-map.js';
+import { root } from './root.js';
 import { strong } from './strong.js';
 import { swotGrid } from './swot-grid.js';
 import { table } from './table.js';
+import { tableCell } from './table-cell.js';
+import { tableRow } from './table-row.js';
 import { text } from './text.js';
 import { thematicBreak } from './thematic-break.js';
 import { yaml } from './yaml.js';
 
-/** Block-level node types (table rows and cells are drawn by `table`). */
-export type BlockType = Exclude<keyof RootContentMap, keyof PhrasingContentMap | 'tableRow' | 'tableCell'> | 'html';
-export type InlineType = keyof PhrasingContentMap;
-
-export const blockHandlers: { [K in BlockType]: (state: State, node: RootContentMap[K]) => Block[] } = {
-  barChart,
-  blockquote,
-  callout,
-  code,
-  cover,
-  dataTable,
-  definition,
-  footnoteDefinition,
+/** The DOCX handler table: complete over every node type (src/tree/handlers.ts). */
+export const handlers: Handlers<State, string[], [marks: Marks]> = {
+  root,
+  // blocks
   heading,
-  html,
+  paragraph,
+  blockquote,
   list,
   listItem,
-  needTree,
-  pageBreak,
-  paragraph,
-  peopleMap,
-  swotGrid,
-  table,
+  code,
   thematicBreak,
-  yaml,
-};
-
-export const inlineHandlers: { [K in InlineType]: (state: State, node: PhrasingContentMap[K], marks: Marks) => ParagraphChild[] } = {
-  break: hardBreak,
-  delete: deleteHandler,
-  emphasis,
-  footnoteReference,
-  html: htmlInline,
+  table,
+  tableRow,
+  tableCell,
+  html,
   image,
-  imageReference,
+  definition,
+  footnoteDefinition,
+  yaml,
+  // phrasing
+  text,
+  emphasis,
+  strong,
+  delete: deleteHandler,
   inlineCode,
+  break: hardBreak,
   link,
   linkReference,
-  strong,
-  text,
+  imageReference,
+  footnoteReference,
+  // dealdoc nodes
+  cover,
+  dataTable,
+  needTree,
+  swotGrid,
+  peopleMap,
+  barChart,
+  pageBreak,
+  callout,
 };

@@ -4,6 +4,7 @@ import { spacer } from '../ruled-table.js';
 import type { Block, State } from '../state.js';
 import { cell, distribute, fixedTable, line, NO_BORDERS, row, unbreakableTwips } from '../table-kit.js';
 import { GREY, SIZE, tint } from '../theme.js';
+import { at } from '../../must.js';
 
 /** Goal | → | problem | → | solution | → | products | → | criteria, as weights of the text width. */
 // Products wide enough for a bracketed model number on one line (issue 9).
@@ -20,18 +21,18 @@ export function needTree(state: State, node: NeedTree): Block[] {
   // A product code wider than its column (SPI-3D-HX-ULTRA-2400) widens it, up to 30 % of the
   // tree, taking the room from the problem, solution and criteria columns.
   const widest = Math.max(0, ...node.problems.flatMap((p) => p.products.map((t) => unbreakableTwips(t, SIZE.table)))) + 170 + 240;
-  const extra = Math.min(Math.max(0, widest - widths[6]), Math.round((state.frame.width - state.frame.indent) * 0.3) - widths[6]);
+  const extra = Math.min(Math.max(0, widest - at(widths, 6)), Math.round((state.frame.width - state.frame.indent) * 0.3) - at(widths, 6));
   if (extra > 0) {
     const third = Math.floor(extra / 3);
-    widths[6] += extra;
-    widths[2] -= third;
-    widths[4] -= third;
-    widths[8] -= extra - 2 * third;
+    widths[6] = at(widths, 6) + extra;
+    widths[2] = at(widths, 2) - third;
+    widths[4] = at(widths, 4) - third;
+    widths[8] = at(widths, 8) - (extra - 2 * third);
   }
   const fills = { problem: tint(brand, 0.22), solution: tint(brand, 0.14), products: tint(brand, 0.08), criteria: GREY.band };
 
   const lines = (col: number, items: string[], opts: { bold?: boolean; color?: string; center?: boolean } = {}): string[] =>
-    state.inCell(widths[col], { size: SIZE.table, bold: opts.bold, color: opts.color, alignment: opts.center ? 'center' : undefined }, () =>
+    state.inCell(at(widths, col), { size: SIZE.table, bold: opts.bold, color: opts.color, alignment: opts.center ? 'center' : undefined }, () =>
       (items.length ? items : ['—']).map((item) => state.paragraph([state.run(item)])),
     );
   /** Several products/criteria are real (compact) bullets, so wrapped lines hang. */
@@ -39,23 +40,23 @@ export function needTree(state: State, node: NeedTree): Block[] {
   const list = (col: number, items: string[]): string[] => {
     if (items.length < 2) return lines(col, items);
     state.numbering.add(BULLET_COMPACT);
-    return state.inCell(widths[col], { size: SIZE.table }, () =>
+    return state.inCell(at(widths, col), { size: SIZE.table }, () =>
       items.map((item) => state.paragraph([state.run(item)], { numbering: { reference: BULLET_COMPACT, level: 0, instance } })),
     );
   };
-  const box = (col: number, paragraphs: string[], fill: string) => cell(paragraphs, { width: widths[col], fill, middle: true });
+  const box = (col: number, paragraphs: string[], fill: string) => cell(paragraphs, { width: at(widths, col), fill, middle: true });
   const arrow = (col: number) =>
     cell(
-      state.inCell(widths[col], { size: 24, color: GREY.muted, alignment: 'center' }, () => [state.paragraph([state.run('→')])]),
-      { width: widths[col], middle: true, margins: { left: 0, right: 0 } },
+      state.inCell(at(widths, col), { size: 24, color: GREY.muted, alignment: 'center' }, () => [state.paragraph([state.run('→')])]),
+      { width: at(widths, col), middle: true, margins: { left: 0, right: 0 } },
     );
 
   const labels = [node.labels.goal, '', node.labels.problem, '', node.labels.solution, '', node.labels.products, '', node.labels.criteria];
   const header = row(
     labels.map((label, col) =>
       cell(
-        state.inCell(widths[col], { size: SIZE.small, bold: true, color: GREY.muted, alignment: 'center' }, () => [state.paragraph(label ? [state.run(label)] : [])]),
-        { width: widths[col], borders: { bottom: line(6, GREY.rule) } },
+        state.inCell(at(widths, col), { size: SIZE.small, bold: true, color: GREY.muted, alignment: 'center' }, () => [state.paragraph(label ? [state.run(label)] : [])]),
+        { width: at(widths, col), borders: { bottom: line(6, GREY.rule) } },
       ),
     ),
     { tableHeader: true, cantSplit: true, keepNext: true },
@@ -75,7 +76,7 @@ export function needTree(state: State, node: NeedTree): Block[] {
     ];
     if (i === 0) {
       const goal = cell(lines(0, [node.goal], { bold: true, color: 'FFFFFF', center: true }), {
-        width: widths[0],
+        width: at(widths, 0),
         fill: brand,
         rowSpan: problems.length,
         middle: true,

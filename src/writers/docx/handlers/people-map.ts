@@ -2,6 +2,7 @@ import type { Attitude, Level, PeopleMap } from '../../../tree/nodes.js';
 import type { Block, State } from '../state.js';
 import { cell, distribute, fixedTable, gutters, line, row } from '../table-kit.js';
 import { ATTITUDE_FILL, GREY, GUIDE_INK, SIZE } from '../theme.js';
+import { at } from '../../must.js';
 
 const LEVELS: Level[] = ['high', 'medium', 'low'];
 const ATTITUDES: Attitude[] = ['opponent', 'neutral', 'supporter'];
@@ -26,19 +27,19 @@ export function peopleMap(state: State, node: PeopleMap): Block[] {
     );
 
   const corner = cell(
-    state.inCell(widths[0], { size: SIZE.small, color: GREY.muted }, () => [
+    state.inCell(at(widths, 0), { size: SIZE.small, color: GREY.muted }, () => [
       state.paragraph([state.run(`${labels.attitude} →`)], { alignment: 'right' }),
       state.paragraph([state.run(`${labels.influence} ↑`)], { alignment: 'left' }),
     ]),
-    { width: widths[0], borders: { diagonalDown: line(4, GREY.rule) } },
+    { width: at(widths, 0), borders: { diagonalDown: line(4, GREY.rule) } },
   );
   const header = row(
     [
       corner,
       ...ATTITUDES.map((a, i) =>
         cell(
-          state.inCell(widths[i + 1], { size: SIZE.table, bold: true, alignment: 'center' }, () => [state.paragraph([state.run(labels.attitudes[a])])]),
-          { width: widths[i + 1], middle: true, fill: ATTITUDE_FILL[a] },
+          state.inCell(at(widths, i + 1), { size: SIZE.table, bold: true, alignment: 'center' }, () => [state.paragraph([state.run(labels.attitudes[a])])]),
+          { width: at(widths, i + 1), middle: true, fill: ATTITUDE_FILL[a] },
         ),
       ),
     ],
@@ -50,14 +51,14 @@ export function peopleMap(state: State, node: PeopleMap): Block[] {
       row(
         [
           cell(
-            state.inCell(widths[0], { size: SIZE.table, bold: true, alignment: 'center' }, () => [state.paragraph([state.run(labels.levels[level])])]),
-            { width: widths[0], middle: true, fill: GREY.band },
+            state.inCell(at(widths, 0), { size: SIZE.table, bold: true, alignment: 'center' }, () => [state.paragraph([state.run(labels.levels[level])])]),
+            { width: at(widths, 0), middle: true, fill: GREY.band },
           ),
           ...ATTITUDES.map((attitude, i) => {
             const here = node.people.filter((p) => p.influence === level && p.attitude === attitude);
             return cell(
-              state.inCell(widths[i + 1], { size: SIZE.table }, () => (here.length ? here.map(person) : [state.paragraph([])])),
-              { width: widths[i + 1], fill: ATTITUDE_FILL[attitude], margins: { top: 100, bottom: 100, left: 140, right: 140 } },
+              state.inCell(at(widths, i + 1), { size: SIZE.table }, () => (here.length ? here.map(person) : [state.paragraph([])])),
+              { width: at(widths, i + 1), fill: ATTITUDE_FILL[attitude], margins: { top: 100, bottom: 100, left: 140, right: 140 } },
             );
           }),
         ],

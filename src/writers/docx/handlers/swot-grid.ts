@@ -6,6 +6,7 @@ import { cell, distribute, fixedTable, gutters, row as tableRow } from '../table
 import { xmlSafe } from '../text.js';
 import { GREY, SIZE, SWOT } from '../theme.js';
 import { runXml } from '../xml.js';
+import { at } from '../../must.js';
 
 type Quadrant = keyof typeof SWOT;
 
@@ -29,11 +30,11 @@ export function swotGrid(state: State, node: SwotGrid): Block[] {
 
   const quadrant = (key: Quadrant, col: number) => {
     const items = node[key];
-    const children = state.inCell(widths[col], { size: SIZE.table }, () => [
+    const children = state.inCell(at(widths, col), { size: SIZE.table }, () => [
       state.paragraph([state.run(node.labels[key], { bold: true, color: SWOT[key].ink, size: SIZE.h3 })], { spacing: { after: 100 }, keepNext: true }),
       ...(items.length ? items.map(item) : [state.paragraph([state.run(node.labels.empty, { color: GREY.muted })])]),
     ]);
-    return cell(children, { width: widths[col], fill: SWOT[key].fill, margins: { top: 140, bottom: 140, left: 170, right: 170 } });
+    return cell(children, { width: at(widths, col), fill: SWOT[key].fill, margins: { top: 140, bottom: 140, left: 170, right: 170 } });
   };
 
   const row = (a: Quadrant, b: Quadrant, keepNext: boolean) =>

@@ -2,19 +2,18 @@ import type { PhrasingContent, Table } from 'mdast';
 import type { Block, State } from '../state.js';
 import { ruledTable, spacer } from '../ruled-table.js';
 import { textWidth } from '../text.js';
+import { demandWeight } from '../../column-widths.js';
 import { SIZE } from '../theme.js';
 
 const plain = (nodes: readonly PhrasingContent[]): string =>
   nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children) : '')).join('');
 
-/** GFM table: the ruled data-table look, column widths from content length, alignment from the delimiter row. */
+/** GFM table: the ruled data-table look, column widths from content length (the PDF's rule, ../../column-widths.ts), alignment from the delimiter row. */
 export function table(state: State, node: Table): Block[] {
   const [head, ...body] = node.children;
   if (!head) return [];
   const columns = Math.max(1, ...node.children.map((row) => row.children.length));
-  const weights = Array.from({ length: columns }, (_, c) =>
-    Math.min(40, Math.max(4, ...node.children.map((row) => textWidth(plain(row.children[c]?.children ?? []))))),
-  );
+  const weights = Array.from({ length: columns }, (_, c) => demandWeight(Math.max(0, ...node.children.map((row) => textWidth(plain(row.children[c]?.children ?? []))))));
   const cells = (row: (typeof node.children)[number]) =>
     Array.from({ length: columns }, (_, c) => () => state.inlines(row.children[c]?.children ?? []));
   const t = ruledTable(state, {

@@ -1,6 +1,7 @@
 import type { BarChart } from '../../../tree/nodes.js';
 import { plain, singleLine, widthOf, type Line } from '../layout.js';
 import { baselineOffset, type Handler } from '../state.js';
+import { at } from '../../must.js';
 
 const SIZE = 9;
 const LH = 1.3;
@@ -39,25 +40,25 @@ export const barChart: Handler<BarChart> = (state, node) => {
   }
   let axisTop = state.y;
   node.bars.forEach((bar, i) => {
-    if (state.y + rowH[i] > state.bottom) {
+    if (state.y + at(rowH, i) > state.bottom) {
       axis(axisTop, state.y);
       state.newPage();
       axisTop = state.y;
     }
     const top = state.y;
-    const v = values[i];
+    const v = at(values, i);
     state.paint((doc) => {
-      const lines = labels[i];
-      const ly = top + (rowH[i] - ROW_GAP - lines.length * SIZE * LH) / 2;
+      const lines = at(labels, i);
+      const ly = top + (at(rowH, i) - ROW_GAP - lines.length * SIZE * LH) / 2;
       lines.forEach((line, k) => state.drawLine(line, labelX - line.width, ly + k * SIZE * LH + baselineOffset(SIZE, LH), SIZE, colors.text));
-      const by = top + (rowH[i] - ROW_GAP - BAR) / 2;
+      const by = top + (at(rowH, i) - ROW_GAP - BAR) / 2;
       const len = Math.abs(v) * scale;
       if (len > 0) doc.rect(v < 0 ? zeroX - len : zeroX, by, len, BAR).fill(v < 0 ? NEGATIVE : colors.brand);
       const dw = widthOf(state.fonts, 'regular', bar.display, SIZE);
       const vx = v < 0 ? zeroX - len - 4 - dw : zeroX + len + 4;
       state.drawLine(singleLine(plain(bar.display), fonts, SIZE), vx, by + BAR / 2 + SIZE * 0.36, SIZE, colors.text);
     });
-    state.y += rowH[i];
+    state.y += at(rowH, i);
   });
   axis(axisTop, state.y);
   state.lines(unit, { x: zeroX - neg * scale, width: areaW, size: 8, lineHeight: LH, align: 'right' });

@@ -1,6 +1,7 @@
 import type { Callout } from '../../../tree/nodes.js';
 import type { Handler, PageHook, PdfState } from '../state.js';
 import { TONES } from '../theme.js';
+import { at } from '../../must.js';
 
 const BAR = 3;
 
@@ -13,7 +14,7 @@ export const callout: Handler<Callout> = (state, node) => {
   const pad = state.size * 0.8;
   const x = state.x;
   const w = state.width;
-  const titleLines = node.title ? state.layout([{ text: node.title, style: { bold: true, color: tone.accent } }], w - BAR - 2 * pad) : [];
+  const titleLines = node.title ? state.layout([{ text: node.title, style: { bold: true, color: tone.ink } }], w - BAR - 2 * pad) : [];
 
   const body = (): void => {
     state.y += pad;
@@ -30,8 +31,8 @@ export const callout: Handler<Callout> = (state, node) => {
   };
   const paintBox = (s: PdfState, from: number, to: number): void =>
     s.paint((doc) => {
-      doc.rect(x, from, w, to - from).fill(tone.bg);
-      doc.rect(x, from, BAR, to - from).fill(tone.accent);
+      doc.rect(x, from, w, to - from).fill(tone.fill);
+      doc.rect(x, from, BAR, to - from).fill(tone.ink);
     });
 
   state.gap(state.size * 0.75);
@@ -39,7 +40,7 @@ export const callout: Handler<Callout> = (state, node) => {
   let index = 0;
   let segments: { from: number; to: number }[] = [];
   const extent = (i: number): number => {
-    const seg = segments[Math.min(i, segments.length - 1)];
+    const seg = at(segments, Math.min(i, segments.length - 1));
     return i < segments.length - 1 ? Math.min(seg.to + pad / 2, state.geo.bottom) : seg.to;
   };
   // On a continuation page the box restarts at the top margin, with a little padding.
@@ -54,7 +55,7 @@ export const callout: Handler<Callout> = (state, node) => {
   if (probe.length > 1 && probe.reduce((h, s) => h + s.to - s.from, 0) <= state.pageRoom / 2) state.newPage();
   state.hooks.push(hook);
   segments = state.measure(body);
-  paintBox(state, segments[0].from, extent(0));
+  paintBox(state, at(segments, 0).from, extent(0));
   body();
   state.hooks.pop();
   state.gap(state.size * 0.75);

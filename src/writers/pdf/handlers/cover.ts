@@ -2,6 +2,7 @@ import type { Cover } from '../../../tree/nodes.js';
 import { maxLineWidth, plain, type Line } from '../layout.js';
 import { baselineOffset, type Handler, type PdfState } from '../state.js';
 import { mm } from '../theme.js';
+import { at } from '../../must.js';
 
 /**
  * A page of its own: brand band, logo, kicker, title, subtitle, "prepared for", and the company
@@ -46,7 +47,7 @@ function paintCover(state: PdfState, node: Cover): void {
   const labelLines = node.lines.map((l) => state.layout(plain(l.label), w * 0.35, 9));
   const labelW = Math.min(w * 0.35, Math.max(0, ...labelLines.map(maxLineWidth))) + 14;
   const valueLines = node.lines.map((l) => state.layout(plain(l.value), w - labelW, 10));
-  const rows = node.lines.map((_, i) => Math.max(labelLines[i].length, valueLines[i].length) * 10 * 1.6);
+  const rows = node.lines.map((_, i) => Math.max(at(labelLines, i).length, at(valueLines, i).length) * 10 * 1.6);
   const company = state.layout(plain(node.company, { bold: true }), w, 13);
   const secondary = node.companySecondary ? state.layout(plain(node.companySecondary), w, 9) : [];
   const blockH = company.length * 13 * 1.4 + secondary.length * 9 * 1.5 + 12 + rows.reduce((a, b) => a + b, 0);
@@ -55,8 +56,8 @@ function paintCover(state: PdfState, node: Cover): void {
   y = put(company, y, 13, 1.4, colors.heading);
   y = put(secondary, y, 9, 1.5, colors.muted) + 12;
   node.lines.forEach((_, i) => {
-    labelLines[i].forEach((line, k) => state.drawLine(line, x, y + k * 10 * 1.6 + baselineOffset(10, 1.6), 9, colors.muted));
-    valueLines[i].forEach((line, k) => state.drawLine(line, x + labelW, y + k * 10 * 1.6 + baselineOffset(10, 1.6), 10, colors.text));
-    y += rows[i];
+    at(labelLines, i).forEach((line, k) => state.drawLine(line, x, y + k * 10 * 1.6 + baselineOffset(10, 1.6), 9, colors.muted));
+    at(valueLines, i).forEach((line, k) => state.drawLine(line, x + labelW, y + k * 10 * 1.6 + baselineOffset(10, 1.6), 10, colors.text));
+    y += at(rows, i);
   });
 }

@@ -1,6 +1,5 @@
-import type { Definition, Yaml } from 'mdast';
+import type { Definition } from 'mdast';
 import type { Handler } from '../state.js';
 
-/** Definitions only feed link references (collected up front); front matter is not content. */
+/** Definitions only feed link references (collected up front): they print nothing. */
 export const definition: Handler<Definition> = () => undefined;
-export const yaml: Handler<Yaml> = () => undefined;

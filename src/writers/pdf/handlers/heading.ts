@@ -1,11 +1,12 @@
 import type { Heading } from 'mdast';
 import type { Handler } from '../state.js';
 import { SIZES } from '../theme.js';
+import { at } from '../../must.js';
 
 const LINE_HEIGHT = 1.3;
 
 export const heading: Handler<Heading> = (state, node) => {
-  const size = SIZES.headings[node.depth - 1];
+  const size = at(SIZES.headings, node.depth - 1);
   const color = node.depth <= 2 ? state.colors.brand : state.colors.heading;
   const lines = state.layout(state.collect(node.children, { bold: true, color }), state.width, size);
   if (!lines.length) return;

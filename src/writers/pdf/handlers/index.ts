@@ -1,4 +1,8 @@
-/** The PDF writer's handler table: one small handler per node type (mdast + dealdoc nodes). */
+/**
+ * The PDF writer's handler table: one small handler per node type (mdast + dealdoc nodes), in
+ * files named like the DOCX writer's (`handlers/<node-type>.ts`). Complete by type: a node type
+ * without an entry here is a compile error (src/tree/handlers.ts).
+ */
 import type { Handlers } from '../state.js';
 import { barChart } from './bar-chart.js';
 import { blockquote } from './blockquote.js';
@@ -7,7 +11,7 @@ import { callout } from './callout.js';
 import { code } from './code.js';
 import { cover } from './cover.js';
 import { dataTable } from './data-table.js';
-import { definition, yaml } from './definition.js';
+import { definition } from './definition.js';
 import { deleteHandler } from './delete.js';
 import { emphasis } from './emphasis.js';
 import { footnoteDefinition } from './footnote-definition.js';
@@ -29,8 +33,11 @@ import { root } from './root.js';
 import { strong } from './strong.js';
 import { swotGrid } from './swot-grid.js';
 import { table } from './table.js';
+import { tableCell } from './table-cell.js';
+import { tableRow } from './table-row.js';
 import { text } from './text.js';
 import { thematicBreak } from './thematic-break.js';
+import { yaml } from './yaml.js';
 
 export const handlers: Handlers = {
   root,
@@ -43,6 +50,8 @@ export const handlers: Handlers = {
   code,
   thematicBreak,
   table,
+  tableRow,
+  tableCell,
   html,
   image,
   definition,

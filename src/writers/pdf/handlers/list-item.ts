@@ -1,6 +1,7 @@
 import type { List, ListItem } from 'mdast';
 import { widthOf } from '../layout.js';
 import type { Doc, Handler, PdfState } from '../state.js';
+import { at } from '../../must.js';
 
 const BULLETS = ['•', '◦', '▪'] as const;
 
@@ -28,7 +29,7 @@ function drawMarker(state: PdfState, doc: Doc, marker: Marker, right: number, ba
     // Bullets are text (•, ◦, ▪) at the text's size on the item's own baseline, so extraction and
     // copy-paste keep them on the item's line. Each glyph is centred on its advance (full-width
     // in Noto Sans SC, narrow in Noto Sans), so centring the advance centres the mark.
-    const glyph = BULLETS[(marker.depth - 1) % 3];
+    const glyph = at(BULLETS, (marker.depth - 1) % 3);
     const w = widthOf(state.fonts, 'regular', glyph, s);
     state.drawText(glyph, right - s * 0.75 - w / 2, baseline, s, color);
   }

@@ -2,6 +2,7 @@ import type { NeedTree } from '../../../tree/nodes.js';
 import { drawTextBox, elbow, listBox, textBox, type TextBox } from '../diagram.js';
 import { plain } from '../layout.js';
 import type { Handler, PdfState } from '../state.js';
+import { at as nth } from '../../must.js';
 
 const SIZE = 9;
 const GAP_X = 16;
@@ -32,8 +33,8 @@ export const needTree: Handler<NeedTree> = (state, node) => {
   const sum = WEIGHTS.reduce((a, b) => a + b, 0);
   const widths = WEIGHTS.map((w) => (total * w) / sum);
   const xs = widths.map((_, i) => state.x + widths.slice(0, i).reduce((a, b) => a + b, 0) + GAP_X * i);
-  const box = (text: string, col: number, bold = false): TextBox => textBox(state, plain(text, bold ? { bold: true } : {}), widths[col], SIZE);
-  const bullets = (items: string[]): TextBox => listBox(state, items.map((t) => plain(t)), widths[4], SIZE);
+  const box = (text: string, col: number, bold = false): TextBox => textBox(state, plain(text, bold ? { bold: true } : {}), nth(widths, col), SIZE);
+  const bullets = (items: string[]): TextBox => listBox(state, items.map((t) => plain(t)), nth(widths, 4), SIZE);
 
   const rows: Row[] = node.problems.map((p) => {
     const products = (p.products.length ? p.products : ['—']).map((t) => box(t, 3));
@@ -42,7 +43,7 @@ export const needTree: Handler<NeedTree> = (state, node) => {
     return { ...r, productsH, height: Math.max(r.problem.height, r.solution.height, productsH, r.criteria.height) };
   });
   const labels = [node.labels.goal, node.labels.problem, node.labels.solution, node.labels.products, node.labels.criteria].map((t, i) =>
-    state.layout(plain(t, { bold: true, color: colors.muted }), widths[i], 8),
+    state.layout(plain(t, { bold: true, color: colors.muted }), nth(widths, i), 8),
   );
   const labelH = Math.max(...labels.map((l) => l.length)) * 8 * 1.3 + 5;
 
@@ -74,33 +75,33 @@ function drawChunk(state: PdfState, goal: TextBox, rows: Row[], labels: ReturnTy
   state.takeMarker(top + 8, top);
   state.paint((doc) => {
     labels.forEach((lines, c) =>
-      lines.forEach((line, n) => state.drawLine(line, xs[c] + (widths[c] - line.width) / 2, top + 8 + n * 8 * 1.3, 8, colors.muted)),
+      lines.forEach((line, n) => state.drawLine(line, nth(xs, c) + (nth(widths, c) - line.width) / 2, top + 8 + n * 8 * 1.3, 8, colors.muted)),
     );
     const rowsH = rows.reduce((s, r) => s + r.height + GAP_Y, -GAP_Y);
     const bodyTop = top + labelH;
     const chunkH = Math.max(goal.height, rowsH);
     const goalY = bodyTop + (chunkH - goal.height) / 2;
-    drawTextBox(state, goal, xs[0], goalY, { fill: colors.brand, color: '#FFFFFF', align: 'center' });
+    drawTextBox(state, goal, nth(xs, 0), goalY, { fill: colors.brand, color: '#FFFFFF', align: 'center' });
     let y = bodyTop + (chunkH - rowsH) / 2;
-    const spineX = xs[1] - GAP_X / 2;
+    const spineX = nth(xs, 1) - GAP_X / 2;
     for (const row of rows) {
       const mid = y + row.height / 2;
       const at = (b: { height: number }): number => y + (row.height - b.height) / 2;
-      elbow(doc, xs[0] + widths[0], goalY + goal.height / 2, xs[1], mid, CONNECTOR, spineX);
-      drawTextBox(state, row.problem, xs[1], at(row.problem), { fill: '#F6E3DF', color: colors.text });
-      elbow(doc, xs[1] + widths[1], mid, xs[2], mid, CONNECTOR);
-      drawTextBox(state, row.solution, xs[2], at(row.solution), { fill: colors.brandTint, color: colors.text });
+      elbow(doc, nth(xs, 0) + nth(widths, 0), goalY + goal.height / 2, nth(xs, 1), mid, CONNECTOR, spineX);
+      drawTextBox(state, row.problem, nth(xs, 1), at(row.problem), { fill: '#F6E3DF', color: colors.text });
+      elbow(doc, nth(xs, 1) + nth(widths, 1), mid, nth(xs, 2), mid, CONNECTOR);
+      drawTextBox(state, row.solution, nth(xs, 2), at(row.solution), { fill: colors.brandTint, color: colors.text });
       let py = y + (row.height - row.productsH) / 2;
       for (const p of row.products) {
         const pm = py + p.height / 2;
-        elbow(doc, xs[2] + widths[2], mid, xs[3], pm, CONNECTOR, xs[3] - GAP_X / 2);
-        drawTextBox(state, p, xs[3], py, { fill: '#FFFFFF', stroke: colors.brand, color: colors.text });
-        elbow(doc, xs[3] + widths[3], pm, xs[4], mid, CONNECTOR, xs[4] - GAP_X / 2, false);
+        elbow(doc, nth(xs, 2) + nth(widths, 2), mid, nth(xs, 3), pm, CONNECTOR, nth(xs, 3) - GAP_X / 2);
+        drawTextBox(state, p, nth(xs, 3), py, { fill: '#FFFFFF', stroke: colors.brand, color: colors.text });
+        elbow(doc, nth(xs, 3) + nth(widths, 3), pm, nth(xs, 4), mid, CONNECTOR, nth(xs, 4) - GAP_X / 2, false);
         py += p.height + STACK;
       }
-      const cx = xs[4];
+      const cx = nth(xs, 4);
       doc.polygon([cx, mid], [cx - 4, mid - 2.4], [cx - 4, mid + 2.4]).fill(CONNECTOR);
-      drawTextBox(state, row.criteria, xs[4], at(row.criteria), { fill: '#F0F1F3', color: colors.text });
+      drawTextBox(state, row.criteria, nth(xs, 4), at(row.criteria), { fill: '#F0F1F3', color: colors.text });
       y += row.height + GAP_Y;
     }
   });

@@ -3,6 +3,7 @@ import { star } from '../diagram.js';
 import { maxLineWidth, plain, type Line } from '../layout.js';
 import { baselineOffset, type Handler, type PdfState } from '../state.js';
 import { tint } from '../theme.js';
+import { at } from '../../must.js';
 
 const ATTITUDES: Attitude[] = ['opponent', 'neutral', 'supporter'];
 const LEVELS: Level[] = ['high', 'medium', 'low'];
@@ -61,7 +62,7 @@ export const peopleMap: Handler<PeopleMap> = (state, node) => {
 
   state.gap(state.size);
   state.begin(Math.min(total, state.pageRoom));
-  state.ensure(titleH + rowH[0]);
+  state.ensure(titleH + at(rowH, 0));
   const gridX = state.x + axisW;
   const gridW = 3 * cellW;
   const label = (text: string, x: number, y: number, width: number, align: 'left' | 'center', size = 8.5, bold = true): void => {
@@ -81,7 +82,7 @@ export const peopleMap: Handler<PeopleMap> = (state, node) => {
   state.y += titleH;
   let segmentTop = state.y;
   LEVELS.forEach((level, r) => {
-    if (r > 0 && state.y + rowH[r] > state.bottom) {
+    if (r > 0 && state.y + at(rowH, r) > state.bottom) {
       yAxis(segmentTop, state.y);
       state.newPage();
       state.y += titleH;
@@ -89,12 +90,12 @@ export const peopleMap: Handler<PeopleMap> = (state, node) => {
     }
     const y = state.y;
     state.paint((doc) => {
-      const lines = levelLines[r];
-      const ly = y + rowH[r] / 2 - (lines.length * 8.5 * 1.3) / 2;
+      const lines = at(levelLines, r);
+      const ly = y + at(rowH, r) / 2 - (lines.length * 8.5 * 1.3) / 2;
       lines.forEach((line, i) => state.drawLine(line, gridX - 8 - line.width, ly + i * 8.5 * 1.3 + baselineOffset(8.5, 1.3), 8.5, colors.muted));
       ATTITUDES.forEach((att, c) => {
         const cx = gridX + c * cellW;
-        doc.rect(cx, y, cellW, rowH[r]).fill(tint(CELL_TINT[att], LEVEL_LIGHTEN[level]));
+        doc.rect(cx, y, cellW, at(rowH, r)).fill(tint(CELL_TINT[att], LEVEL_LIGHTEN[level]));
         let by = y + PAD;
         for (const b of cells.get(`${level}/${att}`) ?? []) {
           drawBadge(state, b, cx + PAD, by, badgeW);
@@ -102,10 +103,10 @@ export const peopleMap: Handler<PeopleMap> = (state, node) => {
         }
       });
       // White gutters between cells.
-      for (let c = 1; c < 3; c++) doc.moveTo(gridX + c * cellW, y).lineTo(gridX + c * cellW, y + rowH[r]).lineWidth(2).strokeColor('#FFFFFF').stroke();
+      for (let c = 1; c < 3; c++) doc.moveTo(gridX + c * cellW, y).lineTo(gridX + c * cellW, y + at(rowH, r)).lineWidth(2).strokeColor('#FFFFFF').stroke();
       if (y > segmentTop) doc.moveTo(gridX, y).lineTo(gridX + gridW, y).lineWidth(2).strokeColor('#FFFFFF').stroke();
     });
-    state.y += rowH[r];
+    state.y += at(rowH, r);
   });
   yAxis(segmentTop, state.y);
   const bottom = state.y;

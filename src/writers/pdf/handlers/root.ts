@@ -24,6 +24,6 @@ export const root: Handler<Root> = (state, node) => {
   let i = starts.length - 1;
   while (i > 0 && starts[i] === state.page) i--;
   if (starts[i] !== state.page - 1) return;
-  while (i > 0 && node.children[i - 1].type === 'heading' && starts[i - 1] === state.page - 1) i--;
+  while (i > 0 && node.children[i - 1]?.type === 'heading' && starts[i - 1] === state.page - 1) i--;
   if (i > 0) state.retryBreakBefore = i;
 };

@@ -2,6 +2,7 @@ import type { Table, TableCell } from 'mdast';
 import type { Run } from '../layout.js';
 import type { Handler } from '../state.js';
 import { drawTable } from '../table-engine.js';
+import { demandWeight } from '../../column-widths.js';
 
 /** Rough width demand of a cell: CJK counts double. */
 function demand(runs: Run[]): number {
@@ -18,9 +19,9 @@ export const table: Handler<Table> = (state, node) => {
   const cells = (cellsOfRow: TableCell[]): Run[][] => Array.from({ length: n }, (_, i) => (cellsOfRow[i] ? state.collect(cellsOfRow[i].children) : []));
   const header = cells(head.children);
   const rows = body.map((row) => ({ cells: cells(row.children), kind: 'normal' as const }));
-  const weights = Array.from({ length: n }, (_, i) => Math.min(40, Math.max(6, ...[header, ...rows.map((r) => r.cells)].map((c) => demand(c[i])))));
+  const weights = Array.from({ length: n }, (_, i) => demandWeight(Math.max(0, ...[header, ...rows.map((r) => r.cells)].map((c) => demand(c[i] ?? [])))));
   drawTable(state, {
-    columns: weights.map((weight, i) => ({ align: node.align?.[i] ?? 'left', weight: Math.sqrt(weight) })),
+    columns: weights.map((weight, i) => ({ align: node.align?.[i] ?? 'left', weight })),
     header,
     rows,
   });
