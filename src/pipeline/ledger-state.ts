@@ -3,7 +3,7 @@
  * A report's input is the set of ledger rows dated on or before its date, so a month's report
  * does not rebuild when only later months' rows change.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findLedgerFiles } from '../data/ledger/find.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -42,7 +42,7 @@ async function rawHashOf(ctx: BuildContext): Promise<{ hash: string; present: bo
   const found = await findLedgerFiles(ledgerDir(ctx), ctx.config.ledger);
   if (!found.files.length) return { hash: 'none', present: false };
   const parts: Record<string, string> = {};
-  for (const f of found.files) parts[relative(ctx.dataDir, f.file)] = sha256(await readFile(f.file));
+  for (const f of found.files) parts[relative(ctx.dataDir, f.file)] = sha256(readFileSync(f.file));
   return { hash: hashParts(parts), present: true };
 }
 
@@ -85,7 +85,7 @@ export function reportDir(asOf: IsoDate): string {
 }
 
 export async function configHashOf(ctx: BuildContext): Promise<string> {
-  return ctx.configFile ? sha256(await readFile(ctx.configFile)) : 'default';
+  return ctx.configFile ? sha256(readFileSync(ctx.configFile)) : 'default';
 }
 
 /**
