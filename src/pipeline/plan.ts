@@ -50,7 +50,7 @@ const CODE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 let codeHash: string | undefined;
 
 /** dealdoc's own version: package version + the hash of its code. */
-async function versionPart(): Promise<string> {
+export async function versionPart(): Promise<string> {
   if (codeHash) return codeHash;
   // Compiled builds carry their hash (scripts/build-id.mjs); running from source hashes the files.
   const recorded = await readFile(resolve(CODE_ROOT, 'build-id.json'), 'utf8').catch(() => undefined);
