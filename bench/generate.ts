@@ -19,7 +19,11 @@ export function rng(seed: number) {
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
+    pick: <T>(xs: readonly T[]): T => {
+      const x = xs[Math.floor(next() * xs.length)];
+      if (x === undefined) throw new Error('pick from an empty list');
+      return x;
+    },
   };
 }
 

@@ -19,7 +19,7 @@ import { InputError } from '../diagnostics.js';
 import type { BuildContext } from './context.js';
 import { hashParts } from './hash.js';
 import { customerFingerprint } from './ledger-fingerprint.js';
-import { configHashOf, loadLedgerState, parsed, parsedIfLoaded, type LedgerState } from './ledger-state.js';
+import { configHashOf, loadLedgerState, parsed, parsedIfLoaded, rawHashOf, type LedgerState } from './ledger-state.js';
 import type { Manifest } from './manifest.js';
 import { versionPart } from './plan.js';
 import { STATE_DIR, writeAtomic } from './write.js';
@@ -70,15 +70,16 @@ export function resetLedgerCache(): void {
 export async function paymentRecordFor(ctx: BuildContext, customerId: string | undefined, asOf: IsoDate): Promise<CustomerPaymentRecord | undefined> {
   if (!customerId) return undefined;
   const cache = await stateOf(ctx);
-  const state = await loadLedgerState(ctx);
-  if (!state.present) return undefined;
+  const raw = await rawHashOf(ctx);
+  if (!raw.present) return undefined;
   const key = entryKey(customerId, asOf);
-  const hit = cache.fresh.get(`${state.rawHash}|${key}`) ?? (cache.file?.rawHash === state.rawHash ? cache.file.entries.get(key) : undefined);
+  const hit = cache.fresh.get(`${raw.hash}|${key}`) ?? (cache.file?.rawHash === raw.hash ? cache.file.entries.get(key) : undefined);
   if (hit) return hit.record;
-  const full = await parsed(ctx, state);
+  // Not cached: parse the ledger (once per thread) and compute.
+  const full = await parsed(ctx, await loadLedgerState(ctx));
   if (!full.ledger) return undefined;
   const entry = await computeEntry(ctx, full, customerId, asOf);
-  cache.fresh.set(`${state.rawHash}|${key}`, entry);
+  cache.fresh.set(`${full.rawHash}|${key}`, entry);
   return entry.record;
 }
 
@@ -110,7 +111,8 @@ export async function cachedCustomerPart(ctx: BuildContext, rawHash: string, cus
  */
 export async function saveLedgerCache(ctx: BuildContext, manifest: Manifest): Promise<void> {
   const cache = await stateOf(ctx);
-  const state = await loadLedgerState(ctx);
+  // With the manifest: an unchanged ledger is not parsed here.
+  const state = await loadLedgerState(ctx, manifest);
   if (!state.present || !state.ok) return;
   const full = parsedIfLoaded(state);
   const old = cache.file;

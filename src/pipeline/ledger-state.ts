@@ -52,7 +52,8 @@ function fileHash(file: string): string {
   return hash;
 }
 
-async function rawHashOf(ctx: BuildContext): Promise<{ hash: string; present: boolean }> {
+/** The ledger files' hash ('none' without ledger files), without parsing them. */
+export async function rawHashOf(ctx: BuildContext): Promise<{ hash: string; present: boolean }> {
   const found = await findLedgerFiles(ledgerDir(ctx), ctx.config.ledger);
   if (!found.files.length) return { hash: 'none', present: false };
   const parts: Record<string, string> = {};
