@@ -114,11 +114,15 @@ export async function saveLedgerCache(ctx: BuildContext, manifest: Manifest): Pr
   // With the manifest: an unchanged ledger is not parsed here.
   const state = await loadLedgerState(ctx, manifest);
   if (!state.present || !state.ok) return;
-  const full = parsedIfLoaded(state);
   const old = cache.file;
+  const briefs = Object.entries(manifest.jobs).filter(([id, r]) => r.kind === 'deal' && id.endsWith('/swot-brief') && r.customerId && r.asOf);
+  // Parsed here only when the cache cannot answer for this ledger (missing, malformed, another
+  // ledger) and this build did not parse it: once, so that the next deal edit parses nothing.
+  const complete = old?.rawHash === state.rawHash && briefs.every(([, r]) => old.entries.has(entryKey(r.customerId!, r.asOf!)) || cache.fresh.has(`${state.rawHash}|${entryKey(r.customerId!, r.asOf!)}`));
+  const full = parsedIfLoaded(state) ?? (complete || !briefs.length ? undefined : await parsed(ctx, state));
   const entries = new Map<string, Entry>();
-  for (const [id, r] of Object.entries(manifest.jobs)) {
-    if (r.kind !== 'deal' || !id.endsWith('/swot-brief') || !r.customerId || !r.asOf) continue;
+  for (const [, r] of briefs) {
+    if (!r.customerId || !r.asOf) continue;
     const key = entryKey(r.customerId, r.asOf);
     if (entries.has(key)) continue;
     const fresh = cache.fresh.get(`${state.rawHash}|${key}`);
