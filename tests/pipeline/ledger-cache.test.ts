@@ -40,6 +40,8 @@ describe('ledger fingerprints', () => {
     for (const d of months) expect(ledgerFingerprint(l, d), d).toBe(reference(l, d));
     const customers = [...new Set(l.invoices.map((i) => i.customerId)), 'C-NONE'];
     for (const c of customers) for (const d of [months[0]!, months[months.length - 1]!, '2099-12-31' as IsoDate]) expect(customerFingerprint(l, c, d), `${c} ${d}`).toBe(reference(ledgerOfCustomer(l, c), d));
+    // The first customer asked of a ledger is keyed without indexing it: the same key.
+    for (const c of customers) expect(customerFingerprint({ ...l }, c, months[months.length - 1]!), c).toBe(reference(ledgerOfCustomer(l, c), months[months.length - 1]!));
     // Unapplied cash (no invoice number) belongs to its customer by customer id.
     expect(l.payments.some((p) => p.invoiceNo === undefined) || l.payments.length > 0).toBe(true);
   });
