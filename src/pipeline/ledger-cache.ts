@@ -61,11 +61,6 @@ async function stateOf(ctx: BuildContext): Promise<CacheState> {
   return s;
 }
 
-/** Forget what this process knows (watch mode between builds; tests). */
-export function resetLedgerCache(): void {
-  states.clear();
-}
-
 /** A customer's payment record for the SWOT brief, from the same computation as the report — from the cache when it holds it. */
 export async function paymentRecordFor(ctx: BuildContext, customerId: string | undefined, asOf: IsoDate): Promise<CustomerPaymentRecord | undefined> {
   if (!customerId) return undefined;
