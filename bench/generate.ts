@@ -4,8 +4,8 @@
  * for many customers, with payments, credit notes, write-offs, recoveries and two currencies.
  * Same seed → same files.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -19,7 +19,11 @@ export function rng(seed: number) {
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
+    pick: <T>(xs: readonly T[]): T => {
+      const x = xs[Math.floor(next() * xs.length)];
+      if (x === undefined) throw new Error('pick from an empty list');
+      return x;
+    },
   };
 }
 
@@ -148,4 +152,28 @@ export function generatePortfolio(root: string, opts: { deals: number; invoices:
     join(root, 'dealdoc.config.yaml'),
     'company: { name: 深圳市科松电子有限公司, name_en: "Shenzhen Kesong Electronics Co., Ltd.", short_name: 科松电子 }\nbrand_color: "#1F5FAF"\nlocale: zh-CN\n',
   );
+}
+
+/**
+ * A portfolio of `n` example-sized deals: the repository's example deals (data/deals) copied
+ * round-robin under new deal ids (ex-000…) and new customer ids (C-9000…), with the example
+ * config, catalogue, assets and ledger. Deals the benchmark has not been tuned on, at the size a
+ * user writes them.
+ */
+export function generateExamplePortfolio(root: string, exampleRoot: string, n: number): void {
+  cpSync(join(exampleRoot, 'data'), join(root, 'data'), { recursive: true });
+  cpSync(join(exampleRoot, 'dealdoc.config.yaml'), join(root, 'dealdoc.config.yaml'));
+  const dealsDir = join(root, 'data/deals');
+  const examples = readdirSync(dealsDir).filter((f) => /\.(md|json|ya?ml)$/.test(f)).sort();
+  const texts = examples.map((f) => ({ ext: extname(f), text: readFileSync(join(dealsDir, f), 'utf8') }));
+  for (const f of examples) rmSync(join(dealsDir, f));
+  for (let i = 0; i < n; i++) {
+    const { ext, text } = texts[i % texts.length]!;
+    const id = `ex-${String(i).padStart(3, '0')}`;
+    const renamed = text
+      .replace(/^id: .+$/m, `id: ${id}`)
+      .replace(/^(\s*)"id": "[a-z0-9-]+",/m, `$1"id": "${id}",`)
+      .replace(/\bC-1\d{3}\b/g, `C-${9000 + i}`);
+    writeFileSync(join(dealsDir, `${id}${ext}`), renamed);
+  }
 }

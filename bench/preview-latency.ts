@@ -25,7 +25,7 @@ export interface PreviewLatency {
   deals: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 interface Snapshot {
   docs: { id: string; stamp: string; state: string }[];
@@ -41,7 +41,7 @@ export async function measurePreviewLatency(projectDir: string, dealFile: string
       const onData = (b: Buffer) => {
         log += b.toString();
         const m = /dealdoc preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log);
-        if (m) {
+        if (m?.[1]) {
           clearTimeout(timer);
           done(m[1]);
         }

@@ -13,6 +13,7 @@ import { fromData, outputPaths, type JobResult } from './job-spec.js';
 import { acquireLock, type Lock } from './lock.js';
 import { readManifest, writeManifest, type JobRecord, type Manifest } from './manifest.js';
 import { hashParts } from './hash.js';
+import { cachedCustomerPart, saveLedgerCache } from './ledger-cache.js';
 import { customerLedgerPart, loadLedgerState } from './ledger-state.js';
 import { ensureRealDirs, makeDirs, ownershipProblem } from './outdir.js';
 import { assetParts, planBuild, type BuildPlan, type PlanOptions, type PlannedJob } from './plan.js';
@@ -92,8 +93,10 @@ export async function build(request: BuildRequest, events: BuildEvents = {}): Pr
       for (const k of Object.keys(parts)) if (k.startsWith('asset:')) delete parts[k];
       Object.assign(parts, await assetParts(ctx.dataDir, r.deps));
       if (job.spec.kind === 'deal' && 'ledger' in parts) {
-        // Recomputed with the as-of date the brief actually used.
-        parts.ledger = await customerLedgerPart(await loadLedgerState(ctx, manifest), r.customerId, { asOf: r.asOf } as JobRecord);
+        // Recomputed with the as-of date the brief actually used (from the ledger cache when the ledger was not parsed).
+        const state = await loadLedgerState(ctx, manifest);
+        const cachedPart = state.fromManifest && r.customerId && r.asOf ? await cachedCustomerPart(ctx, state.rawHash, r.customerId, r.asOf) : undefined;
+        parts.ledger = cachedPart ?? (await customerLedgerPart(state, r.customerId, { asOf: r.asOf } as JobRecord));
       }
       const record: JobRecord = {
         kind: job.spec.kind,
@@ -116,6 +119,10 @@ export async function build(request: BuildRequest, events: BuildEvents = {}): Pr
     if (plan.complete) await removeStale(ctx.outDir, request.outDir, manifest, plan, summary);
     manifest.ledger = plan.ledger;
     await writeManifest(ctx.outDir, manifest);
+    // A cache only: failing to bring it up to date costs the next build a ledger parse, nothing else.
+    await saveLedgerCache(ctx, manifest).catch((e: unknown) => {
+      if (!isFsError(e)) throw e;
+    });
   } catch (e) {
     // A filesystem error (ENOSPC, EACCES, EROFS, ENOTDIR…) is a diagnostic, never a stack trace.
     if (!isFsError(e)) throw e;

@@ -2,6 +2,7 @@
  * Filesystem errors as diagnostics: one line naming the path and the problem in words, never a
  * stack trace. (ENOSPC, EACCES, EROFS, ENOTDIR… and the out folder's own rules, OutPathError.)
  */
+import { statSync, type Stats } from 'node:fs';
 import { Diagnostic, type Severity } from '../diagnostics.js';
 import { displayPath } from './deals.js';
 
@@ -39,4 +40,13 @@ export function fsDiagnostic(e: unknown, fallback: string, severity: Severity = 
     return new Diagnostic({ file: displayPath(path), rule: 'fs', severity, message: `${e.syscall ? `cannot ${e.syscall}: ` : ''}${WORDS[code] ?? e.message.replace(/^[A-Z]+: /, '')} (${code})` });
   }
   return new Diagnostic({ file: displayPath(fallback), rule: 'fs', severity, message: e instanceof Error ? e.message : String(e) });
+}
+
+/** A file's stat, or undefined when it cannot be had (missing, unreadable folder…). Synchronous: planning stats every output, and ~900 asynchronous stats cost ~15 ms of CPU against ~2 ms. */
+export function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }

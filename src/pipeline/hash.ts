@@ -1,15 +1,20 @@
 /** Content hashes for build planning: sha256 of bytes, of files, of canonical JSON. */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { Decimal } from '../domain/money.js';
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/**
+ * sha256 of a file's bytes, undefined when it cannot be read. Read synchronously: planning hashes
+ * hundreds of small files, and an asynchronous read (open, fstat, read, close through the thread
+ * pool) costs ~5× the CPU of a synchronous one for a file of a few kilobytes.
+ */
 export async function hashFile(path: string): Promise<string | undefined> {
   try {
-    return sha256(await readFile(path));
+    return sha256(readFileSync(path));
   } catch {
     return undefined;
   }

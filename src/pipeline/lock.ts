@@ -66,7 +66,7 @@ export function procStartOf(pid: number): string | undefined {
 export function parseLock(text: string): LockInfo | undefined {
   const t = text.trim();
   const legacy = /^(\d{1,10})@(\S{1,255})$/.exec(t);
-  if (legacy) return { pid: Number(legacy[1]), host: legacy[2] };
+  if (legacy?.[1] && legacy[2]) return { pid: Number(legacy[1]), host: legacy[2] };
   try {
     const j = JSON.parse(t) as Partial<LockInfo>;
     if (Number.isInteger(j.pid) && (j.pid as number) > 0 && typeof j.host === 'string' && j.host) {

@@ -19,7 +19,7 @@ export function narrativeNodes(deal: Deal, assetsDir: string): { nodes: RootCont
     // readDeal refuses what the pre-scan sees; this is the safety net, still with a position.
     const m = /^narrative line (\d+): (.*)$/.exec((e as Error).message);
     const line = m && deal.bodyLine ? deal.bodyLine + Number(m[1]) - 1 : undefined;
-    throw new InputError([new Diagnostic({ file: deal.path, line, column: 1, field: 'body', rule: 'markdown-limit', message: m ? m[2] : (e as Error).message })]);
+    throw new InputError([new Diagnostic({ file: deal.path, line, column: 1, field: 'body', rule: 'markdown-limit', message: m?.[2] ?? (e as Error).message })]);
   }
   const visit = (parent: Parent) => {
     parent.children = (parent.children as RootContent[]).map((child) => {

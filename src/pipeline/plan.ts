@@ -3,7 +3,8 @@
  * A job is up to date when every input part hashes as recorded and its outputs are on disk as
  * written. Deal files whose bytes did not change are not even parsed.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deal } from '../data/deal-schema.js';
@@ -12,7 +13,7 @@ import { fontsFingerprint } from '../fonts/font-chain.js';
 import type { BuildContext } from './context.js';
 import { documentDate } from './dates.js';
 import { discoverDeals, displayPath, idClashes } from './deals.js';
-import { fsDiagnostic } from './fs-errors.js';
+import { fsDiagnostic, statOrUndefined } from './fs-errors.js';
 import { hashFile, hashParts, sha256 } from './hash.js';
 import { dealDocumentTypes, ledgerDocumentType, registeredFormats } from '../documents/registry.js';
 import { dealJobId, outputPaths, type JobSpec } from './job-spec.js';
@@ -52,7 +53,7 @@ const CODE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 let codeHash: string | undefined;
 
 /** dealdoc's own version: package version + the hash of its code. */
-async function versionPart(): Promise<string> {
+export async function versionPart(): Promise<string> {
   if (codeHash) return codeHash;
   // Compiled builds carry their hash (scripts/build-id.mjs); running from source hashes the files.
   const recorded = await readFile(resolve(CODE_ROOT, 'build-id.json'), 'utf8').catch(() => undefined);
@@ -147,7 +148,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
       const source = relative(ctx.dataDir, file);
       let bytes: Buffer;
       try {
-        bytes = await readFile(file);
+        bytes = readFileSync(file);
       } catch (e) {
         // Unreadable (EACCES, EISDIR, EIO…): that file's diagnostic; the others still build.
         diagnostics.push(fsDiagnostic(e, file));
@@ -267,7 +268,7 @@ async function outputProblem(ctx: BuildContext, spec: JobSpec, record: JobRecord
   for (const rel of outputPaths(spec)) {
     const rec = record.outputs[rel];
     if (!rec) return `${rel} not built yet`;
-    const info = await stat(join(ctx.outDir, rel)).catch(() => undefined);
+    const info = statOrUndefined(join(ctx.outDir, rel));
     if (!info) return `${rel} missing`;
     // build trusts size + mtime (a no-op build reads no output); check hashes every byte.
     if (verify || info.size !== rec.size || Math.round(info.mtimeMs) !== Math.round(rec.mtimeMs)) {

@@ -4,10 +4,9 @@ import { extname, relative, sep } from 'node:path';
 import type { Root } from 'mdast';
 import type { Format } from '../writers/types.js';
 import { Diagnostic, InputError } from '../diagnostics.js';
-import { toUtcDate, type IsoDate } from '../domain/dates.js';
-import { computeProvision, customerPaymentRecord, monthEnds } from '../domain/receivables/index.js';
+import { toUtcDate } from '../domain/dates.js';
+import { computeProvision, monthEnds } from '../domain/receivables/index.js';
 import { withLedgerDiagnostics } from '../data/ledger/findings.js';
-import type { CustomerPaymentRecord } from '../domain/receivables/types.js';
 import { compose } from '../compose/index.js';
 import type { BuildContext } from './context.js';
 import { displayPath } from './deals.js';
@@ -26,18 +25,8 @@ async function dataSources(dataDir: string, files: string[]): Promise<string[]> 
   return out.sort();
 }
 
-/** A customer's payment record for the SWOT brief, from the same computation as the report. */
-export async function paymentRecordFor(ctx: BuildContext, customerId: string | undefined, asOf: IsoDate): Promise<CustomerPaymentRecord | undefined> {
-  if (!customerId) return undefined;
-  const state = await parsed(ctx, await loadLedgerState(ctx));
-  if (!state.ledger || !state.ledger.invoices.some((i) => i.customerId === customerId)) return undefined;
-  try {
-    return withLedgerDiagnostics(customerPaymentRecord, state.ledger, ctx.config.provisioning, customerId, asOf);
-  } catch (e) {
-    if (e instanceof InputError) return undefined;
-    throw e;
-  }
-}
+// A customer's payment record for the SWOT brief (cached in out/.dealdoc; see ledger-cache.ts).
+export { paymentRecordFor } from './ledger-cache.js';
 
 export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, ctx: BuildContext): Promise<{ files: { path: string; bytes: Buffer }[]; diagnostics: Diagnostic[]; modelHash?: string; unchanged?: boolean }> {
   const state = await parsed(ctx, await loadLedgerState(ctx));

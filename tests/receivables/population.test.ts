@@ -1,7 +1,8 @@
 /** Rule 1: only rows dated on or before the as-of date count; nothing after it is read. */
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/domain/dates.js';
-import { computeProvision, ledgerFingerprint, ledgerInputsUpTo } from '../../src/domain/receivables/index.js';
+import { computeProvision, ledgerInputsUpTo } from '../../src/domain/receivables/index.js';
+import { ledgerFingerprint } from '../../src/pipeline/ledger-fingerprint.js';
 import { adjustment, invoice, ledgerOf, payment, rate, specific } from './build.js';
 import { canon, line, m, policy } from './helpers.js';
 

@@ -4,7 +4,7 @@ export { evaluateAt, type Policy } from './evaluate.js';
 export { LedgerFindings, type LedgerFinding } from './findings.js';
 export { monthEnds, previousMonthEnd } from './periods.js';
 export { customerPaymentRecord, ledgerOfCustomer } from './payment-record.js';
-export { ledgerInputsUpTo, ledgerFingerprint } from './population.js';
+export { ledgerInputsUpTo } from './population.js';
 export { bucketDefs, bucketOf } from './buckets.js';
 export { computeMovement } from './movement.js';
 export { SPECIFIC_KEY } from './totals.js';
