@@ -27,6 +27,7 @@ export const E2E = [
   'tests/pages/examples.test.ts',
   'tests/pages/generated.test.ts',
   'tests/pipeline/incremental.test.ts',
+  'tests/pipeline/ledger-cache.test.ts',
   'tests/pipeline/ledger-incremental.test.ts',
   'tests/pipeline/safety.test.ts',
   'tests/preview/cli.test.ts',
