@@ -105,31 +105,10 @@ export interface LedgerDocumentType extends DocumentBase {
 
 export type DocumentType = DealDocumentType | LedgerDocumentType;
 
-/** The proposal: the customer-facing projection of the deal, refused while the method or the catalogue finds errors. */
-async function planProposalDocument(i: DealDocumentInputs): Promise<PlannedDealDocument> {
-  const { planProposal, proposalDeal } = await import('./proposal/index.js');
-  const { resolveQuoteItems } = await import('../data/catalog.js');
-  const { lintDeal, lintProposal } = await import('../domain/method/index.js');
-  // The proposal sees only the allow-listed projection of the deal (proposalDeal); the checks
-  // that stop it from going to the customer read the whole deal here, outside the view.
-  const plan = planProposal(proposalDeal(i.deal), { company: i.company, brandColor: i.brandColor, created: i.created, date: i.date, logo: i.logo, narrative: i.narrative, catalog: i.catalog });
-  const items = resolveQuoteItems(i.deal.quote.items, i.deal.quote.currency, i.deal.locale, i.catalog);
-  // The proposal reports what stops it from going to the customer; the brief reports the rest.
-  return { plan, issues: [...lintDeal(i.deal, items).filter((x) => x.severity === 'error'), ...lintProposal(i.deal, items)] };
-}
-
-/** The internal SWOT brief, with the customer's payment record from the same computation as the monthly report. */
-async function planSwotBriefDocument(i: DealDocumentInputs): Promise<PlannedDealDocument> {
-  const { planSwotBrief } = await import('./swot-brief/index.js');
-  const plan = planSwotBrief(i.deal, { company: i.company, brandColor: i.brandColor, created: i.created, date: i.date, payment: i.payment, catalog: i.catalog, creditPolicy: i.creditPolicy });
-  // Errors (an unknown SKU) stop the proposal, not the internal brief: here they are warnings at most.
-  return { plan, issues: plan.issues.filter((x) => x.severity === 'warning') };
-}
-
-/** Every document dealdoc makes, in build order. One line each. */
+/** Every document dealdoc makes, in build order. One line each; each plan function lives in the document's folder and is loaded only when a document is planned. */
 const BUILTIN = [
-  { id: 'proposal', per: 'deal', template: 'proposal', inputs: ['narrative', 'catalog'], output: '{deal}/proposal', formats: ['pdf', 'docx'], title: { en: 'sales proposal', zh: '解决方案建议书' }, plan: planProposalDocument },
-  { id: 'swot-brief', per: 'deal', template: 'swot-brief', inputs: ['catalog', 'customer-ledger'], output: '{deal}/swot-brief', formats: ['pdf', 'docx'], title: { en: 'internal SWOT brief', zh: '内部 SWOT 简报' }, plan: planSwotBriefDocument },
+  { id: 'proposal', per: 'deal', template: 'proposal', inputs: ['narrative', 'catalog'], output: '{deal}/proposal', formats: ['pdf', 'docx'], title: { en: 'sales proposal', zh: '解决方案建议书' }, plan: async (i) => (await import('./proposal/document.js')).planProposalDocument(i) },
+  { id: 'swot-brief', per: 'deal', template: 'swot-brief', inputs: ['catalog', 'customer-ledger'], output: '{deal}/swot-brief', formats: ['pdf', 'docx'], title: { en: 'internal SWOT brief', zh: '内部 SWOT 简报' }, plan: async (i) => (await import('./swot-brief/document.js')).planSwotBriefDocument(i) },
   { id: 'provision-report', per: 'report-date', template: 'provision-report', inputs: ['ledger'], output: 'receivables/{period}/provision-report', formats: ['pdf', 'docx', 'xlsx'], title: { en: 'receivables provisioning report', zh: '应收账款坏账准备月报' }, plan: async (i) => (await import('./provision-report/index.js')).buildProvisionReport(i.result, i.context) },
 ] as const satisfies readonly DocumentType[];
 

@@ -71,7 +71,7 @@ export async function planDealDocument(doc: DealDocumentType, deal: Deal, ctx: B
   };
   if (reads.has('customer-ledger')) {
     result.asOf = date;
-    const hash = modelHash(payment ?? null);
+    const hash = modelHash(payment ?? null, ctx.dataDir);
     if (hash) result.modelHash = hash;
   }
   return result;

@@ -1,6 +1,7 @@
 /** Content hashes for build planning: sha256 of bytes, of files, of canonical JSON. */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { Decimal } from '../domain/money.js';
 
 export function sha256(data: string | Uint8Array): string {
@@ -24,17 +25,22 @@ export async function hashFile(path: string): Promise<string | undefined> {
  * Hash of a computed model (plain objects, arrays, strings, numbers, booleans, Decimal): what a
  * document prints is a function of it. Keys are sorted; a Decimal hashes by its value. Anything
  * else (a Map, a Date, a class instance) makes the model unhashable: undefined, so the caller
- * renders instead of trusting a hash that could miss a change.
+ * renders instead of trusting a hash that could miss a change. A string below `root` (the data
+ * folder: ledger rows carry their file's absolute path for diagnostics) hashes as its path relative
+ * to it, so moving the project folder does not make every figure look changed.
  */
-export function modelHash(value: unknown): string | undefined {
+export function modelHash(value: unknown, root?: string): string | undefined {
+  const prefix = root === undefined ? undefined : root.endsWith(sep) ? root : `${root}${sep}`;
   // One string, hashed once: a crypto update per value would cost more than the walk itself.
   const out: string[] = [];
   const walk = (v: unknown): boolean => {
     if (v === null || v === undefined) return out.push(v === null ? 'n' : 'u'), true;
     switch (typeof v) {
-      case 'string':
-        out.push(`s${v.length}:`, v);
+      case 'string': {
+        const s = prefix !== undefined && v.startsWith(prefix) ? `./${v.slice(prefix.length)}` : v;
+        out.push(`s${s.length}:`, s);
         return true;
+      }
       case 'number':
       case 'boolean':
         out.push(`${typeof v === 'number' ? 'i' : 'b'}${String(v)};`);

@@ -41,7 +41,7 @@ export async function executeReport(spec: Extract<JobSpec, { kind: 'report' }>, 
   // With config, templates and code unchanged (the planner says so by setting unchangedIf), the
   // report is a function of these figures (and of the ledger files' hashes it lists as sources,
   // which, like the rows after its date, do not make it rebuild): equal figures, nothing to write.
-  const hash = modelHash(result);
+  const hash = modelHash(result, ctx.dataDir);
   if (spec.unchangedIf && hash === spec.unchangedIf) return { files: [], diagnostics: [], modelHash: hash, unchanged: true };
   const context = {
     company: ctx.config.company,
