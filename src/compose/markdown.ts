@@ -1,6 +1,6 @@
 /**
  * Markdown → mdast: remark-parse + remark-gfm + remark-cjk-friendly, then the clean-ups CJK
- * text needs (LIBRARY-NOTES §5): autolink literals cut at the first non-ASCII character, soft
+ * text needs (docs/library-internals.md, "Behaviour we rely on"): autolink literals cut at the first non-ASCII character, soft
  * line breaks between two CJK characters dropped, raw HTML kept as literal text (input is untrusted).
  */
 import type { Link, Parent, Root, RootContent, Text } from 'mdast';

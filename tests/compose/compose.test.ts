@@ -53,4 +53,8 @@ describe('compose', () => {
     expect(link).toBe('https://example.com/a');
     expect(textOf(para)).toContain('，然后联系我们。');
   });
+  it('drops a soft line break between two CJK characters, keeps it as a space between Latin words', () => {
+    expect(textOf(parseMarkdown('提升直通率\n降低误报').children[0])).toBe('提升直通率降低误报');
+    expect(textOf(parseMarkdown('first line\nsecond line').children[0])).toMatch(/^first line\ssecond line$/);
+  });
 });
