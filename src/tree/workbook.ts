@@ -65,4 +65,6 @@ export interface Workbook {
   created: Date;
   title: string;
   company: string;
+  /** The config's brand colour ("#RRGGBB"): header rows take its tint, as in the PDF and DOCX. */
+  brandColor?: string;
 }

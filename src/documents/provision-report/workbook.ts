@@ -51,5 +51,5 @@ export function workbookFromReport(report: ReportModel, ctx: ProvisionReportCont
     const extra = notes[key] ?? [];
     return extra.length > 0 ? { ...s, notes: [...(s.notes ?? []), ...extra] } : s;
   });
-  return { sheets, created: ctx.created, title: report.title, company: report.company };
+  return { sheets, created: ctx.created, title: report.title, company: report.company, brandColor: ctx.brandColor };
 }

@@ -8,12 +8,16 @@ import { strToU8, unzipSync } from 'fflate';
 import { parseIsoDate, toUtcDate } from '../../domain/dates.js';
 import { Decimal, fixed } from '../../domain/money.js';
 import type { CellValue, Column, Row, Sheet, Workbook } from '../../tree/workbook.js';
+import { colours, INK } from '../theme.js';
 import { numFmtFor } from './number-formats.js';
 import { normalizeParts } from './normalize.js';
 
-const HEADER_FILL = 'FFE8EEF7';
-const RULE = { style: 'thin' as const, color: { argb: 'FF7F7F7F' } };
-const HEAVY_RULE = { style: 'medium' as const, color: { argb: 'FF404040' } };
+/** "#RRGGBB" from the shared theme (../theme.ts) → exceljs's opaque ARGB. */
+const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
+// The look shared with the PDF and DOCX: header rows in the brand tint, rules in the theme's inks
+// (thin: muted grey, so a rule stands out from the spreadsheet's own gridlines; totals: the strong rule).
+const RULE = { style: 'thin' as const, color: { argb: argb(INK.muted) } };
+const HEAVY_RULE = { style: 'medium' as const, color: { argb: argb(INK.ruleStrong) } };
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
 /** Row heights in points for wrapped text lines (Calibri 11 = 15 pt; the 13 pt title ≈ 18 pt). */
 const NOTE_LINE = 15;
@@ -22,6 +26,7 @@ const FONT = { name: 'Calibri', size: 11, family: 2 } as const;
 const TITLE_LINE = 18;
 
 export async function renderXlsx(wb: Workbook): Promise<Buffer> {
+  const headerFill = argb(colours(wb.brandColor).brandTint);
   const book = new ExcelJS.Workbook();
   book.creator = wb.company;
   book.lastModifiedBy = wb.company;
@@ -35,7 +40,7 @@ export async function renderXlsx(wb: Workbook): Promise<Buffer> {
   const layouts = new Map(wb.sheets.map((sh) => [sh.name, layoutOf(sh)]));
   for (const sheet of wb.sheets) {
     checkSheetName(sheet.name, names);
-    writeSheet(book.addWorksheet(sheet.name), sheet, dates, layouts);
+    writeSheet(book.addWorksheet(sheet.name), sheet, dates, layouts, headerFill);
   }
   return normalizeParts(await packageParts(book), wb.created);
 }
@@ -133,7 +138,7 @@ function resolveFormula(formula: string, sheet: Sheet, rowIndex: number, layouts
   });
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date>, layouts: Map<string, Layout>): void {
+function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date>, layouts: Map<string, Layout>, headerFill: string): void {
   const n = sheet.columns.length;
   ws.columns = sheet.columns.map((c) => ({ width: c.width ?? defaultWidth(c) }));
 
@@ -150,7 +155,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
     const cell = header.getCell(i + 1);
     cell.value = c.header;
     cell.font = { ...FONT, bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: headerFill } };
     cell.border = { bottom: RULE };
     cell.alignment = { vertical: 'middle', horizontal: alignFor(c), wrapText: true };
   });
