@@ -1,6 +1,6 @@
 /** Run the real CLI (bin/dealdoc.js → dist/) as a user would. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -32,5 +32,17 @@ export function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dealdoc-proj-'));
   cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
   cpSync(join(ROOT, 'dealdoc.config.yaml'), join(dir, 'dealdoc.config.yaml'));
+  return dir;
+}
+
+/**
+ * A copy of the examples cut down for ledger tests: two deals (huaxin, customer C-1001; penang,
+ * C-1003) and three month ends (2026-08, -09, -10).
+ */
+export function twoDealProject(): string {
+  const dir = copyProject();
+  for (const f of readdirSync(join(dir, 'data/deals'))) if (!/^(huaxin|penang)/.test(f)) rmSync(join(dir, 'data/deals', f));
+  const cfg = join(dir, 'dealdoc.config.yaml');
+  writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('  # periods: { from: 2025-11, to: 2026-10 }', '  periods: { from: 2026-08, to: 2026-10 }'));
   return dir;
 }

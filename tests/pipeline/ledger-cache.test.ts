@@ -5,7 +5,7 @@
  * a ledger edit that changes a customer's record rebuilds that brief and updates that entry only.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import type { IsoDate } from '../../src/domain/dates.js';
 import { ledgerInputsUpTo, ledgerOfCustomer, monthEnds } from '../../src/domain/receivables/index.js';
 import type { Ledger } from '../../src/domain/receivables/types.js';
 import { customerFingerprint, ledgerFingerprint } from '../../src/pipeline/ledger-fingerprint.js';
-import { copyProject, ROOT, runCli } from '../helpers/cli.js';
+import { twoDealProject, ROOT, runCli } from '../helpers/cli.js';
 
 /** The fingerprint as the domain computed it before it moved (serialise and sort per call): the reference. */
 function reference(ledger: Ledger, asOf: IsoDate): string {
@@ -69,11 +69,7 @@ describe('ledger cache', () => {
   const cache = () => JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; rawHash: string; entries: Record<string, { ledgerPart: string; record?: Record<string, unknown> }> };
 
   beforeAll(() => {
-    // Two deals: customers C-1001 (huaxin) and C-1003 (penang); three month ends.
-    proj = copyProject();
-    for (const f of readdirSync(join(proj, 'data/deals'))) if (!/^(huaxin|penang)/.test(f)) rmSync(join(proj, 'data/deals', f));
-    const cfg = join(proj, 'dealdoc.config.yaml');
-    writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('  # periods: { from: 2025-11, to: 2026-10 }', '  periods: { from: 2026-08, to: 2026-10 }'));
+    proj = twoDealProject();
     out = join(proj, 'out');
     cacheFile = join(out, '.dealdoc/ledger-cache.json');
     build();

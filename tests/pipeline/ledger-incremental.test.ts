@@ -3,12 +3,12 @@
  * changed, and only the briefs of customers whose payment record changed (the computed model is
  * hashed, not only the input rows).
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/domain/money.js';
 import { modelHash } from '../../src/pipeline/hash.js';
-import { copyProject, runCli } from '../helpers/cli.js';
+import { twoDealProject, runCli } from '../helpers/cli.js';
 
 function mtimes(dir: string): Record<string, number> {
   const out: Record<string, number> = {};
@@ -49,11 +49,7 @@ describe('incremental ledger: rebuild what the edit changes, in print', () => {
   };
 
   beforeAll(() => {
-    // Two deals (customers C-1001 and C-1003) and three month ends: 2026-08, -09, -10.
-    proj = copyProject();
-    for (const f of readdirSync(join(proj, 'data/deals'))) if (!/^(huaxin|penang)/.test(f)) rmSync(join(proj, 'data/deals', f));
-    const cfg = join(proj, 'dealdoc.config.yaml');
-    writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('  # periods: { from: 2025-11, to: 2026-10 }', '  periods: { from: 2026-08, to: 2026-10 }'));
+    proj = twoDealProject();
     out = join(proj, 'out');
     payments = join(proj, 'data/receivables/payments.csv');
     build();
