@@ -6,21 +6,25 @@
 import { ZERO, sum } from '../money.js';
 import type { IsoDate } from '../dates.js';
 import type { Snapshot } from './evaluate.js';
+import { groupBy } from './totals.js';
 import type { CollectionItem, CustomerMovement, Ledger, ProvisionResult } from './types.js';
 
 export function customerMovement(current: Snapshot, prior: Snapshot | undefined, adjustments: NonNullable<ProvisionResult['periodAdjustments']>, names: Map<string, string>): CustomerMovement[] {
-  const ids = new Set<string>([...current.byCustomer.map((c) => c.key), ...(prior?.byCustomer ?? []).map((c) => c.key), ...adjustments.map((a) => a.customerId)]);
-  const closingOf = new Map(current.byCustomer.map((c) => [c.key, c.provision]));
-  const openingOf = new Map((prior?.byCustomer ?? []).map((c) => [c.key, c.provision]));
+  const priorCustomers = prior?.byCustomer ?? [];
+  // Each input indexed once by customer (byCustomer has one entry per customer).
+  const closingOf = new Map(current.byCustomer.map((c) => [c.key, c]));
+  const openingOf = new Map(priorCustomers.map((c) => [c.key, c]));
+  const adjustmentsOf = groupBy(adjustments, (a) => a.customerId);
+  const ids = new Set<string>([...current.byCustomer.map((c) => c.key), ...priorCustomers.map((c) => c.key), ...adjustments.map((a) => a.customerId)]);
   const out: CustomerMovement[] = [];
   for (const id of [...ids].sort()) {
-    const mine = adjustments.filter((a) => a.customerId === id);
+    const mine = adjustmentsOf.get(id) ?? [];
     const writeOffs = sum(mine.filter((a) => a.kind === 'write_off').map((a) => a.amountCny));
     const recoveries = sum(mine.filter((a) => a.kind === 'recovery').map((a) => a.amountCny));
-    const opening = openingOf.get(id) ?? ZERO;
-    const closing = closingOf.get(id) ?? ZERO;
+    const opening = openingOf.get(id)?.provision ?? ZERO;
+    const closing = closingOf.get(id)?.provision ?? ZERO;
     const delta = closing.minus(opening.minus(writeOffs).plus(recoveries));
-    const name = current.byCustomer.find((c) => c.key === id)?.name ?? prior?.byCustomer.find((c) => c.key === id)?.name ?? mine[0]?.customerName ?? names.get(id) ?? id;
+    const name = closingOf.get(id)?.name ?? openingOf.get(id)?.name ?? mine[0]?.customerName ?? names.get(id) ?? id;
     out.push({ customerId: id, customerName: name, opening, charge: delta.isPositive() ? delta : ZERO, reversal: delta.isNegative() ? delta.negated() : ZERO, writeOffs, recoveries, closing });
   }
   return out;
@@ -35,11 +39,11 @@ export function collectionList(current: Snapshot, ledger: Ledger): CollectionIte
     const cur = lastPayment.get(id);
     if (!cur || p.date > cur) lastPayment.set(id, p.date);
   }
+  const linesOf = groupBy(current.lines, (l) => l.invoice.customerId);
   const items: CollectionItem[] = [];
   for (const c of current.byCustomer) {
     if (!c.overdue.isPositive() || c.overdue.isZero()) continue;
-    const lines = current.lines.filter((l) => l.invoice.customerId === c.key);
-    const overdueLines = lines.filter((l) => l.daysOverdue > 0);
+    const overdueLines = (linesOf.get(c.key) ?? []).filter((l) => l.daysOverdue > 0);
     const last = lastPayment.get(c.key);
     items.push({
       customerId: c.key,

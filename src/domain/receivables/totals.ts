@@ -43,7 +43,8 @@ function partyTotals(key: string, name: string, lines: InvoiceLine[], defs: Buck
   };
 }
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+/** Items grouped by key, each group in input order, the groups sorted by key. */
+export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const it of items) pushTo(out, key(it), it);
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
