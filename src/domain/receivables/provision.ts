@@ -58,9 +58,8 @@ function evaluateCached(ledger: Ledger, policy: Policy, d: IsoDate, cache: Map<I
 function withMovement(ledger: Ledger, policy: Policy, asOf: IsoDate, cache: Map<IsoDate, Evaluation>, opts: ComputeOptions): ProvisionResult {
   const current = evaluateCached(ledger, policy, asOf, cache);
   const prev = previousMonthEnd(asOf);
-  // The opening allowance is the previous month end's required provision: from its evaluation
-  // when computePeriods already has it, else just that figure (no schedules for a date not reported).
-  // The previous month end is evaluated in full: its figures are the comparison columns too.
+  // The opening allowance is the previous month end's required provision. That month end is
+  // evaluated in full (or taken from computePeriods' cache): its figures are the comparison columns too.
   const prior = evaluateCached(ledger, policy, prev, cache);
   const opening = prior.snapshot.totals.provision;
   const periodStart = addDays(prev, 1);

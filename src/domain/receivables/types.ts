@@ -222,15 +222,10 @@ export interface FxDifference {
   total: Decimal;
 }
 
-export interface CustomerMovement {
+/** One customer's share of the Movement (its figures without the balance check). */
+export interface CustomerMovement extends Omit<Movement, 'balanced'> {
   customerId: string;
   customerName: string;
-  opening: Decimal;
-  charge: Decimal;
-  reversal: Decimal;
-  writeOffs: Decimal;
-  recoveries: Decimal;
-  closing: Decimal;
 }
 
 export interface CollectionItem {
