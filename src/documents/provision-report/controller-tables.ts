@@ -7,7 +7,7 @@
 import { Decimal, ZERO, sum } from '../../domain/money.js';
 import type { PartyTotals } from '../../domain/receivables/types.js';
 import type { Column, Row, Sheet } from '../../tree/workbook.js';
-import { bucketLabel, columnSum, range, sheet, type TableEnv } from './table-kit.js';
+import { bucketLabel, columnSum, inUnit, range, sheet, type TableEnv } from './table-kit.js';
 
 const ZERO_TOTALS = { balance: ZERO, provision: ZERO };
 
@@ -45,15 +45,14 @@ export function comparisonSheet(env: TableEnv): Sheet {
   }
   if (rows.length > start) rows.push(totalRow(start, rows.length));
 
-  const u = (label: string) => l.withUnit(label, env.unit);
   const columns: Column[] = [
     { header: l.col.item, kind: 'text', width: 24 },
-    { header: u(l.more.prior(l.col.balance)), kind: 'money', width: 16 },
-    { header: u(l.more.current(l.col.balance)), kind: 'money', width: 16 },
-    { header: u(l.more.change(l.col.balance)), kind: 'money', width: 15 },
-    { header: u(l.more.prior(l.col.provision)), kind: 'money', width: 15 },
-    { header: u(l.more.current(l.col.provision)), kind: 'money', width: 15 },
-    { header: u(l.more.change(l.col.provision)), kind: 'money', width: 15 },
+    { header: inUnit(env, l.more.prior(l.col.balance)), kind: 'money', width: 16 },
+    { header: inUnit(env, l.more.current(l.col.balance)), kind: 'money', width: 16 },
+    { header: inUnit(env, l.more.change(l.col.balance)), kind: 'money', width: 15 },
+    { header: inUnit(env, l.more.prior(l.col.provision)), kind: 'money', width: 15 },
+    { header: inUnit(env, l.more.current(l.col.provision)), kind: 'money', width: 15 },
+    { header: inUnit(env, l.more.change(l.col.provision)), kind: 'money', width: 15 },
   ];
   return sheet(env, 'comparison', columns, rows);
 }
@@ -69,12 +68,11 @@ export function customerMovementSheet(env: TableEnv): Sheet {
     cells: ['', l.row.total, ...range(2, 8).map((i) => columnSum(rows, i))],
     formulas: Object.fromEntries(range(2, 8).map((i) => [i, `SUBTOTAL(9,{rows ${i}})`])),
   });
-  const u = (label: string) => l.withUnit(label, env.unit);
   const m = l.movement;
   const columns: Column[] = [
     { header: l.col.customerId, kind: 'text', width: 11 },
     { header: l.col.customer, kind: 'text', width: 26 },
-    ...[m.opening, m.charge, m.reversal, m.writeOffs, m.recoveries, m.closing].map((h): Column => ({ header: u(h), kind: 'money', width: 15 })),
+    ...[m.opening, m.charge, m.reversal, m.writeOffs, m.recoveries, m.closing].map((h): Column => ({ header: inUnit(env, h), kind: 'money', width: 15 })),
   ];
   return sheet(env, 'customerMovement', columns, rows, { autoFilter: true });
 }
@@ -88,15 +86,14 @@ export function collectionSheet(env: TableEnv): Sheet {
     cells: [l.row.total, '', null, null, ...range(4, 7).map((i) => columnSum(rows, i))],
     formulas: Object.fromEntries(range(4, 7).map((i) => [i, `SUBTOTAL(9,{rows ${i}})`])),
   });
-  const u = (label: string) => l.withUnit(label, env.unit);
   const columns: Column[] = [
     { header: l.col.customer, kind: 'text', width: 26 },
     { header: l.col.rep, kind: 'text', width: 12 },
     { header: l.more.maxDays, kind: 'int', width: 10 },
     { header: l.more.lastPayment, kind: 'date', width: 12 },
-    { header: u(l.col.overdue), kind: 'money', width: 16 },
-    { header: u(l.col.balance), kind: 'money', width: 16 },
-    { header: u(l.col.provision), kind: 'money', width: 15 },
+    { header: inUnit(env, l.col.overdue), kind: 'money', width: 16 },
+    { header: inUnit(env, l.col.balance), kind: 'money', width: 16 },
+    { header: inUnit(env, l.col.provision), kind: 'money', width: 15 },
   ];
   return sheet(env, 'collection', columns, rows, { autoFilter: items.length > 0 });
 }

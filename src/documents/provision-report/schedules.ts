@@ -6,7 +6,7 @@ import { Decimal, ZERO } from '../../domain/money.js';
 import type { InvoiceLine, PartyTotals, ProvisionResult } from '../../domain/receivables/types.js';
 import type { Column, Row, Sheet } from '../../tree/workbook.js';
 import { fxDecimals, money, percent, percentDecimals } from './format.js';
-import { bucketLabel, columnSum, range, sheet, type TableEnv } from './table-kit.js';
+import { bucketLabel, columnSum, inUnit, range, sheet, type TableEnv } from './table-kit.js';
 
 /** PartyTotals.byBucket key for 单项 lines (contract in receivables/types.ts: every bucket id plus 'specific'). */
 export const SPECIFIC_KEY = 'specific';
@@ -27,14 +27,13 @@ export function partyLayout(r: ProvisionResult, lead: number): { balance: number
 
 function partyColumns(env: TableEnv, lead: Column[]): Column[] {
   const { l, result: r } = env;
-  const inUnit = (label: string) => l.withUnit(label, env.unit);
   return [
     ...lead,
-    { header: inUnit(l.col.balance), kind: 'money', width: 16 },
-    ...r.buckets.map((b): Column => ({ header: inUnit(bucketLabel(b, l)), kind: 'money', width: 16 })),
-    ...(hasSpecificColumn(r) ? [{ header: inUnit(l.row.specific), kind: 'money', width: 14 } as Column] : []),
-    { header: inUnit(l.col.overdue), kind: 'money', width: 16 },
-    { header: inUnit(l.col.provision), kind: 'money', width: 15 },
+    { header: inUnit(env, l.col.balance), kind: 'money', width: 16 },
+    ...r.buckets.map((b): Column => ({ header: inUnit(env, bucketLabel(b, l)), kind: 'money', width: 16 })),
+    ...(hasSpecificColumn(r) ? [{ header: inUnit(env, l.row.specific), kind: 'money', width: 14 } as Column] : []),
+    { header: inUnit(env, l.col.overdue), kind: 'money', width: 16 },
+    { header: inUnit(env, l.col.provision), kind: 'money', width: 15 },
   ];
 }
 
@@ -120,7 +119,6 @@ export function detailSheet(env: TableEnv): Sheet {
     cells: [l.row.total, '', '', null, null, null, '', '', null, null, columnSum(rows, 10), null, columnSum(rows, 12), ''],
     formulas: { 10: 'SUBTOTAL(9,{rows 10})', 12: 'SUBTOTAL(9,{rows 12})' },
   });
-  const inUnit = (label: string) => l.withUnit(label, env.unit);
   const columns: Column[] = [
     { header: l.col.customer, kind: 'text', width: 26 },
     { header: l.col.rep, kind: 'text', width: 8 },
@@ -132,9 +130,9 @@ export function detailSheet(env: TableEnv): Sheet {
     { header: l.col.currency, kind: 'text', width: 6 },
     { header: l.col.outstanding, kind: 'money', width: 14 },
     { header: l.col.fxRate, kind: 'number', decimals: fxDecimals(r.lines.map((x) => x.fxRate)), width: 8 },
-    { header: inUnit(l.col.balanceCny), kind: 'money', width: 16 },
+    { header: inUnit(env, l.col.balanceCny), kind: 'money', width: 16 },
     { header: l.col.rate, kind: 'percent', decimals: percentDecimals(r.lines.map((x) => x.provisionRate)), width: 10 },
-    { header: inUnit(l.col.provision), kind: 'money', width: 14 },
+    { header: inUnit(env, l.col.provision), kind: 'money', width: 14 },
     { header: l.col.flags, kind: 'text', width: 13 },
   ];
   return sheet(env, 'detail', columns, rows, { autoFilter: true });
@@ -160,14 +158,13 @@ export function detailByCustomerSheet(env: TableEnv, detail: Sheet): Sheet {
   const rows: Row[] = [...groups.entries()].map(([key, g]) => ({ cells: [key, g.name, g.rows.length, g.maxDays, columnSum(g.rows, 10), columnSum(g.rows, 12)] }));
   const count = rows.reduce((n, row) => n + (row.cells[2] as number), 0);
   rows.push({ kind: 'total', cells: ['', l.row.total, count, null, columnSum(rows, 4), columnSum(rows, 5)] });
-  const inUnit = (label: string) => l.withUnit(label, env.unit);
   const columns: Column[] = [
     { header: l.col.customerId, kind: 'text', width: 11 },
     { header: l.col.customer, kind: 'text', width: 30 },
     { header: l.col.count, kind: 'int', width: 9 },
     { header: l.more.maxDays, kind: 'int', width: 11 },
-    { header: inUnit(l.col.balanceCny), kind: 'money', width: 18 },
-    { header: inUnit(l.col.provision), kind: 'money', width: 16 },
+    { header: inUnit(env, l.col.balanceCny), kind: 'money', width: 18 },
+    { header: inUnit(env, l.col.provision), kind: 'money', width: 16 },
   ];
   return sheet(env, 'detail', columns, rows);
 }
@@ -219,7 +216,7 @@ export function exceptionsSheet(env: TableEnv): Sheet {
     { header: l.col.date, kind: 'date', width: 11 },
     { header: l.col.currency, kind: 'text', width: 6 },
     { header: l.col.amountCcy, kind: 'money', width: 14 },
-    { header: l.withUnit(l.col.amount, env.unit), kind: 'money', width: 15 },
+    { header: inUnit(env, l.col.amount), kind: 'money', width: 15 },
     { header: l.col.note, kind: 'text', width: 44 },
   ];
   return sheet(env, 'exceptions', columns, rows, { autoFilter: rows.length > 0 });

@@ -6,7 +6,7 @@ import { Decimal, ZERO, cents, sharesOf, sum } from '../../domain/money.js';
 import type { BucketTotal, ProvisionResult } from '../../domain/receivables/types.js';
 import type { Column, Row, Sheet } from '../../tree/workbook.js';
 import { percentDecimals } from './format.js';
-import { bucketLabel, sheet, type TableEnv } from './table-kit.js';
+import { bucketLabel, inUnit, sheet, type TableEnv } from './table-kit.js';
 
 export function summarySheet(env: TableEnv): Sheet {
   const { result: r, l } = env;
@@ -25,7 +25,7 @@ export function summarySheet(env: TableEnv): Sheet {
     { cells: [l.summary.closing, r.totals.provision], formulas: { 1: `{${aging}!${agingTotal},5}` } },
     { cells: [l.summary.net, r.totals.net], formulas: { 1: '{0,1}-{4,1}' } },
   ];
-  return sheet(env, 'summary', [{ header: l.col.item, kind: 'text', width: 36 }, { header: l.withUnit(l.col.amount, env.unit), kind: 'money', width: 20 }], rows, {
+  return sheet(env, 'summary', [{ header: l.col.item, kind: 'text', width: 36 }, { header: inUnit(env, l.col.amount), kind: 'money', width: 20 }], rows, {
     orientation: 'portrait',
   });
 }
@@ -57,15 +57,14 @@ export function agingSheet(env: TableEnv): Sheet {
   };
   const both = (c: number) => `{${k},${c}}+{${k + 1},${c}}`;
   const total: Row = { kind: 'total', cells: [l.row.total, ...totalsOf([subtotal, specific], [1, 2, 3, 4, 5, 6], [4])], formulas: { 1: both(1), 2: both(2), 5: both(5), 6: both(6) } };
-  const inUnit = (label: string) => l.withUnit(label, env.unit);
   const columns: Column[] = [
     { header: l.col.bucket, kind: 'text', width: 18 },
     { header: l.col.count, kind: 'int', width: 7 },
-    { header: inUnit(l.col.balance), kind: 'money', width: 17 },
+    { header: inUnit(env, l.col.balance), kind: 'money', width: 17 },
     { header: l.col.share, kind: 'percent', decimals: 1, width: 9 },
     { header: l.col.rate, kind: 'percent', decimals: percentDecimals(r.buckets.map((b) => b.rate)), width: 9 },
-    { header: inUnit(l.col.provision), kind: 'money', width: 16 },
-    { header: inUnit(l.col.carrying), kind: 'money', width: 17 },
+    { header: inUnit(env, l.col.provision), kind: 'money', width: 16 },
+    { header: inUnit(env, l.col.carrying), kind: 'money', width: 17 },
   ];
   return sheet(env, 'aging', columns, [...bucketRows, subtotal, specific, total]);
 }
@@ -98,7 +97,7 @@ export function movementSheet(env: TableEnv): Sheet {
   ];
   const closing = m.opening.plus(m.charge).minus(m.reversal).minus(m.writeOffs).plus(m.recoveries);
   rows.push({ kind: 'total', cells: [l.movement.closing, closing], formulas: { 1: '{0,1}+{1,1}-{2,1}-{3,1}+{4,1}' } });
-  return sheet(env, 'movement', [{ header: l.col.item, kind: 'text', width: 26 }, { header: l.withUnit(l.col.amount, env.unit), kind: 'money', width: 18 }], rows, {
+  return sheet(env, 'movement', [{ header: l.col.item, kind: 'text', width: 26 }, { header: inUnit(env, l.col.amount), kind: 'money', width: 18 }], rows, {
     orientation: 'portrait',
   });
 }
@@ -132,7 +131,7 @@ export function journalSheet(env: TableEnv): Sheet {
     { header: l.col.entry, kind: 'text', width: 26 },
     { header: l.col.drcr, kind: 'text', width: 7 },
     { header: l.col.account, kind: 'text', width: 30 },
-    { header: l.withUnit(l.col.amount, env.unit), kind: 'money', width: 18 },
+    { header: inUnit(env, l.col.amount), kind: 'money', width: 18 },
   ];
   return sheet(env, 'journal', columns, rows, { orientation: 'portrait' });
 }

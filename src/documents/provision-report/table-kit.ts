@@ -37,6 +37,11 @@ export function sheet(env: TableEnv, key: SheetKey, columns: Column[], rows: Row
   return { name: env.l.sheets[key], title: env.sheetTitle(key), columns, rows, ...extra };
 }
 
+/** A column header with the report's currency unit: "余额（元）" / "Balance (CNY)". */
+export function inUnit(env: TableEnv, label: string): string {
+  return env.l.withUnit(label, env.unit);
+}
+
 export function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_v, i) => from + i);
 }
