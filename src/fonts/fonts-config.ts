@@ -10,12 +10,12 @@
  * config's folder (then from dealdoc's own). The families dealdoc ships that the list does not
  * name follow, in their default order, so configuring never loses coverage.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type * as Fontkit from 'fontkit';
 import { BUILTIN_FAMILIES, DEFAULT_CHAIN, type FamilySource, type FontChainSpec } from './font-chain.js';
-import { unwrapWoff } from './woff.js';
+import { parseFontOnce } from './open.js';
 
 type FontEntry = string | { name?: string; regular: string; bold?: string; lang?: string; east_asia?: boolean };
 
@@ -59,9 +59,8 @@ function packageFiles(pkgDir: string): { regular?: string; bold?: string } {
 function describeFamily(id: string, regular: string, bold: string | undefined, extra: Partial<FamilySource>): FamilySource {
   // fontkit is required here, only for families the config names: the default chain (and so every
   // build context) never loads it; drawing and glyph checks open fonts through ./fonts.ts.
-  const made = (createRequire(import.meta.url)('fontkit') as typeof Fontkit).create(unwrapWoff(readFileSync(regular)));
-  if ('fonts' in made) throw new Error(`${regular}: expected a single font, got a font collection`);
-  const font = made as Fontkit.Font;
+  // Parsed into the process's cache (./open.ts): drawing and glyph checks reuse it.
+  const font = parseFontOnce(regular, (createRequire(import.meta.url)('fontkit') as typeof Fontkit).create);
   const name = extra.name ?? font.familyName ?? id;
   const psName = (font.postscriptName ?? name).replace(/-.*$/, '').replace(/[^A-Za-z0-9]/g, '') || 'Font';
   return { id, name, psName, regular, ...(bold ? { bold } : {}), ...(extra.lang ? { lang: extra.lang } : {}), ...(extra.eastAsia ? { eastAsia: true } : {}) };

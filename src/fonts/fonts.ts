@@ -11,7 +11,6 @@
  * the others. WOFF files (fontsource packages) are unpacked to plain TrueType on load, so the PDF
  * writer's subsetter reads every family the same way.
  */
-import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 
 
@@ -21,26 +20,13 @@ import { DEFAULT_CHAIN, familiesFor, type FamilySource, type FontChainSpec } fro
 
 // ── loading (lazy, once per process) ──────────────────────────────────────
 
-const opened = new Map<string, FontkitFont>();
-
-/** Font files this process has parsed so far (the timing script reports them). */
-export const loadedFontFiles = (): string[] => [...opened.keys()];
+export { loadedFontFiles } from './open.js';
+import { parseFontOnce } from './open.js';
 
 export { unwrapWoff } from './woff.js';
-import { unwrapWoff } from './woff.js';
-
 
 /** Parse a font file once per process (TrueType, OpenType or WOFF 1.0; one font, not a collection). */
-export function openFont(path: string): FontkitFont {
-  let font = opened.get(path);
-  if (!font) {
-    const made = fontkit.create(unwrapWoff(readFileSync(path)));
-    if ('fonts' in made) throw new Error(`${path}: expected a single font, got a font collection`);
-    font = made as FontkitFont;
-    opened.set(path, font);
-  }
-  return font;
-}
+export const openFont = (path: string): FontkitFont => parseFontOnce(path, fontkit.create);
 
 /** Glyph lookup that does not build fontkit's glyph objects: the cmap only. */
 const hasGlyph = (font: FontkitFont, cp: number): boolean => font.hasGlyphForCodePoint(cp);

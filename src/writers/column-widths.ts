@@ -16,11 +16,12 @@ export const demandWeight = (demand: number): number => Math.sqrt(Math.min(40, M
 /**
  * When the columns' minimum widths leave (almost) no room, narrow the widest ones — a long
  * product code then breaks after a hyphen or slash as a last resort, never narrower than its
- * `floors` — to one common cap so that the minimums fill at most `target`, instead of squeezing
+ * `floor` — to one common cap so that the minimums fill at most `target`, instead of squeezing
  * every column ("No." as "N|o.", "licence" as "licen|ce"). Columns narrower than the cap keep
- * their width; a table whose minimums fit keeps its codes whole.
+ * their width; a table whose minimums fit keeps its codes whole. `floor(i)` (column i, given its
+ * minimum before capping) is only asked for when the minimums do not fit.
  */
-export function capWidest(mins: number[], floors: readonly number[], target: number): void {
+export function capWidest(mins: number[], floor: (column: number, min: number) => number, target: number): void {
   if (mins.reduce((a, b) => a + b, 0) < target / 0.9) return;
   const sorted = [...mins].sort((a, b) => a - b);
   let below = 0;
@@ -29,7 +30,7 @@ export function capWidest(mins: number[], floors: readonly number[], target: num
     if (cap <= sorted[k]!) {
       // Never below the widest of the columns that stay as they are.
       const c = Math.max(cap, k > 0 ? sorted[k - 1]! : 0);
-      mins.forEach((m, i) => (mins[i] = Math.max(Math.min(m, c), floors[i]!)));
+      mins.forEach((m, i) => (mins[i] = Math.max(Math.min(m, c), floor(i, m))));
       return;
     }
     below += sorted[k]!;

@@ -116,25 +116,19 @@ export function unbreakableTwips(text: string, halfPoints: number, label = false
  * comes from the columns with slack. Cells spanning several columns do not count (`null`).
  */
 export function contentWidths(weights: readonly number[], header: readonly string[], rows: readonly (readonly (string | null)[])[], total: number, halfPoints: number, padding = 170): number[] {
-  const mins = weights.map((_, c) => {
-    let widest = unbreakableTwips(header[c] ?? '', halfPoints, true);
-    for (const row of rows) {
-      const text = row[c];
-      if (text) widest = Math.max(widest, unbreakableTwips(text, halfPoints));
-    }
-    return Math.min(widest + padding + 40, total * MAX_MIN_SHARE);
-  });
-  // When room is short, a code column narrows to its pieces between hyphens (Word and LibreOffice
-  // break there) rather than every column being squeezed mid-number ("148,000.0|0", "N|o.").
-  const floors = mins.map((m, c) => {
+  /** Widest unbreakable piece of column c's cells (codes broken after their hyphens with `codeHyphens`). */
+  const widestBody = (c: number, codeHyphens: boolean): number => {
     let widest = 0;
     for (const row of rows) {
       const text = row[c];
-      if (text) widest = Math.max(widest, unbreakableTwips(text, halfPoints, false, true));
+      if (text) widest = Math.max(widest, unbreakableTwips(text, halfPoints, false, codeHyphens));
     }
-    return Math.min(widest + padding + 40, m);
-  });
-  capWidest(mins, floors, total * 0.9);
+    return widest;
+  };
+  const mins = weights.map((_, c) => Math.min(Math.max(unbreakableTwips(header[c] ?? '', halfPoints, true), widestBody(c, false)) + padding + 40, total * MAX_MIN_SHARE));
+  // When room is short, a code column narrows to its pieces between hyphens (Word and LibreOffice
+  // break there) rather than every column being squeezed mid-number ("148,000.0|0", "N|o.").
+  capWidest(mins, (c, min) => Math.min(widestBody(c, true) + padding + 40, min), total * 0.9);
   return distribute(fillByWeight(mins, weights, total), total);
 }
 

@@ -53,27 +53,24 @@ const isEmpty = (runs: Run[] | undefined): boolean => !runs?.some((r) => r.text.
  */
 function columnWidths(spec: TableSpec, header: Tokens[], body: (Tokens | undefined)[][], rowSpans: number[][], total: number, padX: number): number[] {
   const weights = spec.columns.map((c) => Math.max(c.weight, 0.01));
+  /** Widest unbreakable piece of column i's body cells (codes broken after their hyphens with `codeHyphens`). */
+  const widestBody = (i: number, codeHyphens: boolean): number => {
+    let widest = 0;
+    spec.rows.forEach((r, k) => {
+      const t = at(body, k)[i];
+      if (r.kind !== 'group' && at(rowSpans, k)[i] === 1 && t) widest = Math.max(widest, minContentOf(t, codeHyphens));
+    });
+    return widest;
+  };
   const mins = spec.columns.map((_, i) => {
     // A short header label ("序号", "单价（元）") is never broken: its whole width is the minimum.
     const head = at(header, i);
     const label = head.atoms;
-    let widest = label.length <= 6 ? label.reduce((w, a) => w + a.width, 0) : minContentOf(head);
-    spec.rows.forEach((r, k) => {
-      const t = at(body, k)[i];
-      if (r.kind !== 'group' && at(rowSpans, k)[i] === 1 && t) widest = Math.max(widest, minContentOf(t));
-    });
+    const widest = Math.max(label.length <= 6 ? label.reduce((w, a) => w + a.width, 0) : minContentOf(head), widestBody(i, false));
     return Math.min(widest + 2 * padX + 0.5, total * MAX_MIN_SHARE);
   });
   // The narrowest a column may get when room is short: its codes broken after their hyphens.
-  const floors = spec.columns.map((_, i) => {
-    let widest = 0;
-    spec.rows.forEach((r, k) => {
-      const t = at(body, k)[i];
-      if (r.kind !== 'group' && at(rowSpans, k)[i] === 1 && t) widest = Math.max(widest, minContentOf(t, true));
-    });
-    return Math.min(widest + 2 * padX + 0.5, at(mins, i));
-  });
-  capWidest(mins, floors, total * 0.9);
+  capWidest(mins, (i, min) => Math.min(widestBody(i, true) + 2 * padX + 0.5, min), total * 0.9);
   return fillByWeight(mins, weights, total);
 }
 

@@ -27,16 +27,8 @@ export function pageGeometry(orientation: DocMeta['orientation']): Geometry {
   return { width, height, top: mm(MARGIN_MM.top), bottom: height - mm(MARGIN_MM.bottom), left: mm(MARGIN_MM.left), right: width - mm(MARGIN_MM.right) };
 }
 
-export const SIZES = {
-  body: TYPE.body,
-  lineHeight: TYPE.lineHeight,
-  headings: TYPE.headings,
-  table: TYPE.table,
-  tableDense: TYPE.tableDense,
-  small: TYPE.small,
-  code: TYPE.code,
-  footnote: TYPE.footnote,
-} as const;
+/** The type scale (../theme.ts), in points: the PDF's unit. */
+export const SIZES = TYPE;
 
 /** The document's colours ("#RRGGBB", as pdfkit takes them). */
 export type Palette = Colours;
