@@ -7,7 +7,7 @@
 import jsyaml from 'js-yaml';
 import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, Parser, parseDocument, visit, type CST, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { Diagnostic } from '../diagnostics.js';
+import { Diagnostic, lineColumnAt } from '../diagnostics.js';
 
 export interface YamlSource {
   readonly doc: Document.Parsed;
@@ -75,11 +75,6 @@ function roughDepth(text: string): number {
 
 const firstLine = (s: string): string => s.split('\n', 1)[0] ?? '';
 
-function lineCol(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
 /**
  * Parse untrusted YAML. Nesting deeper than MAX_YAML_DEPTH is refused (with its position) before
  * any recursive parser runs. The common case — a valid file without anchors — goes through js-yaml's
@@ -90,7 +85,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): { s
   if (roughDepth(text) > MAX_YAML_DEPTH) {
     const deep = yamlDepth(text);
     if (deep.offset !== undefined) {
-      const pos = lineCol(text, deep.offset);
+      const pos = lineColumnAt(text, deep.offset);
       return { diagnostics: [new Diagnostic({ file, line: pos.line + lineOffset, column: pos.column, rule: 'yaml-depth', message: `mappings and lists nested more than ${MAX_YAML_DEPTH} levels deep` })] };
     }
   }

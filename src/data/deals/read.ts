@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { Diagnostic } from '../../diagnostics.js';
+import { Diagnostic, lineColumnAt } from '../../diagnostics.js';
 import { Decimal, fixed } from '../../domain/money.js';
 import { computeQuote } from '../../domain/quote.js';
 import { checkMarkdownBounds } from '../markdown-limits.js';
@@ -98,11 +98,9 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 export function findControlCharacter(text: string, file: string, lineOffset = 0): Diagnostic | undefined {
   const m = CONTROL.exec(text);
   if (!m) return undefined;
-  const before = text.slice(0, m.index);
-  const line = before.split('\n').length + lineOffset;
-  const column = m.index - before.lastIndexOf('\n');
+  const { line, column } = lineColumnAt(text, m.index);
   const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  return new Diagnostic({ file, line, column, rule: 'control-character', message: `control character U+${code} is not allowed in a deal file (remove it; binary data cannot be part of a deal)` });
+  return new Diagnostic({ file, line: line + lineOffset, column, rule: 'control-character', message: `control character U+${code} is not allowed in a deal file (remove it; binary data cannot be part of a deal)` });
 }
 
 /** The first string value (or key) holding a control character written as an escape (`"\0"`, `\u0000`). */
