@@ -73,7 +73,8 @@ function roughDepth(text: string): number {
   return maxFlow + maxBlock + 1;
 }
 
-const firstLine = (s: string): string => s.split('\n', 1)[0] ?? '';
+/** The first line of a `yaml` error or warning, without the position it repeats (we give our own). */
+const parserMessage = (s: string): string => (s.split('\n', 1)[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
 
 /**
  * Parse untrusted YAML. Nesting deeper than MAX_YAML_DEPTH is refused (with its position) before
@@ -122,7 +123,7 @@ function parsePrecisely(text: string, file: string, lineOffset: number): { sourc
       file,
       line: pos ? pos.line + lineOffset : undefined,
       column: pos?.col,
-      message: `YAML syntax error: ${firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '')}`,
+      message: `YAML syntax error: ${parserMessage(e.message)}`,
       rule: 'syntax',
     });
   });
@@ -130,7 +131,7 @@ function parsePrecisely(text: string, file: string, lineOffset: number): { sourc
   for (const w of doc.warnings) {
     const pos = w.linePos?.[0];
     diagnostics.push(
-      new Diagnostic({ file, line: pos ? pos.line + lineOffset : undefined, column: pos?.col, rule: 'yaml-tag', message: `YAML tags are not allowed in deal files: ${firstLine(w.message).replace(/ at line \d+, column \d+:?$/, '')}` }),
+      new Diagnostic({ file, line: pos ? pos.line + lineOffset : undefined, column: pos?.col, rule: 'yaml-tag', message: `YAML tags are not allowed in deal files: ${parserMessage(w.message)}` }),
     );
   }
   if (diagnostics.length) return { diagnostics };
