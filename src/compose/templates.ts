@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type HandlebarsTypes from 'handlebars';
+import { lineColumnAt } from '../diagnostics.js';
 import { escapeMarkdown } from './escape.js';
 import { makeHelpers } from './helpers.js';
 import type { Locale } from '../tree/nodes.js';
@@ -48,8 +49,7 @@ export class TemplateError extends Error {
 function locate(source: string, pattern: RegExp): { line: number; column: number } | undefined {
   const m = pattern.exec(source);
   if (!m) return undefined;
-  const before = source.slice(0, m.index);
-  return { line: before.split('\n').length, column: m.index - before.lastIndexOf('\n') };
+  return lineColumnAt(source, m.index);
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,6 +1,7 @@
 /** dealdoc.config.yaml: the selling company, branding, locale, and the provisioning policy. */
 import { z } from 'zod';
 import { bool, color, decimal, integer, isoDate, list, locale, optionalText, text } from '../data/fields.js';
+import { TABLE_FIELDS, type TableName } from '../data/ledger/headers.js';
 
 const bucket = z.strictObject({
   /** Days overdue strictly greater than this value fall in the bucket (30 → 31 days and more). */
@@ -67,9 +68,9 @@ export const companySchema = z.strictObject({
   tagline_en: optionalText(),
 });
 
-const ledgerTable = z.enum(['invoices', 'payments', 'adjustments', 'fx', 'specific']);
-/** Every canonical ledger column (see src/data/ledger/headers.ts). */
-const LEDGER_FIELDS = ['invoice_no', 'customer_id', 'customer_name', 'invoice_date', 'due_date', 'terms', 'currency', 'amount', 'rep', 'payment_no', 'date', 'kind', 'rate', 'reason'] as const;
+const ledgerTable = z.enum(Object.keys(TABLE_FIELDS) as [TableName, ...TableName[]]);
+/** Every canonical ledger column, in the order headers.ts lists them. */
+const LEDGER_FIELDS = [...new Set(Object.values(TABLE_FIELDS).flatMap((fields) => Object.keys(fields)))] as [string, ...string[]];
 
 export const configSchema = z.strictObject({
   company: companySchema,

@@ -7,7 +7,7 @@
 import jsyaml from 'js-yaml';
 import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, Parser, parseDocument, visit, type CST, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { Diagnostic } from '../diagnostics.js';
+import { Diagnostic, lineColumnAt } from '../diagnostics.js';
 
 export interface YamlSource {
   readonly doc: Document.Parsed;
@@ -73,12 +73,8 @@ function roughDepth(text: string): number {
   return maxFlow + maxBlock + 1;
 }
 
-const firstLine = (s: string): string => s.split('\n', 1)[0] ?? '';
-
-function lineCol(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
+/** The first line of a `yaml` error or warning, without the position it repeats (we give our own). */
+const parserMessage = (s: string): string => (s.split('\n', 1)[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
 
 /**
  * Parse untrusted YAML. Nesting deeper than MAX_YAML_DEPTH is refused (with its position) before
@@ -90,7 +86,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): { s
   if (roughDepth(text) > MAX_YAML_DEPTH) {
     const deep = yamlDepth(text);
     if (deep.offset !== undefined) {
-      const pos = lineCol(text, deep.offset);
+      const pos = lineColumnAt(text, deep.offset);
       return { diagnostics: [new Diagnostic({ file, line: pos.line + lineOffset, column: pos.column, rule: 'yaml-depth', message: `mappings and lists nested more than ${MAX_YAML_DEPTH} levels deep` })] };
     }
   }
@@ -127,7 +123,7 @@ function parsePrecisely(text: string, file: string, lineOffset: number): { sourc
       file,
       line: pos ? pos.line + lineOffset : undefined,
       column: pos?.col,
-      message: `YAML syntax error: ${firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '')}`,
+      message: `YAML syntax error: ${parserMessage(e.message)}`,
       rule: 'syntax',
     });
   });
@@ -135,7 +131,7 @@ function parsePrecisely(text: string, file: string, lineOffset: number): { sourc
   for (const w of doc.warnings) {
     const pos = w.linePos?.[0];
     diagnostics.push(
-      new Diagnostic({ file, line: pos ? pos.line + lineOffset : undefined, column: pos?.col, rule: 'yaml-tag', message: `YAML tags are not allowed in deal files: ${firstLine(w.message).replace(/ at line \d+, column \d+:?$/, '')}` }),
+      new Diagnostic({ file, line: pos ? pos.line + lineOffset : undefined, column: pos?.col, rule: 'yaml-tag', message: `YAML tags are not allowed in deal files: ${parserMessage(w.message)}` }),
     );
   }
   if (diagnostics.length) return { diagnostics };

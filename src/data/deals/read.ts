@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { Diagnostic } from '../../diagnostics.js';
+import { Diagnostic, lineColumnAt } from '../../diagnostics.js';
 import { Decimal, fixed } from '../../domain/money.js';
 import { computeQuote } from '../../domain/quote.js';
 import { checkMarkdownBounds } from '../markdown-limits.js';
@@ -19,6 +19,8 @@ import { fontsFingerprint, type FontChainSpec } from '../../fonts/font-chain.js'
 
 export const MAX_DEAL_BYTES = 2 * 1024 * 1024;
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+const tooLarge = (file: string) => new Diagnostic({ file, line: 1, column: 1, rule: 'size', message: `file is larger than ${MAX_DEAL_BYTES / 1024 / 1024} MB` });
 
 export interface ReadDealOptions {
   defaultLocale: Locale;
@@ -94,15 +96,16 @@ export function strayFrontMatter(body: string, bodyLine: number, closeLine: numb
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
+/** `U+0000` style hex of a (BMP) character. */
+const codePoint = (ch: string) => ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+
 /** The first control character with its position, or undefined. */
 export function findControlCharacter(text: string, file: string, lineOffset = 0): Diagnostic | undefined {
   const m = CONTROL.exec(text);
   if (!m) return undefined;
-  const before = text.slice(0, m.index);
-  const line = before.split('\n').length + lineOffset;
-  const column = m.index - before.lastIndexOf('\n');
-  const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  return new Diagnostic({ file, line, column, rule: 'control-character', message: `control character U+${code} is not allowed in a deal file (remove it; binary data cannot be part of a deal)` });
+  const { line, column } = lineColumnAt(text, m.index);
+  const code = codePoint(m[0]);
+  return new Diagnostic({ file, line: line + lineOffset, column, rule: 'control-character', message: `control character U+${code} is not allowed in a deal file (remove it; binary data cannot be part of a deal)` });
 }
 
 /** The first string value (or key) holding a control character written as an escape (`"\0"`, `\u0000`). */
@@ -112,7 +115,7 @@ function controlInValues(data: unknown): { path: (string | number)[]; code: stri
     const [value, path] = stack.pop()!;
     if (typeof value === 'string') {
       const m = CONTROL.exec(value);
-      if (m) return { path, code: m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') };
+      if (m) return { path, code: codePoint(m[0]) };
     } else if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, [...path, i]]));
     else if (value && typeof value === 'object')
       for (const [k, v] of Object.entries(value)) {
@@ -139,7 +142,7 @@ export const dealSources = new WeakMap<Deal, YamlSource>();
  */
 export async function readDeal(path: string, displayPath: string, opts: ReadDealOptions): Promise<ReadDealResult> {
   if ((await stat(path)).size > MAX_DEAL_BYTES) {
-    return { diagnostics: [new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'size', message: `file is larger than ${MAX_DEAL_BYTES / 1024 / 1024} MB` })] };
+    return { diagnostics: [tooLarge(displayPath)] };
   }
   const bytes = await readFile(path);
   const key = `${path}\0${displayPath}\0${opts.defaultLocale}\0${opts.checkGlyphs !== false}\0${opts.fonts ? fontsFingerprint(opts.fonts) : ''}\0${bytes.toString('latin1')}`;
@@ -153,7 +156,7 @@ export async function readDeal(path: string, displayPath: string, opts: ReadDeal
 
 /** Read a deal from bytes already in memory (`path` only gives the extension and default id). */
 export function readDealBytes(path: string, displayPath: string, opts: ReadDealOptions, bytes: Buffer): Promise<ReadDealResult> {
-  if (bytes.length > MAX_DEAL_BYTES) return Promise.resolve({ diagnostics: [new Diagnostic({ file: displayPath, line: 1, column: 1, rule: 'size', message: `file is larger than ${MAX_DEAL_BYTES / 1024 / 1024} MB` })] });
+  if (bytes.length > MAX_DEAL_BYTES) return Promise.resolve({ diagnostics: [tooLarge(displayPath)] });
   return readDealUncached(path, displayPath, opts, bytes);
 }
 

@@ -8,7 +8,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Diagnostic } from '../../diagnostics.js';
-import type { TableName } from './headers.js';
+import { TABLE_FIELDS, type TableName } from './headers.js';
 
 export type LedgerFormat = 'csv' | 'json' | 'xlsx';
 
@@ -19,7 +19,7 @@ export interface LedgerMapping {
   columns?: Partial<Record<TableName, Record<string, string>>>;
 }
 
-const TABLES: TableName[] = ['invoices', 'payments', 'adjustments', 'fx', 'specific'];
+const TABLES = Object.keys(TABLE_FIELDS) as TableName[];
 const REQUIRED: TableName[] = ['invoices', 'payments'];
 const FORMATS: LedgerFormat[] = ['csv', 'json', 'xlsx'];
 /** Files that are not data: notes for people, and the operating system's and editors' droppings. */
