@@ -127,7 +127,7 @@ export async function renderDocument(
   if (!ctx) return { diagnostics };
   let loaded: Deal;
   if (typeof deal === 'string') {
-    const read = await readDeal(resolve(deal), deal, { defaultLocale: ctx.config.locale });
+    const read = await readDeal(resolve(deal), deal, { defaultLocale: ctx.config.locale, fonts: ctx.fonts });
     if (!read.deal) return { diagnostics: [...diagnostics, ...read.diagnostics] };
     loaded = read.deal;
   } else loaded = deal;
