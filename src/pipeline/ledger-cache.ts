@@ -10,7 +10,6 @@
  * malformed is ignored whole — the records are then computed from the ledger, never guessed.
  * Only the main thread writes it (under the build lock); workers read it.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IsoDate } from '../domain/dates.js';
 import { Decimal } from '../domain/money.js';
@@ -23,6 +22,7 @@ import { customerFingerprint } from './ledger-fingerprint.js';
 import { configHashOf, loadLedgerState, parsed, parsedIfLoaded, rawHashOf, type LedgerState } from './ledger-state.js';
 import type { Manifest } from './manifest.js';
 import { versionPart } from './plan.js';
+import { isObject, parseStateJson, ProtoKeyError, readBounded } from './state-json.js';
 import { STATE_DIR, writeAtomic } from './write.js';
 
 export const LEDGER_CACHE = 'ledger-cache.json';
@@ -169,7 +169,6 @@ class Invalid extends Error {}
 function bad(): never {
   throw new Invalid();
 }
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const obj = (v: unknown) => (isObject(v) ? v : bad());
 const str = (v: unknown, max = 512) => (typeof v === 'string' && v.length <= max ? v : bad());
 const SHA = /^[0-9a-f]{64}$/;
@@ -208,8 +207,7 @@ function entry(v: unknown, customerId: string, asOf: string): Entry {
 
 function readQuiet(file: string): string | undefined {
   try {
-    if (statSync(file).size > MAX_BYTES) return undefined;
-    return readFileSync(file, 'utf8');
+    return readBounded(file, MAX_BYTES);
   } catch {
     return undefined;
   }
@@ -220,12 +218,7 @@ function readCacheFile(file: string, key: string): CacheState['file'] {
   const text = readQuiet(file);
   if (text === undefined) return undefined;
   try {
-    const json = obj(
-      JSON.parse(text, (k, value: unknown) => {
-        if (k === '__proto__') throw new Invalid();
-        return value;
-      }),
-    );
+    const json = obj(parseStateJson(text));
     if (json.version !== 1 || json.key !== key) return undefined;
     const rawHash = str(json.rawHash);
     const entries = new Map<string, Entry>();
@@ -235,7 +228,7 @@ function readCacheFile(file: string, key: string): CacheState['file'] {
     }
     return { rawHash, entries };
   } catch (e) {
-    if (e instanceof Invalid || e instanceof SyntaxError || (e as Error)?.name === 'DecimalError') return undefined;
+    if (e instanceof Invalid || e instanceof ProtoKeyError || e instanceof SyntaxError || (e as Error)?.name === 'DecimalError') return undefined;
     throw e;
   }
 }

@@ -4,12 +4,12 @@
  * discovered while running (assets, ledger rows), and each output's sha256 (so `check` can
  * tell a file modified by hand).
  */
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Diagnostic } from '../diagnostics.js';
 import { displayPath } from './deals.js';
 import { recordedOutputBase } from './job-spec.js';
 import { safeRelative } from './outdir.js';
+import { isObject, parseStateJson, ProtoKeyError, readBounded } from './state-json.js';
 import { STATE_DIR, writeAtomic } from './write.js';
 
 export interface OutputRecord {
@@ -79,7 +79,6 @@ type Path = (string | number)[];
 const fail = (path: Path, message: string): never => {
   throw new Invalid({ path, message });
 };
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 function object(v: unknown, path: Path): Record<string, unknown> {
   return isObject(v) ? v : fail(path, 'expected an object');
 }
@@ -209,23 +208,20 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
     manifest: EMPTY(),
     diagnostics: [new Diagnostic({ file: displayPath(file), rule: 'manifest', severity: 'warning', message: `ignored (${why}): every document is rebuilt and no old output is deleted` })],
   });
-  let raw: string;
+  let raw: string | undefined;
   try {
     // A manifest is ~1.5 KB per document; anything past 64 MB is not one (and would cost memory).
-    if (statSync(file).size > MAX_MANIFEST_BYTES) return ignored(`larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`);
-    raw = readFileSync(file, 'utf8');
+    raw = readBounded(file, MAX_MANIFEST_BYTES);
+    if (raw === undefined) return ignored(`larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: EMPTY(), diagnostics: [] };
     return ignored(`cannot read it: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   let json: unknown;
   try {
-    json = JSON.parse(raw, (key, value: unknown) => {
-      if (key === '__proto__') throw new Error('__proto__');
-      return value;
-    });
+    json = parseStateJson(raw);
   } catch (e) {
-    return ignored((e as Error).message === '__proto__' ? 'a "__proto__" key' : 'not valid JSON');
+    return ignored(e instanceof ProtoKeyError ? 'a "__proto__" key' : 'not valid JSON');
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {

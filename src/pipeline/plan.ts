@@ -253,13 +253,18 @@ const PART_NAMES: Record<string, string> = {
 
 async function staleReason(ctx: BuildContext, spec: JobSpec, parts: Record<string, string>, record: JobRecord | undefined, verify = false): Promise<string | undefined> {
   if (!record) return 'new';
-  const changed = Object.keys({ ...parts, ...record.parts }).filter((k) => parts[k] !== record.parts[k] && !(k.startsWith('asset:') && !(k in parts)));
+  const changed = changedParts(parts, record);
   if (changed.length) return changed.map((k) => PART_NAMES[k] ?? `${k.replace(/^asset:/, 'asset ')} changed`).join(', ');
   return outputProblem(ctx, spec, record, verify);
 }
 
+/** Names of the parts that differ from the record (an asset the job no longer declares does not count). */
+function changedParts(parts: Record<string, string>, record: JobRecord): string[] {
+  return Object.keys({ ...parts, ...record.parts }).filter((k) => parts[k] !== record.parts[k] && !(k.startsWith('asset:') && !(k in parts)));
+}
+
 function onlyLedgerChanged(parts: Record<string, string>, record: JobRecord): boolean {
-  const changed = Object.keys({ ...parts, ...record.parts }).filter((k) => parts[k] !== record.parts[k] && !(k.startsWith('asset:') && !(k in parts)));
+  const changed = changedParts(parts, record);
   return changed.length === 1 && changed[0] === 'ledger';
 }
 

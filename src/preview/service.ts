@@ -206,7 +206,7 @@ export class PreviewService {
         const known = [...this.docs.values()].find((d) => d.source === f && d.dealId);
         if (!known || !existsSync(f)) return this.runBuild(undefined);
         // Same arguments as the planner's read, so the parse is shared (readDeal memoises it).
-        const read = await readDeal(f, displayPath(f), { defaultLocale: ctx?.config.locale ?? 'zh-CN' });
+        const read = await readDeal(f, displayPath(f), { defaultLocale: ctx?.config.locale ?? 'zh-CN', fonts: ctx?.fonts });
         if (read.deal && read.deal.id !== known.dealId) return this.runBuild(undefined);
         ids.push(known.dealId!);
       }

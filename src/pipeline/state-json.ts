@@ -1,0 +1,38 @@
+/**
+ * Reading dealdoc's own JSON state files in out/.dealdoc/ (manifest.json, ledger-cache.json).
+ * They are input like any other (out/ may come from a cache or a commit): read with a size bound,
+ * parsed with `__proto__` refused, then checked field by field by their owners.
+ */
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+
+/** Thrown by `parseStateJson` when the text has a `__proto__` key. */
+export class ProtoKeyError extends Error {
+  constructor() {
+    super('__proto__');
+  }
+}
+
+/**
+ * The file's text, or undefined when it is larger than `maxBytes` (then nothing is read).
+ * File system errors (ENOENT, EACCES, EISDIR…) are thrown. One open: the size comes from the
+ * open file, not a second path lookup.
+ */
+export function readBounded(file: string, maxBytes: number): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    if (fstatSync(fd).size > maxBytes) return undefined;
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** JSON.parse that throws ProtoKeyError on a `__proto__` key (SyntaxError when not JSON). */
+export function parseStateJson(text: string): unknown {
+  return JSON.parse(text, (key, value: unknown) => {
+    if (key === '__proto__') throw new ProtoKeyError();
+    return value;
+  });
+}
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
