@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What `npm run build` reads: the sources, the compiler options, the version and the build-id script. */
-export const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build-id.mjs'];
+export const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build-id.mjs', 'scripts/bundle.mjs', 'bin/bundle-loader.cjs'];
 
 /** sha256 over every input file's path and bytes, in a fixed order. */
 export function sourceHash(root, inputs = INPUTS) {

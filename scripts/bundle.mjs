@@ -1,0 +1,68 @@
+// After `tsc`: bundle the command line and the packages it loads into one CommonJS file,
+// dist/bundle/dealdoc.cjs, and save V8's code cache of a warm-up build beside it
+// (bin/bundle-loader.cjs loads both). Why: a fresh process otherwise resolves, reads, parses and
+// compiles ~600 modules before its first document — most of a one-deal build (bench/results.md).
+//
+// The bundle sits two folders below the package root like every compiled module, so the paths
+// the code derives from its own location (templates/, dist/build-id.json, the worker entry
+// ./worker.js, node_modules for fonts and handlebars) stay the same. piscina stays outside: it
+// starts its worker threads from its own folder.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = join(root, 'dist/bundle');
+const outFile = join(outDir, 'dealdoc.cjs');
+mkdirSync(outDir, { recursive: true });
+rmSync(`${outFile}.cache`, { force: true });
+
+const result = await build({
+  stdin: {
+    contents: "export { main } from '../cli/main.js';\nexport { default as runJob } from '../pipeline/worker.js';\n",
+    resolveDir: outDir,
+    sourcefile: 'dealdoc-entry.js',
+    loader: 'js',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  write: false,
+  outfile: outFile,
+  external: ['piscina'],
+  // import() of piscina becomes require() (it ships CommonJS): a script run by node:vm has no import() callback.
+  supported: { 'dynamic-import': false },
+  // import.meta in CommonJS: the bundle's own URL, which is what each module's location resolves to.
+  define: { 'import.meta.url': '__dealdoc_bundle_url' },
+  banner: { js: "const __dealdoc_bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
+const code = result.outputFiles[0].text;
+const token = createHash('sha256').update(code).digest('hex');
+writeFileSync(outFile, `${code}\n//# dealdoc-bundle ${token}\n`);
+// piscina's worker threads import this file (pool.ts resolves ./worker.js beside the bundle).
+writeFileSync(join(outDir, 'worker.js'), "// Worker entry of the bundled CLI (scripts/bundle.mjs).\nimport loader from '../../bin/bundle-loader.cjs';\n\nexport default loader.load().runJob;\n");
+
+// Warm-up: render the examples once in a child process, then save the code cache of everything
+// it compiled. Optional: without examples (an installed package) there is simply no cache.
+if (process.env.DEALDOC_CODE_CACHE !== 'off' && existsSync(join(root, 'data/deals'))) {
+  const out = mkdtempSync(join(tmpdir(), 'dealdoc-warm-'));
+  const warm = `
+    const loader = require(${JSON.stringify(join(root, 'bin/bundle-loader.cjs'))});
+    loader.load().main(['build', '--data', 'data', '--out', ${JSON.stringify(out)}, '--jobs', '1', '--quiet', '--force'])
+      .then(() => loader.saveCache())
+      .catch((e) => { console.error('code cache not written: ' + e.message); });`;
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const run = spawnSync(process.execPath, ['-e', warm], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  rmSync(out, { recursive: true, force: true });
+  if (run.status !== 0 || !existsSync(`${outFile}.cache`)) console.warn(`dealdoc: no code cache (${(run.stderr || `exit ${run.status}`).trim().split('\n')[0]})`);
+}
