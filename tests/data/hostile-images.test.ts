@@ -46,6 +46,14 @@ function handMadePng(width: number, height: number, raw: Buffer): Buffer {
   ihdr[9] = 0; // grey
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
+/** A grey 100 × 100 PNG whose deflate stream is cut in half, inside CRC-correct chunks. */
+function cutStreamPng(width: number, height: number): Buffer {
+  const whole = handMadePng(width, height, Buffer.alloc(height * (width + 1), 7));
+  const idatAt = whole.indexOf('IDAT', 0, 'latin1');
+  const data = whole.subarray(idatAt + 4, idatAt + 4 + whole.readUInt32BE(idatAt - 4));
+  const ihdr = whole.subarray(16, 29);
+  return Buffer.concat([whole.subarray(0, 8), chunk('IHDR', Buffer.from(ihdr)), chunk('IDAT', Buffer.from(data.subarray(0, data.length >> 1))), chunk('IEND', Buffer.alloc(0))]);
+}
 function jpeg(opts: { truncate?: boolean; width?: number } = {}): Buffer {
   const sof = Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x10, 0, 0, 0x01, 0x01, 0x11, 0x00]);
   sof.writeUInt16BE(opts.width ?? 16, 7);
@@ -59,6 +67,10 @@ const CASES: [string, Buffer, RegExp][] = [
   ['a PNG with a flipped byte in its data', Buffer.from(good).fill(0x00, 60, 61), /is corrupt \(checksum/],
   ['a decompression bomb (100 × 100 declared, 50 MB of data)', handMadePng(100, 100, Buffer.alloc(50 * 1024 * 1024)), /decompresses to more data than its 100 × 100 pixels/],
   ['a PNG whose data is short of its pixels', handMadePng(100, 100, Buffer.alloc(100)), /image data for 100 × 100 pixels is incomplete/],
+  ['a PNG whose compressed data stops mid-stream (chunks intact)', cutStreamPng(100, 100), /image data for 100 × 100 pixels is incomplete/],
+  // Above 32 MB of declared pixel data the check inflates in counted steps instead of one call.
+  ['a bomb in a large image (6,000 × 6,000 declared, 40 MB of data)', handMadePng(6000, 6000, Buffer.alloc(40 * 1024 * 1024)), /decompresses to more data than its 6000 × 6000 pixels/],
+  ['a large image short of its pixels', handMadePng(6000, 6000, Buffer.alloc(1000)), /image data for 6000 × 6000 pixels is incomplete/],
   ['a PNG declaring 100,000 × 100,000 pixels', handMadePng(100_000, 100_000, Buffer.alloc(10)), /is 100000 × 100000 pixels; images may have at most 20,000 pixels a side and 40 megapixels/],
   ['a truncated JPEG', jpeg({ truncate: true }), /is truncated \(no end-of-image marker\)/],
   ['a text file named .png', Buffer.from('hello'), /is not a PNG or JPEG file/],
