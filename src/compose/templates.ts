@@ -2,11 +2,14 @@
  * Templates: `<name>.md.hbs` and `partials/*.hbs`, looked up in the user's override folder
  * first, then in dealdoc's own `templates/`. Compiled once per process and cached by path.
  * Templates are code: they come only from these folders, never from deal files.
+ * dealdoc's own templates come precompiled (scripts/precompile-templates.mjs) when the file on
+ * disk is the one they were made from: compiling one costs ~60–80 ms in a fresh process.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import Handlebars from 'handlebars';
 import type HandlebarsTypes from 'handlebars';
 import { lineColumnAt } from '../diagnostics.js';
 import { escapeMarkdown } from './escape.js';
@@ -19,10 +22,9 @@ export const BUILTIN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url))
 type HB = typeof HandlebarsTypes;
 let handlebars: HB | undefined;
 
-/** Handlebars, loaded on first render (planning a build only hashes template files). */
+/** Handlebars, with Markdown escaping, set up on first render (planning a build only hashes template files). */
 function hb(): HB {
   if (handlebars) return handlebars;
-  const Handlebars = createRequire(import.meta.url)('handlebars') as HB;
   // Handlebars escapes `{{value}}` with Utils.escapeExpression, read when a template is
   // instantiated. We replace HTML escaping (wrong for Markdown) with Markdown escaping, so that
   // every interpolated value prints literally unless a helper returns a SafeString on purpose.
@@ -30,6 +32,50 @@ function hb(): HB {
     v instanceof Handlebars.SafeString ? v.toString() : escapeMarkdown(v);
   handlebars = Handlebars;
   return Handlebars;
+}
+
+/** Options of every template compile; scripts/precompile-templates.mjs uses the same. */
+const COMPILE_OPTIONS: CompileOptions = { preventIndent: true };
+
+/** dist/compose/precompiled-templates.json: template path under templates/ → source hash and spec. */
+export interface PrecompiledTemplates {
+  handlebars: string;
+  files: Record<string, { sha256: string; spec: string }>;
+}
+let shipped: PrecompiledTemplates | null | undefined;
+
+function shippedTemplates(): PrecompiledTemplates | null {
+  if (shipped === undefined) {
+    try {
+      shipped = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../compose/precompiled-templates.json'), 'utf8')) as PrecompiledTemplates;
+    } catch {
+      shipped = null; // running from src/, or dist/ built by tsc alone
+    }
+  }
+  return shipped;
+}
+
+/**
+ * The precompiled spec of `rel` (a path under dealdoc's templates/) when `table` holds one made
+ * from exactly this source by this Handlebars version; else undefined (compile it).
+ */
+export function precompiledSpec(table: PrecompiledTemplates | null, version: string, rel: string, source: string): TemplateSpecification | undefined {
+  if (!table || table.handlebars !== version || typeof table.files !== 'object') return undefined;
+  const entry = Object.hasOwn(table.files, rel) ? table.files[rel] : undefined;
+  if (!entry || typeof entry.spec !== 'string' || entry.sha256 !== createHash('sha256').update(source).digest('hex')) return undefined;
+  // The spec is JavaScript that Handlebars generated at build time from this very source (checked
+  // above) — what compile() would generate and evaluate at run time.
+  const spec = new Function(`return ${entry.spec};`)() as TemplateSpecification & { compilerOptions?: CompileOptions };
+  // A string partial it calls is compiled with these options, as under compile().
+  spec.compilerOptions = { ...COMPILE_OPTIONS };
+  return spec;
+}
+
+/** The shipped precompiled spec for a template file, if it is one of dealdoc's own, unedited. */
+function builtinSpec(Handlebars: HB, file: string, source: string): TemplateSpecification | undefined {
+  const rel = relative(BUILTIN_TEMPLATES, file);
+  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return precompiledSpec(shippedTemplates(), Handlebars.VERSION, rel.split(sep).join('/'), source);
 }
 
 /** An error in a template (ours or a user's override): blamed on that file and line, not on a deal. */
@@ -83,6 +129,8 @@ export interface TemplateStore {
   /** Folders searched in order. */
   dirs: string[];
   render(name: string, locale: Locale, view: Record<string, unknown>): string;
+  /** How a rendered template was made ready in this process: shipped precompiled, or compiled here. */
+  origin(name: string, locale: Locale): 'precompiled' | 'compiled' | undefined;
   /** Files a template depends on (itself and every partial), for build inputs. */
   files(name: string): string[];
 }
@@ -90,6 +138,7 @@ export interface TemplateStore {
 export function createTemplateStore(overrideDir?: string): TemplateStore {
   const dirs = [...(overrideDir ? [resolve(overrideDir)] : []), BUILTIN_TEMPLATES];
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const origins = new Map<string, 'precompiled' | 'compiled'>();
   const envs = new Map<Locale, HB>();
   const sources = new Map<string, string>();
 
@@ -119,6 +168,11 @@ export function createTemplateStore(overrideDir?: string): TemplateStore {
       instance.registerHelper(makeHelpers(locale, (s) => new Handlebars.SafeString(s)));
       for (const [name, file] of partialFiles()) {
         const source = readFileSync(file, 'utf8');
+        const spec = builtinSpec(Handlebars, file, source);
+        if (spec) {
+          instance.registerPartial(name, instance.template(spec));
+          continue;
+        }
         try {
           instance.parse(source);
         } catch (e) {
@@ -140,14 +194,24 @@ export function createTemplateStore(overrideDir?: string): TemplateStore {
       if (!tpl) {
         const source = readFileSync(file, 'utf8');
         sources.set(file, source);
+        const spec = builtinSpec(hb(), file, source);
+        if (spec) {
+          tpl = env(locale).template(spec);
+          compiled.set(key, tpl);
+          origins.set(key, 'precompiled');
+        }
+      }
+      if (!tpl) {
+        const source = sources.get(file) ?? readFileSync(file, 'utf8');
         try {
           env(locale).parse(source); // compile() is lazy: parse now so syntax errors name the file
         } catch (e) {
           if (e instanceof TemplateError) throw e;
           throw templateError(file, source, e);
         }
-        tpl = env(locale).compile(source, { preventIndent: true });
+        tpl = env(locale).compile(source, { ...COMPILE_OPTIONS });
         compiled.set(key, tpl);
+        origins.set(key, 'compiled');
       }
       try {
         return tpl(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
@@ -156,6 +220,9 @@ export function createTemplateStore(overrideDir?: string): TemplateStore {
         const partials = [...partialFiles().values()].map((f): [string, string] => [f, readFileSync(f, 'utf8')]);
         throw templateError(file, sources.get(file) ?? '', e, partials);
       }
+    },
+    origin(name, locale) {
+      return origins.get(`${locale}\0${find(`${name}.md.hbs`)}`);
     },
     files(name) {
       return [find(`${name}.md.hbs`), ...partialFiles().values()];
