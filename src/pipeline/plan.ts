@@ -143,6 +143,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
     const failedStems = new Set<string>();
     const failedSources = new Set<string>();
     const read: { file: string; shown: string; source: string; sourceHash: string; info: { dealId: string; customerId?: string; explicitDate: boolean } }[] = [];
+    const only = opts.only?.length ? opts.only.map((id) => Buffer.from(id)) : undefined;
     for (const file of await discoverDeals(ctx.dataDir)) {
       const shown = displayPath(file);
       const source = relative(ctx.dataDir, file);
@@ -164,6 +165,10 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
         read.push({ file, shown, source, sourceHash, info: { dealId: last.dealId, customerId: last.customerId, explicitDate: last.parts.date === 'explicit' } });
         continue;
       }
+      // `--only`: a file not named after one of the ids (a deal without `id:` takes its file's name)
+      // that spells none of them out (an id written with escapes has a backslash) cannot be one of
+      // them: it is not parsed, and its own problems are not this build's.
+      if (only && !opts.only?.includes(basename(file).replace(/\.[^.]+$/, '')) && !mentionsAny(bytes, only)) continue;
       // Loaded only when a deal file changed: a no-op build parses nothing. Read with the job's
       // options (the config's font chain too), so a job in this thread reuses the memoised result
       // instead of parsing the file again, and planning checks glyphs against the fonts that print.
@@ -261,6 +266,11 @@ async function staleReason(ctx: BuildContext, spec: JobSpec, parts: Record<strin
 /** Names of the parts that differ from the record (an asset the job no longer declares does not count). */
 function changedParts(parts: Record<string, string>, record: JobRecord): string[] {
   return Object.keys({ ...parts, ...record.parts }).filter((k) => parts[k] !== record.parts[k] && !(k.startsWith('asset:') && !(k in parts)));
+}
+
+/** Whether a deal file's bytes contain one of these ids literally, or a backslash (an escaped one). */
+function mentionsAny(bytes: Buffer, ids: readonly Buffer[]): boolean {
+  return bytes.includes(0x5c) || ids.some((id) => bytes.includes(id));
 }
 
 function onlyLedgerChanged(parts: Record<string, string>, record: JobRecord): boolean {
