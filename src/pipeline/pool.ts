@@ -4,6 +4,7 @@
  */
 import { availableParallelism, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { fontBytes, fontBytesToShare } from '../fonts/open.js';
 import type { BuildOptions } from './context.js';
 import type { JobResult, JobSpec } from './job-spec.js';
 
@@ -63,7 +64,19 @@ export async function runJobs(specs: JobSpec[], options: BuildOptions, jobs: num
   // A cap on each worker's old generation makes V8 collect early instead of growing towards its
   // multi-gigabyte default; a worker that dies (out of memory or any crash) costs only the job
   // it was running: that job becomes a diagnostic, piscina starts a fresh worker for the rest.
-  const piscina = new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  // Every document prints with the chain's first families: read them once, here, into shared
+  // memory, and hand them to the workers with whatever else this thread has read (fonts/open.ts).
+  const { contextFor } = await import('./jobs.js');
+  for (const family of contextFor(options).fonts.families.slice(0, 2)) {
+    for (const file of [family.regular, family.bold]) {
+      try {
+        if (file) fontBytes(file);
+      } catch {
+        // unreadable: the job that needs it reports it
+      }
+    }
+  }
+  const piscina = new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: heapMb }, workerData: { fonts: fontBytesToShare() } });
   // A worker that dies between tasks (or while starting) is reported by piscina as an 'error'
   // event — unhandled, it would end the process and leave the lock behind. Workers that die while
   // starting are not replaced: when none is left, the queued jobs are failed with that cause.
