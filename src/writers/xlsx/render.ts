@@ -127,9 +127,25 @@ function layoutOf(sheet: Sheet): Layout {
 
 const REF = /\{(?:([^{}!]+)!)?(?:(rows) (\d+)|(\d+),(\d+)|@(\d+))\}/g;
 
-/** A formula's reference tokens (see Row.formulas) as A1 addresses. */
-function resolveFormula(formula: string, sheet: Sheet, rowIndex: number, layouts: Map<string, Layout>): string {
-  return formula.replace(REF, (_m, other: string | undefined, rows: string | undefined, rc: string | undefined, r: string | undefined, c: string | undefined, at: string | undefined) => {
+/**
+ * A formula with its reference tokens (see Row.formulas) resolved to A1 addresses, but for the
+ * row numbers of `{@c}` tokens (this row): `parts[0] + (firsts[0] + row) + parts[1] + …`. A sheet's
+ * formulas repeat down its rows, so each is resolved once and completed per row.
+ */
+interface CompiledFormula {
+  parts: string[];
+  firsts: number[];
+}
+
+function compileFormula(formula: string, sheet: Sheet, layouts: Map<string, Layout>): CompiledFormula {
+  const parts: string[] = [];
+  const firsts: number[] = [];
+  let text = '';
+  let last = 0;
+  for (const m of formula.matchAll(REF)) {
+    const [token, other, rows, rc, r, c, at] = m;
+    text += formula.slice(last, m.index);
+    last = m.index + token.length;
     const name = other ?? sheet.name;
     const layout = layouts.get(name);
     if (!layout) throw new Error(`sheet "${sheet.name}": formula refers to unknown sheet "${name}"`);
@@ -137,12 +153,23 @@ function resolveFormula(formula: string, sheet: Sheet, rowIndex: number, layouts
     if (rows !== undefined) {
       const col = columnLetter(Number(rc));
       // No normal rows: the header cell (text, which SUM and SUBTOTAL count as nothing).
-      if (layout.normalFirst === undefined) return `${prefix}$${col}$${layout.headerRow}`;
-      return `${prefix}$${col}$${layout.normalFirst}:$${col}$${layout.normalLast}`;
-    }
-    if (at !== undefined) return `${prefix}${columnLetter(Number(at))}${layout.first + rowIndex}`;
-    return `${prefix}${columnLetter(Number(c))}${layout.first + Number(r)}`;
-  });
+      if (layout.normalFirst === undefined) text += `${prefix}$${col}$${layout.headerRow}`;
+      else text += `${prefix}$${col}$${layout.normalFirst}:$${col}$${layout.normalLast}`;
+    } else if (at !== undefined) {
+      parts.push(`${text}${prefix}${columnLetter(Number(at))}`);
+      firsts.push(layout.first);
+      text = '';
+    } else text += `${prefix}${columnLetter(Number(c))}${layout.first + Number(r)}`;
+  }
+  parts.push(text + formula.slice(last));
+  return { parts, firsts };
+}
+
+/** The compiled formula for the sheet's row `rowIndex` (0 = rows[0]). */
+function formulaAt(f: CompiledFormula, rowIndex: number): string {
+  let out = f.parts[0]!;
+  for (let k = 0; k < f.firsts.length; k++) out += `${f.firsts[k]! + rowIndex}${f.parts[k + 1]!}`;
+  return out;
 }
 
 function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date>, layouts: Map<string, Layout>, headerFill: string, blocks: Map<string, RowBlock>): void {
@@ -178,6 +205,12 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
   const plans = sheet.columns.map((column, i): ColumnPlan => ({ column, index: i, fmt: numFmtFor(column), styles: new Map() }));
   // The data rows: no exceljs cells, one block of sheet XML (rows.ts) that exceljs writes in their place.
   const cells: BlockCell[][] = [];
+  const formulas = new Map<string, CompiledFormula>();
+  const compiled = (formula: string): CompiledFormula => {
+    let f = formulas.get(formula);
+    if (!f) formulas.set(formula, (f = compileFormula(formula, sheet, layouts)));
+    return f;
+  };
   let lastFilterRow = headerRow;
   for (const [index, row] of sheet.rows.entries()) {
     if (row.cells.length !== n) {
@@ -192,7 +225,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
       const formula = row.formulas?.[plan.index];
       const style = styleOf(plan, kind, value === null);
       // A live formula with its cached result: any reader shows the figure without recalculating (a cached 0 included).
-      out[plan.index] = formula ? { value: stored ?? null, formula: resolveFormula(formula, sheet, index, layouts), style } : { value: stored ?? null, style };
+      out[plan.index] = formula ? { value: stored ?? null, formula: formulaAt(compiled(formula), index), style } : { value: stored ?? null, style };
     }
     cells.push(out);
     if (kind !== 'total' && kind !== 'subtotal') lastFilterRow = r;

@@ -54,34 +54,40 @@ export class RowBlock {
   /** Register styles and strings in exceljs's order and render the rows (exceljs's prepare phase). */
   prepare(options: PrepareOptions): void {
     const { styles, sharedStrings } = options;
-    const letters = Array.from({ length: this.columns }, (_v, i) => columnLetter(i));
+    const letters = Array.from({ length: this.columns }, (_v, i) => `<c r="${columnLetter(i)}`);
+    // exceljs gives a style object it has met the id it gave it then, whatever the cell type
+    // (its weak map): after the first call, the attribute can be kept here.
+    const attrs = new Map<object, string>();
+    const styleAttr = (style: object, type?: number): string => {
+      let a = attrs.get(style);
+      if (a === undefined) {
+        const id = styles.addStyleModel(style, type);
+        attrs.set(style, (a = id ? ` s="${id}"` : ''));
+      }
+      return a;
+    };
     const out: string[] = [];
     let r = this.first;
     for (const cells of this.rows) {
-      const rowStyleId = styles.addStyleModel(this.rowStyle);
-      out.push(`<row r="${r}" spans="1:${this.columns}"${rowStyleId ? ` s="${rowStyleId}" customFormat="1"` : ''} x14ac:dyDescent="0.25">`);
+      const rowStyle = styleAttr(this.rowStyle);
+      out.push(`<row r="${r}" spans="1:${this.columns}"${rowStyle ? `${rowStyle} customFormat="1"` : ''} x14ac:dyDescent="0.25">`);
       for (let i = 0; i < cells.length; i++) {
         const cell = cells[i]!;
-        const address = `${letters[i]}${r}`;
-        if (cell.formula !== undefined) {
-          const styleId = styles.addStyleModel(cell.style, valueType(cell.value));
-          out.push(`<c r="${address}"${styleId ? ` s="${styleId}"` : ''}${formulaXml(cell.formula, cell.value)}</c>`);
-          continue;
-        }
-        const type = valueType(cell.value);
-        const styleId = styles.addStyleModel(cell.style, type);
-        const s = styleId ? ` s="${styleId}"` : '';
+        const address = `${letters[i]}${r}"`;
         const value = cell.value;
-        if (value === null || value === undefined) {
-          if (styleId) out.push(`<c r="${address}"${s}/>`);
+        const s = styleAttr(cell.style, valueType(value));
+        if (cell.formula !== undefined) {
+          out.push(`${address}${s}${formulaXml(cell.formula, value)}</c>`);
+        } else if (value === null || value === undefined) {
+          if (s) out.push(`${address}${s}/>`);
         } else if (typeof value === 'string') {
-          out.push(`<c r="${address}"${s} t="s"><v>${sharedStrings.add(value)}</v></c>`);
+          out.push(`${address}${s} t="s"><v>${sharedStrings.add(value)}</v></c>`);
         } else if (typeof value === 'number') {
-          out.push(`<c r="${address}"${s}><v>${value}</v></c>`);
+          out.push(`${address}${s}><v>${value}</v></c>`);
         } else if (value instanceof Date) {
-          out.push(`<c r="${address}"${s}><v>${excelDate(value)}</v></c>`);
+          out.push(`${address}${s}><v>${excelDate(value)}</v></c>`);
         } else {
-          throw new Error(`xlsx rows: cell ${address} holds a value the block does not write`);
+          throw new Error(`xlsx rows: row ${r}, column ${i + 1} holds a value the block does not write`);
         }
       }
       out.push('</row>');
