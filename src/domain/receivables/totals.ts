@@ -29,18 +29,18 @@ function partyTotals(key: string, name: string, lines: InvoiceLine[], defs: Buck
   const byBucket: Record<string, Decimal> = {};
   for (const d of defs) byBucket[d.id] = ZERO;
   byBucket[SPECIFIC_KEY] = ZERO;
+  // One pass, no arrays in between: sums of cents are exact, so the figures are those of summing each list.
+  let balance = ZERO;
+  let overdue = ZERO;
+  let provision = ZERO;
   for (const l of lines) {
     const k = l.specific ? SPECIFIC_KEY : l.bucket;
     byBucket[k] = (byBucket[k] ?? ZERO).plus(l.balanceCny); // every bucket was set to zero above
+    balance = balance.plus(l.balanceCny);
+    if (l.daysOverdue > 0) overdue = overdue.plus(l.balanceCny);
+    provision = provision.plus(l.provision);
   }
-  return {
-    key,
-    name,
-    balance: sum(lines.map((l) => l.balanceCny)),
-    overdue: sum(lines.filter((l) => l.daysOverdue > 0).map((l) => l.balanceCny)),
-    provision: sum(lines.map((l) => l.provision)),
-    byBucket,
-  };
+  return { key, name, balance, overdue, provision, byBucket };
 }
 
 /** Items grouped by key, each group in input order, the groups sorted by key. */
