@@ -34,13 +34,21 @@ export function modelHash(value: unknown, root?: string): string | undefined {
   return new ModelHasher(prefix).hash(value);
 }
 
+/** An object's keys as met (insertion order), sorted, and the text of each sorted key. */
+interface Shape {
+  keys: string[];
+  sorted: string[];
+  texts: string[];
+}
+const EMPTY: Shape = { keys: [], sorted: [], texts: [] };
+
 /** Flush the text to the hash past this many characters: a report's model is ~1.5 MB of it. */
 const CHUNK = 1 << 16;
 
 /**
  * The walk behind modelHash. The text it hashes is the same as ever (tests/pipeline/model-hash.test.ts
  * keeps the plain walk to compare), built for less: appended to one string that goes to the hash
- * in chunks (not a ~100,000-piece array joined at the end), and each object's keys sorted once per
+ * in chunks (not a ~100,000-piece array joined at the end), and each object's keys sorted (and their text made) once per
  * shape — a report's ~8,000 objects have ~20 shapes, so the sorted list of the previous object
  * with the same keys in the same order is reused.
  */
@@ -48,7 +56,7 @@ class ModelHasher {
   private text = '';
   private readonly h = createHash('sha256');
   /** Per first key: the last key list seen (in insertion order) and its sorted copy. */
-  private readonly shapes = new Map<string, { keys: string[]; sorted: string[] }>();
+  private readonly shapes = new Map<string, Shape>();
   constructor(private readonly prefix: string | undefined) {}
 
   hash(value: unknown): string | undefined {
@@ -64,13 +72,15 @@ class ModelHasher {
     }
   }
 
-  private sortedKeys(keys: string[]): string[] {
-    if (keys.length === 0) return keys;
+  /** The keys sorted, each with its text (`k<length>:<key>`). */
+  private shape(keys: string[]): Shape {
+    if (keys.length === 0) return EMPTY;
     const known = this.shapes.get(keys[0]!);
-    if (known && known.keys.length === keys.length && known.keys.every((k, i) => k === keys[i])) return known.sorted;
+    if (known && known.keys.length === keys.length && known.keys.every((k, i) => k === keys[i])) return known;
     const sorted = [...keys].sort();
-    this.shapes.set(keys[0]!, { keys, sorted });
-    return sorted;
+    const shape = { keys, sorted, texts: sorted.map((k) => `k${k.length}:${k}`) };
+    this.shapes.set(keys[0]!, shape);
+    return shape;
   }
 
   private walk(v: unknown): boolean {
@@ -82,7 +92,8 @@ class ModelHasher {
       case 'string': {
         const { prefix } = this;
         const s = prefix !== undefined && v.startsWith(prefix) ? `./${v.slice(prefix.length)}` : v;
-        this.add(`s${s.length}:${s}`);
+        this.add(`s${s.length}:`);
+        this.add(s);
         return true;
       }
       case 'number':
@@ -107,14 +118,14 @@ class ModelHasher {
       return false;
     }
     const o = v as Record<string, unknown>;
-    const keys = this.sortedKeys(Object.keys(o));
+    const { sorted, texts } = this.shape(Object.keys(o));
     let defined = 0;
-    for (const k of keys) if (o[k] !== undefined) defined += 1;
+    for (const k of sorted) if (o[k] !== undefined) defined += 1;
     this.add(`{${defined};`);
-    for (const k of keys) {
-      const x = o[k];
+    for (let i = 0; i < sorted.length; i++) {
+      const x = o[sorted[i]!];
       if (x === undefined) continue;
-      this.add(`k${k.length}:${k}`);
+      this.add(texts[i]!);
       if (!this.walk(x)) return false;
     }
     return true;
