@@ -300,7 +300,9 @@ function cellValue(value: Exclude<CellValue, null>, column: Column, dates: Map<s
       return text === '' ? null : text; // an empty string would still be a (shared-string) cell
     }
     case 'money':
-      if (!(value instanceof Decimal) || value.gte(MONEY_LIMIT) || value.lte(NEG_MONEY_LIMIT)) return undefined;
+      if (!(value instanceof Decimal)) return undefined;
+      // A finite value's exponent below 13 is |value| < 10^13 (decimal.js: d is null for ±Infinity and NaN); else compare.
+      if (!((value.d as number[] | null) && value.e < 13) && (value.gte(MONEY_LIMIT) || value.lte(NEG_MONEY_LIMIT))) return undefined;
       // Amounts are whole cents already: then the shortest text is the same number, without the rounding copy.
       return Number(value.decimalPlaces() <= 2 ? value.toString() : fixed(value, 2));
     case 'percent':
