@@ -10,7 +10,7 @@ import SharedStringsXform from 'exceljs/lib/xlsx/xform/strings/shared-strings-xf
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform.js';
 import XmlStream from 'exceljs/lib/utils/xml-stream.js';
 import { describe, expect, it } from 'vitest';
-import { blockRowModel, installRowHook, RowBlock, type BlockCell } from '../../src/writers/xlsx/rows.js';
+import { blockRowModel, installRowHook, RowBlock, type BlockCells } from '../../src/writers/xlsx/rows.js';
 
 const ROW_STYLE: Partial<ExcelJS.Style> = {};
 const TEXT: Partial<ExcelJS.Style> = {};
@@ -21,10 +21,15 @@ const TOTAL: Partial<ExcelJS.Style> = { numFmt: '#,##0.00;(#,##0.00)', font: { n
 const TOTAL_TEXT: Partial<ExcelJS.Style> = { font: { name: 'Calibri', size: 11, family: 2, bold: true }, border: { top: { style: 'thin', color: { argb: 'FF6B6B6B' } } } };
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const c = (value: ExcelJS.CellValue, style: Partial<ExcelJS.Style>, formula?: string): BlockCell => (formula ? { value, style, formula } : { value, style });
+interface TestCell {
+  value: ExcelJS.CellValue;
+  style: Partial<ExcelJS.Style>;
+  formula?: string;
+}
+const c = (value: ExcelJS.CellValue, style: Partial<ExcelJS.Style>, formula?: string): TestCell => (formula ? { value, style, formula } : { value, style });
 
 /** Rows with every kind of cell the writer makes, text that needs escaping, repeated strings, and formulas with 0, text and no cached result. */
-const ROWS: BlockCell[][] = [
+const ROWS: TestCell[][] = [
   [c('C-1 <Acme & "Sons">', TEXT), c(1234.5, MONEY), c(day('2025-11-30'), DATE), c(617.25, MONEY, 'ROUND(B3*0.5,2)')],
   [c("O'Neil\u0001", TEXT), c(0, MONEY), c(null, DATE), c(0, MONEY, "SUM('Q&A''s'!$B$3:$B$9)")],
   [c(null, TEXT), c(null, MONEY_EMPTY), c(day('2024-02-29'), DATE), c(null, MONEY, 'B4+B5')],
@@ -52,7 +57,13 @@ function throughExcelJs(first: number) {
 }
 
 function throughBlock(first: number) {
-  return render([blockRowModel(new RowBlock(first, 4, ROW_STYLE, ROWS))]);
+  const cells: BlockCells = { values: [], styles: [], formulas: new Map() };
+  for (const cell of ROWS.flat()) {
+    if (cell.formula) cells.formulas.set(cells.values.length, cell.formula);
+    cells.values.push(cell.value);
+    cells.styles.push(cell.style);
+  }
+  return render([blockRowModel(new RowBlock(first, 4, ROW_STYLE, cells))]);
 }
 
 function render(models: object[]) {

@@ -11,7 +11,7 @@ import type { CellValue, Column, Row, Sheet, Workbook } from '../../tree/workboo
 import { colours, INK } from '../theme.js';
 import { numFmtFor } from './number-formats.js';
 import { normalizeParts } from './normalize.js';
-import { blockRowModel, columnLetter, installRowHook, RowBlock, type BlockCell } from './rows.js';
+import { blockRowModel, columnLetter, installRowHook, RowBlock, type BlockCells } from './rows.js';
 
 /** "#RRGGBB" from the shared theme (../theme.ts) → exceljs's opaque ARGB. */
 const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
@@ -204,7 +204,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
   // the ids (and the file) are the ones a fresh style object per cell gives.
   const plans = sheet.columns.map((column, i): ColumnPlan => ({ column, index: i, fmt: numFmtFor(column), styles: new Map() }));
   // The data rows: no exceljs cells, one block of sheet XML (rows.ts) that exceljs writes in their place.
-  const cells: BlockCell[][] = [];
+  const cells: BlockCells = { values: [], styles: [], formulas: new Map() };
   const formulas = new Map<string, CompiledFormula>();
   const compiled = (formula: string): CompiledFormula => {
     let f = formulas.get(formula);
@@ -217,22 +217,21 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
       throw new Error(`sheet "${sheet.name}" row ${index + 1}: ${row.cells.length} cells for ${n} columns`);
     }
     const kind = row.kind ?? 'normal';
-    const out: BlockCell[] = new Array<BlockCell>(n);
     for (const plan of plans) {
       const value = row.cells[plan.index] ?? null; // the row has a cell per column (checked above)
       const stored = value === null ? null : cellValue(value, plan.column, dates);
       if (stored === undefined && value !== null) invalid(value, plan.column, sheet.name, index + 1);
       const formula = row.formulas?.[plan.index];
-      const style = styleOf(plan, kind, value === null);
       // A live formula with its cached result: any reader shows the figure without recalculating (a cached 0 included).
-      out[plan.index] = formula ? { value: stored ?? null, formula: formulaAt(compiled(formula), index), style } : { value: stored ?? null, style };
+      if (formula) cells.formulas.set(cells.values.length, formulaAt(compiled(formula), index));
+      cells.values.push(stored ?? null);
+      cells.styles.push(styleOf(plan, kind, value === null));
     }
-    cells.push(out);
     if (kind !== 'total' && kind !== 'subtotal') lastFilterRow = r;
     r += 1;
   }
   // A row with no cells is no row to exceljs (no columns: nothing to write).
-  if (n > 0 && cells.length > 0) blocks.set(ws.name, new RowBlock(headerRow + 1, n, ROW_STYLE, cells));
+  if (n > 0 && sheet.rows.length > 0) blocks.set(ws.name, new RowBlock(headerRow + 1, n, ROW_STYLE, cells));
 
   if (sheet.notes && sheet.notes.length > 0) {
     r += 1;

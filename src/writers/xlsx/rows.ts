@@ -21,11 +21,15 @@ import exceljsUtils from 'exceljs/lib/utils/utils.js';
 
 const { ValueType } = ExcelJS;
 
-/** One cell as exceljs would hold it: a value (or a formula with its cached result) and a shared style object. */
-export interface BlockCell {
-  value: ExcelJS.CellValue;
-  formula?: string;
-  style: Partial<ExcelJS.Style>;
+/**
+ * A block's cells, row by row and column by column in flat arrays (a detail sheet has tens of
+ * thousands: no object per cell): each a value as exceljs would hold it, the shared style object
+ * it is written with, and, by the same index, a formula whose cached result is the value.
+ */
+export interface BlockCells {
+  values: ExcelJS.CellValue[];
+  styles: Partial<ExcelJS.Style>[];
+  formulas: Map<number, string>;
 }
 
 /** What a data row block needs from the workbook: exceljs's style and shared-string tables. */
@@ -35,8 +39,8 @@ interface PrepareOptions {
 }
 
 /**
- * Rows `first`…`first + rows.length - 1` of a sheet, every row with a cell per column (`columns`
- * of them, the first in column A), all rows sharing the row style `rowStyle`.
+ * Rows `first`…`last` of a sheet, every row with a cell per column (`columns` of them, the first
+ * in column A), all rows sharing the row style `rowStyle`.
  */
 export class RowBlock {
   private xml = '';
@@ -44,11 +48,11 @@ export class RowBlock {
     readonly first: number,
     readonly columns: number,
     private readonly rowStyle: Partial<ExcelJS.Style>,
-    private readonly rows: BlockCell[][],
+    private readonly cells: BlockCells,
   ) {}
 
   get last(): number {
-    return this.first + this.rows.length - 1;
+    return this.first + this.cells.values.length / this.columns - 1;
   }
 
   /** Register styles and strings in exceljs's order and render the rows (exceljs's prepare phase). */
@@ -67,17 +71,19 @@ export class RowBlock {
       return a;
     };
     const out: string[] = [];
-    let r = this.first;
-    for (const cells of this.rows) {
+    const { values, styles: cellStyles, formulas } = this.cells;
+    const n = this.columns;
+    let k = 0;
+    for (let r = this.first; r <= this.last; r++) {
       const rowStyle = styleAttr(this.rowStyle);
-      out.push(`<row r="${r}" spans="1:${this.columns}"${rowStyle ? `${rowStyle} customFormat="1"` : ''} x14ac:dyDescent="0.25">`);
-      for (let i = 0; i < cells.length; i++) {
-        const cell = cells[i]!;
+      out.push(`<row r="${r}" spans="1:${n}"${rowStyle ? `${rowStyle} customFormat="1"` : ''} x14ac:dyDescent="0.25">`);
+      for (let i = 0; i < n; i++, k++) {
         const address = `${letters[i]}${r}"`;
-        const value = cell.value;
-        const s = styleAttr(cell.style, valueType(value));
-        if (cell.formula !== undefined) {
-          out.push(`${address}${s}${formulaXml(cell.formula, value)}</c>`);
+        const value = values[k];
+        const s = styleAttr(cellStyles[k]!, valueType(value));
+        const formula = formulas.get(k);
+        if (formula !== undefined) {
+          out.push(`${address}${s}${formulaXml(formula, value)}</c>`);
         } else if (value === null || value === undefined) {
           if (s) out.push(`${address}${s}/>`);
         } else if (typeof value === 'string') {
@@ -91,7 +97,6 @@ export class RowBlock {
         }
       }
       out.push('</row>');
-      r += 1;
     }
     this.xml = out.join('');
   }
