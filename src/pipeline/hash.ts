@@ -31,19 +31,76 @@ export async function hashFile(path: string): Promise<string | undefined> {
  */
 export function modelHash(value: unknown, root?: string): string | undefined {
   const prefix = root === undefined ? undefined : root.endsWith(sep) ? root : `${root}${sep}`;
-  // One string, hashed once: a crypto update per value would cost more than the walk itself.
-  const out: string[] = [];
-  const walk = (v: unknown): boolean => {
-    if (v === null || v === undefined) return out.push(v === null ? 'n' : 'u'), true;
+  return new ModelHasher(prefix).hash(value);
+}
+
+/** An object's keys as met (insertion order), sorted, and the text of each sorted key. */
+interface Shape {
+  keys: string[];
+  sorted: string[];
+  texts: string[];
+}
+const EMPTY: Shape = { keys: [], sorted: [], texts: [] };
+
+/** Flush the text to the hash past this many characters: a report's model is ~1.5 MB of it. */
+const CHUNK = 1 << 16;
+
+/**
+ * The walk behind modelHash. The text it hashes is the same as ever (tests/pipeline/model-hash.test.ts
+ * keeps the plain walk to compare), built for less: appended to one string that goes to the hash
+ * in chunks (not a ~100,000-piece array joined at the end), and each object's keys sorted (and their text made) once per
+ * shape — a report's ~8,000 objects have ~20 shapes, so the sorted list of the previous object
+ * with the same keys in the same order is reused.
+ */
+class ModelHasher {
+  private text = '';
+  private readonly h = createHash('sha256');
+  /** Per first key: the last key list seen (in insertion order) and its sorted copy. */
+  private readonly shapes = new Map<string, Shape>();
+  constructor(private readonly prefix: string | undefined) {}
+
+  hash(value: unknown): string | undefined {
+    if (!this.walk(value)) return undefined;
+    return this.h.update(this.text).digest('hex');
+  }
+
+  private add(s: string): void {
+    this.text += s;
+    if (this.text.length > CHUNK) {
+      this.h.update(this.text);
+      this.text = '';
+    }
+  }
+
+  /** The keys sorted, each with its text (`k<length>:<key>`). */
+  private shape(keys: string[]): Shape {
+    if (keys.length === 0) return EMPTY;
+    const known = this.shapes.get(keys[0]!);
+    if (known && known.keys.length === keys.length && known.keys.every((k, i) => k === keys[i])) return known;
+    const sorted = [...keys].sort();
+    const shape = { keys, sorted, texts: sorted.map((k) => `k${k.length}:${k}`) };
+    this.shapes.set(keys[0]!, shape);
+    return shape;
+  }
+
+  private walk(v: unknown): boolean {
+    if (v === null || v === undefined) {
+      this.add(v === null ? 'n' : 'u');
+      return true;
+    }
     switch (typeof v) {
       case 'string': {
+        const { prefix } = this;
         const s = prefix !== undefined && v.startsWith(prefix) ? `./${v.slice(prefix.length)}` : v;
-        out.push(`s${s.length}:`, s);
+        this.add(`s${s.length}:`);
+        this.add(s);
         return true;
       }
       case 'number':
+        this.add(`i${String(v)};`);
+        return true;
       case 'boolean':
-        out.push(`${typeof v === 'number' ? 'i' : 'b'}${String(v)};`);
+        this.add(`b${String(v)};`);
         return true;
       case 'object':
         break;
@@ -51,19 +108,28 @@ export function modelHash(value: unknown, root?: string): string | undefined {
         return false;
     }
     if (Array.isArray(v)) {
-      out.push(`[${v.length};`);
-      return v.every(walk);
+      this.add(`[${v.length};`);
+      for (const item of v as unknown[]) if (!this.walk(item)) return false;
+      return true;
     }
     const proto = Object.getPrototypeOf(v) as unknown;
     if (proto !== Object.prototype && proto !== null) {
-      if (v instanceof Decimal) return out.push(`d${v.toString()};`), true;
+      if (v instanceof Decimal) return this.add(`d${v.toString()};`), true;
       return false;
     }
-    const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort();
-    out.push(`{${keys.length};`);
-    return keys.every((k) => (out.push(`k${k.length}:${k}`), walk((v as Record<string, unknown>)[k])));
-  };
-  return walk(value) ? sha256(out.join('')) : undefined;
+    const o = v as Record<string, unknown>;
+    const { sorted, texts } = this.shape(Object.keys(o));
+    let defined = 0;
+    for (const k of sorted) if (o[k] !== undefined) defined += 1;
+    this.add(`{${defined};`);
+    for (let i = 0; i < sorted.length; i++) {
+      const x = o[sorted[i]!];
+      if (x === undefined) continue;
+      this.add(texts[i]!);
+      if (!this.walk(x)) return false;
+    }
+    return true;
+  }
 }
 
 /** Hash of several named parts, order-independent in names. */

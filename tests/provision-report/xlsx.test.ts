@@ -221,5 +221,12 @@ describe('renderXlsx model checks', () => {
     expect(book.worksheets[0].getRow(2).getCell(1).value).toBe(9999999999999.99);
     expect((9999999999999.99).toFixed(2)).toBe('9999999999999.99');
     await expect(renderXlsx(wb([new Decimal('10000000000000.00')]))).rejects.toThrow(/too large/);
+    // The same edges below zero, and what is no amount at all.
+    const negative = await readXlsx(await renderXlsx(wb([new Decimal('-9999999999999.99')])));
+    expect(negative.worksheets[0].getRow(2).getCell(1).value).toBe(-9999999999999.99);
+    await expect(renderXlsx(wb([new Decimal('-10000000000000')]))).rejects.toThrow(/too large/);
+    await expect(renderXlsx(wb([new Decimal('1e20')]))).rejects.toThrow(/too large/);
+    await expect(renderXlsx(wb([new Decimal(Infinity)]))).rejects.toThrow(/too large/);
+    await expect(renderXlsx(wb([new Decimal(-Infinity)]))).rejects.toThrow(/too large/);
   });
 });

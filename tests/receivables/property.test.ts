@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays, toEpochDay, type IsoDate } from '../../src/domain/dates.js';
 import { ZERO, cents, sum, type Decimal } from '../../src/domain/money.js';
 import { computePeriods, computeProvision, monthEnds } from '../../src/domain/receivables/index.js';
+import { bucketDefs } from '../../src/domain/receivables/buckets.js';
+import { byRep } from '../../src/domain/receivables/totals.js';
 import type { Ledger, ProvisionResult } from '../../src/domain/receivables/types.js';
 import { START, asOfArb, ledgerArb } from './arbitraries.js';
 import { adjustment, payment, rate, specific } from './build.js';
@@ -52,6 +54,23 @@ describe('properties of random ledgers', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('a rep’s customer takes the customer’s own totals only when all its lines are the rep’s: the same figures as summing again', () => {
+    let split = 0;
+    fc.assert(
+      fc.property(ledgerArb, asOfArb, (ledger, asOf) => {
+        const r = computeProvision(ledger, policy(), asOf);
+        const names = new Map(r.byCustomer.map((c) => [c.key, c.name]));
+        const defs = bucketDefs(policy());
+        const text = (x: unknown) => JSON.stringify(x);
+        expect(text(byRep(r.lines, defs, names, r.byCustomer))).toBe(text(byRep(r.lines, defs, names)));
+        expect(text(r.byRep)).toBe(text(byRep(r.lines, defs, names)));
+        if (r.byCustomer.some((c) => r.byRep.filter((rep) => rep.customers.some((x) => x.key === c.key)).length > 1)) split += 1;
+      }),
+      { numRuns: 200 },
+    );
+    expect(split).toBeGreaterThan(0); // the random ledgers do split customers between reps
   });
 
   it('a past date’s result is unchanged when rows dated after it are added', () => {

@@ -39,6 +39,7 @@ export function evaluateAt(ledger: Ledger, policy: Policy, asOf: IsoDate): Evalu
     fxUsed.set(c, { currency: c, rate: r.rate, date: r.date });
   }
   const specificLines = lines.filter((x) => x.specific);
+  const customers = byCustomer(lines, defs, names);
   const snapshot: Snapshot = {
     asOf,
     functionalCurrency: functional,
@@ -47,8 +48,8 @@ export function evaluateAt(ledger: Ledger, policy: Policy, asOf: IsoDate): Evalu
     lines,
     specificTotal: { balance: sum(specificLines.map((x) => x.balanceCny)), provision: sum(specificLines.map((x) => x.provision)) },
     totals: grandTotals(lines),
-    byCustomer: byCustomer(lines, defs, names),
-    byRep: byRep(lines, defs, names),
+    byCustomer: customers,
+    byRep: byRep(lines, defs, names, customers),
     credits,
     unappliedCash: allocation.unapplied.map((u) => {
       // In the functional currency at the rate of the receipt's own date (what the cash was worth that day).

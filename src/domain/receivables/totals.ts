@@ -29,18 +29,18 @@ function partyTotals(key: string, name: string, lines: InvoiceLine[], defs: Buck
   const byBucket: Record<string, Decimal> = {};
   for (const d of defs) byBucket[d.id] = ZERO;
   byBucket[SPECIFIC_KEY] = ZERO;
+  // One pass, no arrays in between: sums of cents are exact, so the figures are those of summing each list.
+  let balance = ZERO;
+  let overdue = ZERO;
+  let provision = ZERO;
   for (const l of lines) {
     const k = l.specific ? SPECIFIC_KEY : l.bucket;
     byBucket[k] = (byBucket[k] ?? ZERO).plus(l.balanceCny); // every bucket was set to zero above
+    balance = balance.plus(l.balanceCny);
+    if (l.daysOverdue > 0) overdue = overdue.plus(l.balanceCny);
+    provision = provision.plus(l.provision);
   }
-  return {
-    key,
-    name,
-    balance: sum(lines.map((l) => l.balanceCny)),
-    overdue: sum(lines.filter((l) => l.daysOverdue > 0).map((l) => l.balanceCny)),
-    provision: sum(lines.map((l) => l.provision)),
-    byBucket,
-  };
+  return { key, name, balance, overdue, provision, byBucket };
 }
 
 /** Items grouped by key, each group in input order, the groups sorted by key. */
@@ -54,8 +54,25 @@ export function byCustomer(lines: InvoiceLine[], defs: BucketDef[], names: Map<s
   return [...groupBy(lines, (l) => l.invoice.customerId)].map(([id, ls]) => partyTotals(id, names.get(id) ?? id, ls, defs));
 }
 
-export function byRep(lines: InvoiceLine[], defs: BucketDef[], names: Map<string, string>): ProvisionResult['byRep'] {
-  return [...groupBy(lines, (l) => l.invoice.rep)].map(([rep, ls]) => ({ ...partyTotals(rep, rep, ls, defs), customers: byCustomer(ls, defs, names) }));
+/**
+ * Totals per rep, each with its customers. `customers` (byCustomer of the same lines) is reused:
+ * a customer whose every line is the rep's has, under the rep, the very totals of byCustomer
+ * (the same lines in the same order), so only customers split between reps are summed again.
+ */
+export function byRep(lines: InvoiceLine[], defs: BucketDef[], names: Map<string, string>, customers?: PartyTotals[]): ProvisionResult['byRep'] {
+  const whole = new Map<string, { totals: PartyTotals; lines: number }>();
+  if (customers) {
+    const counts = new Map<string, number>();
+    for (const l of lines) counts.set(l.invoice.customerId, (counts.get(l.invoice.customerId) ?? 0) + 1);
+    for (const c of customers) whole.set(c.key, { totals: c, lines: counts.get(c.key) ?? 0 });
+  }
+  return [...groupBy(lines, (l) => l.invoice.rep)].map(([rep, ls]) => ({
+    ...partyTotals(rep, rep, ls, defs),
+    customers: [...groupBy(ls, (l) => l.invoice.customerId)].map(([id, own]) => {
+      const known = whole.get(id);
+      return known && known.lines === own.length ? known.totals : partyTotals(id, names.get(id) ?? id, own, defs);
+    }),
+  }));
 }
 
 export function grandTotals(lines: InvoiceLine[]): ProvisionResult['totals'] {

@@ -74,7 +74,7 @@ export function fixedTable(o: TableOptions): string {
 }
 
 /** Approximate advance of one character in em (Noto Sans SC; a little generous, Word and LibreOffice differ). */
-function charEm(ch: string): number {
+function charEmOf(ch: string): number {
   // Generous: a reader without Noto Sans SC sets Latin in its fallback (DejaVu Sans digits are 0.64 em).
   if (hasCjk(ch)) return 1;
   if (/[0-9]/.test(ch)) return 0.66;
@@ -84,12 +84,23 @@ function charEm(ch: string): number {
   return 0.42;
 }
 
+/** charEmOf per character met: sizing a report's columns measures ~100,000 characters of a few hundred kinds. */
+const EM = new Map<string, number>();
+function charEm(ch: string): number {
+  let em = EM.get(ch);
+  if (em === undefined) EM.set(ch, (em = charEmOf(ch)));
+  return em;
+}
+
 /** Width in twips of `text` at `halfPoints`. */
 export function textTwips(text: string, halfPoints: number): number {
   let em = 0;
   for (const ch of text) em += charEm(ch);
   return Math.ceil(em * halfPoints * 10);
 }
+
+/** What unbreakableTwips splits a text at: white space (as \s+ does) and the CJK characters that may break. */
+const SPLITS = /[\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 
 /**
  * The longest piece of `text` no line break may enter: a space-free Latin/number token
@@ -99,6 +110,8 @@ export function textTwips(text: string, halfPoints: number): number {
 export function unbreakableTwips(text: string, halfPoints: number, label = false, codeHyphens = false): number {
   const t = text.trim();
   if (label && Array.from(t).length <= 6) return textTwips(t, halfPoints);
+  // One token without spaces or CJK (an amount, a date, an invoice number): itself, as the loop below finds.
+  if (!SPLITS.test(t) && !(codeHyphens && /[A-Za-z]/.test(t))) return t ? textTwips(t, halfPoints) : 0;
   let widest = 0;
   for (const word of t.split(/\s+/)) {
     // CJK characters may break between them; runs of anything else may not — with `codeHyphens`,
@@ -117,11 +130,17 @@ export function unbreakableTwips(text: string, halfPoints: number, label = false
  */
 export function contentWidths(weights: readonly number[], header: readonly string[], rows: readonly (readonly (string | null)[])[], total: number, halfPoints: number, padding = 170): number[] {
   /** Widest unbreakable piece of column c's cells (codes broken after their hyphens with `codeHyphens`). */
+  // Each text measured once per way of breaking it (a column repeats names, dates and labels).
+  const measured = [new Map<string, number>(), new Map<string, number>()] as const;
   const widestBody = (c: number, codeHyphens: boolean): number => {
+    const seen = measured[codeHyphens ? 1 : 0];
     let widest = 0;
     for (const row of rows) {
       const text = row[c];
-      if (text) widest = Math.max(widest, unbreakableTwips(text, halfPoints, false, codeHyphens));
+      if (!text) continue;
+      let w = seen.get(text);
+      if (w === undefined) seen.set(text, (w = unbreakableTwips(text, halfPoints, false, codeHyphens)));
+      widest = Math.max(widest, w);
     }
     return widest;
   };

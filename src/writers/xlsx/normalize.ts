@@ -26,7 +26,9 @@ export function normalizeParts(parts: Record<string, Uint8Array>, created: Date)
     const data = parts[name];
     if (data) zippable[name] = [data, { mtime: ZIP_MTIME, level: 6 }];
   }
-  return Buffer.from(zipSync(zippable, { mtime: ZIP_MTIME, level: 6 }));
+  const zip = zipSync(zippable, { mtime: ZIP_MTIME, level: 6 });
+  // A view of the zip's bytes, not a copy (the workbook's detail makes it a few hundred kilobytes).
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
 }
 
 /** W3CDTF in whole seconds, as Excel writes it. */

@@ -4,13 +4,14 @@
  * rows are bold, and the zip is normalised so the same model always gives the same bytes.
  */
 import ExcelJS from 'exceljs';
-import { strToU8, unzipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { parseIsoDate, toUtcDate } from '../../domain/dates.js';
 import { Decimal, fixed } from '../../domain/money.js';
 import type { CellValue, Column, Row, Sheet, Workbook } from '../../tree/workbook.js';
 import { colours, INK } from '../theme.js';
 import { numFmtFor } from './number-formats.js';
 import { normalizeParts } from './normalize.js';
+import { blockRowModel, columnLetter, installRowHook, RowBlock, type BlockCells } from './rows.js';
 
 /** "#RRGGBB" from the shared theme (../theme.ts) → exceljs's opaque ARGB. */
 const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
@@ -38,11 +39,12 @@ export async function renderXlsx(wb: Workbook): Promise<Buffer> {
   const names = new Set<string>();
   const dates = new Map<string, Date>();
   const layouts = new Map(wb.sheets.map((sh) => [sh.name, layoutOf(sh)]));
+  const blocks = new Map<string, RowBlock>();
   for (const sheet of wb.sheets) {
     checkSheetName(sheet.name, names);
-    writeSheet(book.addWorksheet(sheet.name), sheet, dates, layouts, headerFill);
+    writeSheet(book.addWorksheet(sheet.name), sheet, dates, layouts, headerFill, blocks);
   }
-  return normalizeParts(await packageParts(book), wb.created);
+  return normalizeParts(await packageParts(book, blocks), wb.created);
 }
 
 /** What exceljs hands its zip writer: one call per package part. */
@@ -53,21 +55,28 @@ interface PartSink {
 /** The steps of exceljs's XLSX.write (lib/xlsx/xlsx.js, 4.4), each adding parts to the zip it is given. */
 type PartStep = (zip: PartSink, model: unknown) => Promise<void> | void;
 const PART_STEPS = ['addContentTypes', 'addOfficeRels', 'addWorkbookRels', 'addWorksheets', 'addSharedStrings', 'addDrawings', 'addTables', 'addThemes', 'addStyles', 'addMedia', 'addApp', 'addCore', 'addWorkbook'] as const;
+/** What packageParts touches of exceljs's worksheet model: the rows in order, and the used range. */
+interface WorksheetModel {
+  name: string;
+  rows: { number: number }[];
+  dimensions: { expand(top: number, left: number, bottom: number, right: number): void };
+}
 type XlsxInternals = { prepareModel(model: unknown, options: object): void } & Record<(typeof PART_STEPS)[number], PartStep>;
 
 /**
  * The package parts as exceljs renders them, without its zip: XLSX.write renders every part
  * into a JSZip archive that normalizeParts would only unpack again (it re-packs them itself).
  * This runs the same steps in the same order with a sink that keeps the parts, so the bytes
- * are the ones writeBuffer's archive holds. Should an exceljs release rename the steps, the
- * public writeBuffer (stored, not deflated: it is re-packed anyway) is the fallback.
+ * are the ones writeBuffer's archive holds. The data rows are written by their blocks (rows.ts),
+ * which stand in the worksheet models' rows; since that already relies on exceljs 4.4's internals,
+ * a release without these steps is refused rather than written some other way.
  */
-async function packageParts(book: ExcelJS.Workbook): Promise<Record<string, Uint8Array>> {
+async function packageParts(book: ExcelJS.Workbook, blocks: Map<string, RowBlock>): Promise<Record<string, Uint8Array>> {
   const xlsx = book.xlsx as unknown as Partial<XlsxInternals>;
   if (typeof xlsx.prepareModel !== 'function' || PART_STEPS.some((k) => typeof xlsx[k] !== 'function')) {
-    const raw = await book.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
-    return unzipSync(new Uint8Array(raw as ArrayBuffer));
+    throw new Error('exceljs: XLSX.write steps not found (the writer is made for exceljs 4.4)');
   }
+  installRowHook();
   const steps = xlsx as XlsxInternals;
   const parts: Record<string, Uint8Array> = {};
   const sink: PartSink = {
@@ -77,6 +86,15 @@ async function packageParts(book: ExcelJS.Workbook): Promise<Record<string, Uint
     },
   };
   const { model } = book;
+  // Each block takes its rows' place among the sheet's rows (after the header, before the notes)
+  // and in the sheet's dimension, as exceljs's own rows would.
+  for (const sheet of (model as unknown as { worksheets: WorksheetModel[] }).worksheets) {
+    const block = blocks.get(sheet.name);
+    if (!block) continue;
+    const at = sheet.rows.findIndex((row) => row.number > block.first);
+    sheet.rows.splice(at < 0 ? sheet.rows.length : at, 0, blockRowModel(block) as { number: number });
+    sheet.dimensions.expand(block.first, 1, block.last, block.columns);
+  }
   steps.prepareModel(model, {});
   for (const step of PART_STEPS) await steps[step](sink, model);
   return parts;
@@ -107,22 +125,27 @@ function layoutOf(sheet: Sheet): Layout {
   return { headerRow, first, ...(normal.length ? { normalFirst: normal[0], normalLast: normal[normal.length - 1] } : {}) };
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    out = String.fromCharCode(65 + m) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 const REF = /\{(?:([^{}!]+)!)?(?:(rows) (\d+)|(\d+),(\d+)|@(\d+))\}/g;
 
-/** A formula's reference tokens (see Row.formulas) as A1 addresses. */
-function resolveFormula(formula: string, sheet: Sheet, rowIndex: number, layouts: Map<string, Layout>): string {
-  return formula.replace(REF, (_m, other: string | undefined, rows: string | undefined, rc: string | undefined, r: string | undefined, c: string | undefined, at: string | undefined) => {
+/**
+ * A formula with its reference tokens (see Row.formulas) resolved to A1 addresses, but for the
+ * row numbers of `{@c}` tokens (this row): `parts[0] + (firsts[0] + row) + parts[1] + …`. A sheet's
+ * formulas repeat down its rows, so each is resolved once and completed per row.
+ */
+interface CompiledFormula {
+  parts: string[];
+  firsts: number[];
+}
+
+function compileFormula(formula: string, sheet: Sheet, layouts: Map<string, Layout>): CompiledFormula {
+  const parts: string[] = [];
+  const firsts: number[] = [];
+  let text = '';
+  let last = 0;
+  for (const m of formula.matchAll(REF)) {
+    const [token, other, rows, rc, r, c, at] = m;
+    text += formula.slice(last, m.index);
+    last = m.index + token.length;
     const name = other ?? sheet.name;
     const layout = layouts.get(name);
     if (!layout) throw new Error(`sheet "${sheet.name}": formula refers to unknown sheet "${name}"`);
@@ -130,15 +153,26 @@ function resolveFormula(formula: string, sheet: Sheet, rowIndex: number, layouts
     if (rows !== undefined) {
       const col = columnLetter(Number(rc));
       // No normal rows: the header cell (text, which SUM and SUBTOTAL count as nothing).
-      if (layout.normalFirst === undefined) return `${prefix}$${col}$${layout.headerRow}`;
-      return `${prefix}$${col}$${layout.normalFirst}:$${col}$${layout.normalLast}`;
-    }
-    if (at !== undefined) return `${prefix}${columnLetter(Number(at))}${layout.first + rowIndex}`;
-    return `${prefix}${columnLetter(Number(c))}${layout.first + Number(r)}`;
-  });
+      if (layout.normalFirst === undefined) text += `${prefix}$${col}$${layout.headerRow}`;
+      else text += `${prefix}$${col}$${layout.normalFirst}:$${col}$${layout.normalLast}`;
+    } else if (at !== undefined) {
+      parts.push(`${text}${prefix}${columnLetter(Number(at))}`);
+      firsts.push(layout.first);
+      text = '';
+    } else text += `${prefix}${columnLetter(Number(c))}${layout.first + Number(r)}`;
+  }
+  parts.push(text + formula.slice(last));
+  return { parts, firsts };
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date>, layouts: Map<string, Layout>, headerFill: string): void {
+/** The compiled formula for the sheet's row `rowIndex` (0 = rows[0]). */
+function formulaAt(f: CompiledFormula, rowIndex: number): string {
+  let out = f.parts[0]!;
+  for (let k = 0; k < f.firsts.length; k++) out += `${f.firsts[k]! + rowIndex}${f.parts[k + 1]!}`;
+  return out;
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date>, layouts: Map<string, Layout>, headerFill: string, blocks: Map<string, RowBlock>): void {
   const n = sheet.columns.length;
   ws.columns = sheet.columns.map((c) => ({ width: c.width ?? defaultWidth(c) }));
 
@@ -169,31 +203,35 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: Sheet, dates: Map<string, Date
   // of every cell to look it up. Within one key the style and the cell type are the same, so
   // the ids (and the file) are the ones a fresh style object per cell gives.
   const plans = sheet.columns.map((column, i): ColumnPlan => ({ column, index: i, fmt: numFmtFor(column), styles: new Map() }));
+  // The data rows: no exceljs cells, one block of sheet XML (rows.ts) that exceljs writes in their place.
+  const cells: BlockCells = { values: [], styles: [], formulas: new Map() };
+  const formulas = new Map<string, CompiledFormula>();
+  const compiled = (formula: string): CompiledFormula => {
+    let f = formulas.get(formula);
+    if (!f) formulas.set(formula, (f = compileFormula(formula, sheet, layouts)));
+    return f;
+  };
   let lastFilterRow = headerRow;
   for (const [index, row] of sheet.rows.entries()) {
     if (row.cells.length !== n) {
       throw new Error(`sheet "${sheet.name}" row ${index + 1}: ${row.cells.length} cells for ${n} columns`);
     }
-    const xr = ws.getRow(r);
-    (xr as unknown as { style: object }).style = ROW_STYLE;
     const kind = row.kind ?? 'normal';
     for (const plan of plans) {
       const value = row.cells[plan.index] ?? null; // the row has a cell per column (checked above)
-      const cell = xr.getCell(plan.index + 1);
       const stored = value === null ? null : cellValue(value, plan.column, dates);
       if (stored === undefined && value !== null) invalid(value, plan.column, sheet.name, index + 1);
       const formula = row.formulas?.[plan.index];
-      // A live formula with its cached result: any reader shows the figure without recalculating.
-      if (formula) {
-        cell.value = { formula: resolveFormula(formula, sheet, index, layouts) } as ExcelJS.CellFormulaValue;
-        // exceljs (4.4) drops a falsy result when the value is set, so a cached 0 would be lost: set it on the model.
-        if (stored !== null) (cell as unknown as { _value: { model: { result: unknown } } })._value.model.result = stored;
-      } else cell.value = stored;
-      cell.style = styleOf(plan, kind, value === null);
+      // A live formula with its cached result: any reader shows the figure without recalculating (a cached 0 included).
+      if (formula) cells.formulas.set(cells.values.length, formulaAt(compiled(formula), index));
+      cells.values.push(stored ?? null);
+      cells.styles.push(styleOf(plan, kind, value === null));
     }
     if (kind !== 'total' && kind !== 'subtotal') lastFilterRow = r;
     r += 1;
   }
+  // A row with no cells is no row to exceljs (no columns: nothing to write).
+  if (n > 0 && sheet.rows.length > 0) blocks.set(ws.name, new RowBlock(headerRow + 1, n, ROW_STYLE, cells));
 
   if (sheet.notes && sheet.notes.length > 0) {
     r += 1;
@@ -261,7 +299,9 @@ function cellValue(value: Exclude<CellValue, null>, column: Column, dates: Map<s
       return text === '' ? null : text; // an empty string would still be a (shared-string) cell
     }
     case 'money':
-      if (!(value instanceof Decimal) || value.gte(MONEY_LIMIT) || value.lte(NEG_MONEY_LIMIT)) return undefined;
+      if (!(value instanceof Decimal)) return undefined;
+      // A finite value's exponent below 13 is |value| < 10^13 (decimal.js: d is null for ±Infinity and NaN); else compare.
+      if (!((value.d as number[] | null) && value.e < 13) && (value.gte(MONEY_LIMIT) || value.lte(NEG_MONEY_LIMIT))) return undefined;
       // Amounts are whole cents already: then the shortest text is the same number, without the rounding copy.
       return Number(value.decimalPlaces() <= 2 ? value.toString() : fixed(value, 2));
     case 'percent':
