@@ -48,7 +48,7 @@ const result = await build({
 // Pure ASCII: esbuild escapes non-ASCII text except inside regular expression literals; escape
 // those code units too (\uXXXX means the same in a regex, with or without the u flag). V8 then
 // holds the source as a one-byte string: 5 MB per thread instead of 11.
-const code = result.outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const code = result.outputFiles[0].text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const token = createHash('sha256').update(code).digest('hex');
 writeFileSync(outFile, `${code}\n//# dealdoc-bundle ${token}\n`);
 // piscina's worker threads import this file (pool.ts resolves ./worker.js beside the bundle).
