@@ -25,7 +25,7 @@ export type FontKey = FaceId;
  */
 export type Shaped = PlainGlyphs | KernedGlyphs;
 
-interface PlainGlyphs {
+export interface PlainGlyphs {
   readonly plain: string;
   readonly width: number;
 }
@@ -155,6 +155,15 @@ export function shapeChar(font: FontkitFont, cp: number, ch: string): Shaped {
   const made: Shaped = { plain: ch, width: advanceIn(t, cp) };
   if (cp < 0x10000) t.single[cp] = made;
   return made;
+}
+
+/** `shapeChar` for the code point at `text[i]` (`len` code units): the string is cut only when not cached yet. */
+export function shapeCharAt(font: FontkitFont, cp: number, text: string, i: number, len: number): PlainGlyphs {
+  if (cp < 0x10000 && shared) {
+    const hit = tablesOf(font).single[cp];
+    if (hit) return hit as PlainGlyphs;
+  }
+  return shapeChar(font, cp, text.slice(i, i + len)) as PlainGlyphs;
 }
 
 /** Glyph per code point, no shaping (numbers, codes, anything without Latin letters). */

@@ -251,7 +251,10 @@ export class TextOut {
             if (widths[gid] === undefined) widths[gid] = advance(font, cp);
             if (unicode[gid] === undefined) unicode[gid] = [cp];
           }
-          code(id, gid, [cp]);
+          // The usual case — the subset entry already stands for this character — makes no array.
+          const mapped = unicode[gid]!;
+          if (mapped.length === 1 && mapped[0] === cp) out.code(gid);
+          else code(id, gid, [cp]);
         }
         continue;
       }
