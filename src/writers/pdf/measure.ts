@@ -145,6 +145,22 @@ export function glyphOf(font: FontkitFont, cp: number): number {
   return glyphIn(tablesOf(font), cp);
 }
 
+/**
+ * Glyph-id lookup for one font, for loops over many code points (text-out): the font's tables are
+ * found once, not once per character.
+ */
+export function glyphLookup(font: FontkitFont): (cp: number) => number {
+  const t = tablesOf(font);
+  const gid = t.gid;
+  return (cp) => {
+    if (cp < 0x10000) {
+      const hit = gid[cp]!;
+      if (hit !== 0) return hit - 1;
+    }
+    return glyphIn(t, cp);
+  };
+}
+
 /** One code point (given as its string) as one glyph. */
 export function shapeChar(font: FontkitFont, cp: number, ch: string): Shaped {
   const t = tablesOf(font);
