@@ -9,8 +9,7 @@
  * Specifications are matched to a deal's purchase criteria by an explicit key (`key:` on the
  * criterion, `criterion:` here), never by guessing from words.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Diagnostic } from '../diagnostics.js';
@@ -119,7 +118,7 @@ export async function loadCatalog(dataDir: string, displayPath: (p: string) => s
   const shown = displayPath(file);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file); // sync: read for every deal document, a thread-pool round trip cost more than the read
   } catch (e) {
     return { diagnostics: [new Diagnostic({ file: shown, rule: 'catalog', message: `cannot read the catalogue: ${(e as Error).message}` })] };
   }

@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import type { Deal } from '../data/deal-schema.js';
 import { loadCatalog } from '../data/catalog.js';
 import { dealSources, readDeal } from '../data/deals/read.js';
-import { positionOf } from '../data/yaml-source.js';
+import { positionOf, type YamlSource } from '../data/yaml-source.js';
 import { DEFAULT_CREDIT_POLICY, lintDeal, lintProposal, type CreditPolicy, type DealIssue } from '../domain/method/index.js';
 import { resolveQuoteItems } from '../data/catalog.js';
 import { Diagnostic } from '../diagnostics.js';
@@ -33,12 +33,23 @@ export interface PlannedDocument {
   modelHash?: string;
 }
 
+type Position = ReturnType<typeof positionOf>;
+/** Positions already looked up in a deal's source, by field path (its documents flag the same fields). */
+const positions = new WeakMap<YamlSource, Map<string, Position>>();
+
 /** Method and catalogue issues as diagnostics pointing into the deal file. */
 function issueDiagnostics(deal: Deal, issues: readonly DealIssue[]): Diagnostic[] {
   const source = dealSources.get(deal);
+  let known = source ? positions.get(source) : undefined;
+  if (source && !known) positions.set(source, (known = new Map()));
   return issues.map((i) => {
-    const pos = source ? positionOf(source, i.path) : undefined;
     const field = i.path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), '');
+    let pos: Position;
+    if (source && known && !i.path.some((k) => typeof k === 'symbol')) {
+      const key = JSON.stringify(i.path);
+      if (known.has(key)) pos = known.get(key);
+      else known.set(key, (pos = positionOf(source, i.path)));
+    } else if (source) pos = positionOf(source, i.path);
     return new Diagnostic({ file: deal.path, line: pos?.line, column: pos?.column, rule: i.rule, severity: i.severity, field, message: i.message });
   });
 }

@@ -349,6 +349,26 @@ describe('renderDocx', () => {
     expect(names).toEqual([...names].sort());
   });
 
+  it('keeps the small parts of each document apart when they are compressed once per distinct text', async () => {
+    // Footnotes, header, footer, numbering and core properties are kept deflated by text
+    // (package.ts): another document in between must not leak into these parts, nor change bytes.
+    const a = await render(proposal());
+    const other = await render(root(...md('正文[^n]\n\n1. 一\n2. 二\n\n[^n]: 另一份文件的脚注。')), { ...meta, title: '另一份', header: { left: '别家', right: '另一份' } });
+    const again = await render(proposal());
+    expect(sha(again)).toBe(sha(a));
+    const mine = unzip(again);
+    const theirs = unzip(other);
+    expect(mine['word/footnotes.xml']).toContain('见客户《供应商质量协议》第 4.2 条。');
+    expect(mine['word/footnotes.xml']).not.toContain('另一份文件的脚注');
+    expect(theirs['word/footnotes.xml']).toContain('另一份文件的脚注。');
+    expect(theirs['word/footnotes.xml']).not.toContain('供应商质量协议');
+    expect(theirs['docProps/core.xml']).toContain('<dc:title>另一份</dc:title>');
+    expect(mine['docProps/core.xml']).toContain(`<dc:title>${meta.title}</dc:title>`);
+    const headers = (parts: Record<string, string>) => Object.entries(parts).filter(([n]) => /^word\/header\d+\.xml$/.test(n)).map(([, x]) => x).join('');
+    expect(headers(theirs)).toContain('别家');
+    expect(headers(mine)).not.toContain('别家');
+  });
+
   it('gives byte-identical output across processes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dealdoc-docx-det-'));
     const input = join(dir, 'input.json');

@@ -4,7 +4,7 @@
  * code: only YAML front matter is accepted (split exactly, see splitFrontMatter), all scalars are
  * typed by the zod schema, and every part is bounded (size, nesting, aliases, Markdown work).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { Diagnostic, lineColumnAt } from '../../diagnostics.js';
 import { Decimal, fixed } from '../../domain/money.js';
@@ -139,12 +139,15 @@ export const dealSources = new WeakMap<Deal, YamlSource>();
 /**
  * Read and validate a deal file. Results are memoised by path and content, so planning a build
  * and rendering its documents in the same process parse each file once.
+ * The file is read synchronously: a build reads each deal once per job, one job at a time, and
+ * the thread-pool round trips of fs/promises (stat, open, fstat, read, close) left the main
+ * thread idle for longer than the read itself takes.
  */
 export async function readDeal(path: string, displayPath: string, opts: ReadDealOptions): Promise<ReadDealResult> {
-  if ((await stat(path)).size > MAX_DEAL_BYTES) {
+  if (statSync(path).size > MAX_DEAL_BYTES) {
     return { diagnostics: [tooLarge(displayPath)] };
   }
-  const bytes = await readFile(path);
+  const bytes = readFileSync(path);
   const key = `${path}\0${displayPath}\0${opts.defaultLocale}\0${opts.checkGlyphs !== false}\0${opts.fonts ? fontsFingerprint(opts.fonts) : ''}\0${bytes.toString('latin1')}`;
   const hit = parsedDeals.get(key);
   if (hit) return hit;

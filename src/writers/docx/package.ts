@@ -173,6 +173,24 @@ function entry(name: string, raw: Uint8Array, level: number): Entry {
   return { name, crc: crc32(raw), size: raw.length, method: 8, data: deflateSync(raw, { level: level as 6 }) };
 }
 
+/**
+ * The small parts a render writes (numbering, footnotes, header, footer, relationships, core
+ * properties) often come out the same for many documents: their deflated entries are kept by
+ * name and text (bounded, oldest dropped first), so each distinct text is compressed once.
+ */
+const smallEntries = new Map<string, Entry>();
+const MAX_SMALL_ENTRIES = 256;
+
+function smallEntry(name: string, text: string): Entry {
+  const key = `${name}\0${text}`;
+  const hit = smallEntries.get(key);
+  if (hit) return hit;
+  const made = entry(name, strToU8(text), LEVEL);
+  if (smallEntries.size >= MAX_SMALL_ENTRIES) smallEntries.delete(smallEntries.keys().next().value!);
+  smallEntries.set(key, made);
+  return made;
+}
+
 export interface Content {
   meta: DocMeta;
   cover?: string[];
@@ -208,7 +226,7 @@ export async function assemble(shape: Shape, content: Content): Promise<Buffer> 
   const sk = await skeletonOf(shape);
   const { meta } = content;
   const entries: Entry[] = [...sk.fixed.values()];
-  const put = (name: string, text: string) => entries.push(entry(name, strToU8(text), LEVEL));
+  const put = (name: string, text: string) => entries.push(name === 'word/document.xml' ? entry(name, strToU8(text), LEVEL) : smallEntry(name, text));
 
   const fill: Record<string, string[] | undefined> = { cover: content.cover, body: content.body, coverHeader: content.coverHeader, header: content.header, footer: content.footer };
   const doc = sk.document.map((text, i) => (i % 2 === 0 ? text : (fill[text] ?? []).join(''))).join('');

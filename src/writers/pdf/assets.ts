@@ -3,8 +3,11 @@
  * anything else is refused before a byte of it is opened. PNGs with alpha or interlacing decode
  * asynchronously in pdfkit, so every image is embedded up front, one after the other, and the
  * render waits for each — the PDF object numbers then never depend on which decode ends first.
+ * Files are read synchronously: one render does nothing else meanwhile, and each thread-pool
+ * round trip of fs/promises (realpath, stat, open, read, close) left the thread idle longer
+ * than the call itself takes.
  */
-import { realpath, stat, readFile } from 'node:fs/promises';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { checkImageFile } from '../../data/assets.js';
 import type { Doc } from './state.js';
@@ -40,12 +43,20 @@ export async function allowedPath(url: string, roots: string[]): Promise<string 
   const lexical = resolve(url);
   if (!roots.some((r) => isAbsolute(r) && inside(resolve(r), lexical))) return undefined;
   try {
-    const real = await realpath(lexical);
-    const realRoots = await Promise.all(roots.filter((r) => isAbsolute(r)).map((r) => realpath(r).catch(() => undefined)));
+    const real = realpathSync.native(lexical);
+    const realRoots = roots.filter((r) => isAbsolute(r)).map(realOrUndefined);
     if (!realRoots.some((r) => r !== undefined && inside(r, real))) return undefined;
-    const info = await stat(real);
+    const info = statSync(real);
     if (!info.isFile() || info.size >= MAX_IMAGE_BYTES) return undefined;
     return real;
+  } catch {
+    return undefined;
+  }
+}
+
+function realOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
   } catch {
     return undefined;
   }
@@ -60,7 +71,7 @@ export async function loadImage(doc: Doc, url: string, roots: string[]): Promise
   if (!path) return undefined;
   let data: Buffer;
   try {
-    data = await readFile(path);
+    data = readFileSync(path);
   } catch {
     return undefined;
   }

@@ -30,11 +30,16 @@ function documentInfo(meta: DocMeta): PDFKit.DocumentInfo {
 export const renderPdf: TreeWriter = async (tree: Root, meta: DocMeta, ctx: RenderContext): Promise<Buffer> => {
   const first = await renderOnce(tree, meta, ctx, undefined);
   // The last page came out near-empty: render once more with the tail moved over whole.
-  if (first.retry === undefined) return first.pdf;
-  return (await renderOnce(tree, meta, ctx, first.retry)).pdf;
+  if (first.retry === undefined) return first.pdf!;
+  return (await renderOnce(tree, meta, ctx, first.retry)).pdf!;
 };
 
-async function renderOnce(tree: Root, meta: DocMeta, ctx: RenderContext, breakBefore: number | undefined): Promise<{ pdf: Buffer; retry?: number }> {
+/**
+ * One pass over the tree. A first pass that ends on a near-empty page returns only where to
+ * break: its document is dropped unfinished (no page furniture, subsets, compression), since
+ * only the second pass is written.
+ */
+async function renderOnce(tree: Root, meta: DocMeta, ctx: RenderContext, breakBefore: number | undefined): Promise<{ pdf?: Buffer; retry?: number }> {
   const fonts = fontSetFor(ctx.fonts, meta.locale);
   const geo = pageGeometry(meta.orientation);
   const doc = new PDFDocument({
@@ -61,9 +66,10 @@ async function renderOnce(tree: Root, meta: DocMeta, ctx: RenderContext, breakBe
   for (const key of ['bold', 'regular'] as const) state.setFont(key === 'bold' ? { bold: true } : {}, SIZES.body);
   await prepare(state, tree);
   state.one(tree);
+  if (breakBefore === undefined && state.retryBreakBefore !== undefined) return { retry: state.retryBreakBefore };
   decoratePages(state);
   ownSubsets(doc);
   doc.end();
   await done;
-  return { pdf: Buffer.concat(chunks), retry: state.retryBreakBefore };
+  return { pdf: Buffer.concat(chunks) };
 }

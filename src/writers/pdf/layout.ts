@@ -5,7 +5,7 @@
  * (no line starts with ，。、；：？！）」》 and none ends with （「《).
  */
 import { faceOf, isInvisible, type FontSet, type Weight } from '../../fonts/fonts.js';
-import { needsShaping, shapeChar, shapeWord, type FontKey, type Shaped } from './measure.js';
+import { needsShaping, shapeChar, shapeCharAt, shapeWord, type FontKey, type Shaped } from './measure.js';
 import { at } from '../must.js';
 
 export interface RunStyle {
@@ -236,8 +236,10 @@ export function tokenize(runs: Run[], fonts: FontSet, size: number, pre = false)
           i++;
           continue;
         }
-        const ch = text.slice(i, i + len);
-        pushAtom(tokens, ch, style, Kind.Cjk, shapeChar(font, cp, ch), false, face);
+        // The cached glyph carries the character's string (same length: exactly this character), so
+        // no new string is made per character.
+        const shaped = shapeCharAt(font, cp, text, i, len);
+        pushAtom(tokens, shaped.plain.length === len ? shaped.plain : text.slice(i, i + len), style, Kind.Cjk, shaped, false, face);
       } else {
         if (cp > 0x7e && isInvisible(cp) && (lastFace < 0 || !fonts.font(lastFace).hasGlyphForCodePoint(cp))) {
           // Variation selectors, joiners, soft hyphens the current font lacks: not drawn.

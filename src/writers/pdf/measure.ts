@@ -25,7 +25,7 @@ export type FontKey = FaceId;
  */
 export type Shaped = PlainGlyphs | KernedGlyphs;
 
-interface PlainGlyphs {
+export interface PlainGlyphs {
   readonly plain: string;
   readonly width: number;
 }
@@ -145,6 +145,22 @@ export function glyphOf(font: FontkitFont, cp: number): number {
   return glyphIn(tablesOf(font), cp);
 }
 
+/**
+ * Glyph-id lookup for one font, for loops over many code points (text-out): the font's tables are
+ * found once, not once per character.
+ */
+export function glyphLookup(font: FontkitFont): (cp: number) => number {
+  const t = tablesOf(font);
+  const gid = t.gid;
+  return (cp) => {
+    if (cp < 0x10000) {
+      const hit = gid[cp]!;
+      if (hit !== 0) return hit - 1;
+    }
+    return glyphIn(t, cp);
+  };
+}
+
 /** One code point (given as its string) as one glyph. */
 export function shapeChar(font: FontkitFont, cp: number, ch: string): Shaped {
   const t = tablesOf(font);
@@ -155,6 +171,15 @@ export function shapeChar(font: FontkitFont, cp: number, ch: string): Shaped {
   const made: Shaped = { plain: ch, width: advanceIn(t, cp) };
   if (cp < 0x10000) t.single[cp] = made;
   return made;
+}
+
+/** `shapeChar` for the code point at `text[i]` (`len` code units): the string is cut only when not cached yet. */
+export function shapeCharAt(font: FontkitFont, cp: number, text: string, i: number, len: number): PlainGlyphs {
+  if (cp < 0x10000 && shared) {
+    const hit = tablesOf(font).single[cp];
+    if (hit) return hit as PlainGlyphs;
+  }
+  return shapeChar(font, cp, text.slice(i, i + len)) as PlainGlyphs;
 }
 
 /** Glyph per code point, no shaping (numbers, codes, anything without Latin letters). */

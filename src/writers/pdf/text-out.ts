@@ -11,7 +11,7 @@
  * and lists the font in each page's resources). Thin rules (table lines) can join the batch.
  */
 import type { FontkitFont } from '../../fonts/fonts.js';
-import { advance, glyphOf, type FontKey, type Shaped } from './measure.js';
+import { advance, glyphLookup, type FontKey, type Shaped } from './measure.js';
 import { at } from '../must.js';
 
 /** The parts of pdfkit's EmbeddedFont we use (checked once per document). */
@@ -236,14 +236,16 @@ export class TextOut {
       }
       out.code(twin);
     };
+    let glyphFor: ((cp: number) => number) | undefined;
     for (const part of shaped) {
       if (part.plain !== undefined) {
         // One glyph per code point, straight from the cmap.
         const text = part.plain;
+        glyphFor ??= glyphLookup(font);
         for (let i = 0; i < text.length; i++) {
           const cp = text.codePointAt(i)!;
           if (cp > 0xffff) i++;
-          const id = glyphOf(font, cp);
+          const id = glyphFor(cp);
           let gid = (map[id] ?? 0) - 1;
           if (gid < 0) {
             gid = subset.includeGlyph(id);
@@ -251,7 +253,10 @@ export class TextOut {
             if (widths[gid] === undefined) widths[gid] = advance(font, cp);
             if (unicode[gid] === undefined) unicode[gid] = [cp];
           }
-          code(id, gid, [cp]);
+          // The usual case — the subset entry already stands for this character — makes no array.
+          const mapped = unicode[gid]!;
+          if (mapped.length === 1 && mapped[0] === cp) out.code(gid);
+          else code(id, gid, [cp]);
         }
         continue;
       }
