@@ -28,9 +28,9 @@ afterAll(() => {
 });
 
 describe('library internals', () => {
-  it('pdfkit, fontkit and docx are pinned to the versions the reach-ins were checked against', () => {
+  it('pdfkit, fontkit, docx and exceljs are pinned to the versions the reach-ins were checked against', () => {
     const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { dependencies: Record<string, string> };
-    for (const lib of ['pdfkit', 'fontkit', 'docx'] as const) {
+    for (const lib of ['pdfkit', 'fontkit', 'docx', 'exceljs'] as const) {
       expect(pkg.dependencies[lib]).toBe(CHECKED[lib]);
       expect(installedVersion(lib)).toBe(CHECKED[lib]);
     }

@@ -1,6 +1,7 @@
 /**
- * Version checks for the libraries whose internals dealdoc reaches into (pdfkit, fontkit, docx;
- * docs/library-internals.md lists every reach-in). Each adapter asks `internalsUsable(lib)` once:
+ * Version checks for the libraries whose internals dealdoc reaches into (pdfkit, fontkit, docx,
+ * exceljs; docs/library-internals.md lists every reach-in). exceljs has no public path left (the
+ * XLSX writer refuses another version: xlsx/render.ts). Each adapter asks `internalsUsable(lib)` once:
  * when the installed version is not the one the reach-ins were checked against, or when
  * DEALDOC_LIBRARY_INTERNALS=off, the adapter uses the library's public API instead and says so
  * once on stderr. package.json pins the three to exact versions, so this is a guard for
@@ -13,7 +14,7 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 
 /** The versions every reach-in was checked against. */
-export const CHECKED = { pdfkit: '0.20.2', fontkit: '2.0.4', docx: '9.15.2' } as const;
+export const CHECKED = { pdfkit: '0.20.2', fontkit: '2.0.4', docx: '9.15.2', exceljs: '4.4.0' } as const;
 export type Library = keyof typeof CHECKED;
 
 const decided = new Map<Library, boolean>();

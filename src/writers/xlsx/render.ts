@@ -3,6 +3,7 @@
  * numbers get real number formats (never text), the header (and title) rows are frozen, total
  * rows are bold, and the zip is normalised so the same model always gives the same bytes.
  */
+import { CHECKED, installedVersion } from '../internals/check.js';
 import ExcelJS from 'exceljs';
 import { strToU8 } from 'fflate';
 import { parseIsoDate, toUtcDate } from '../../domain/dates.js';
@@ -72,6 +73,8 @@ type XlsxInternals = { prepareModel(model: unknown, options: object): void } & R
  * a release without these steps is refused rather than written some other way.
  */
 async function packageParts(book: ExcelJS.Workbook, blocks: Map<string, RowBlock>): Promise<Record<string, Uint8Array>> {
+  const version = installedVersion('exceljs');
+  if (version !== CHECKED.exceljs) throw new Error(`exceljs ${version} is installed; the XLSX writer is made for exceljs ${CHECKED.exceljs} (docs/library-internals.md)`);
   const xlsx = book.xlsx as unknown as Partial<XlsxInternals>;
   if (typeof xlsx.prepareModel !== 'function' || PART_STEPS.some((k) => typeof xlsx[k] !== 'function')) {
     throw new Error('exceljs: XLSX.write steps not found (the writer is made for exceljs 4.4)');
