@@ -20,10 +20,11 @@ const outDir = join(root, 'dist/bundle');
 const outFile = join(outDir, 'dealdoc.cjs');
 mkdirSync(outDir, { recursive: true });
 rmSync(`${outFile}.cache`, { force: true });
+rmSync(join(outDir, 'docx-skeletons.json'), { force: true });
 
 const result = await build({
   stdin: {
-    contents: "export { main } from '../cli/main.js';\nexport { default as runJob } from '../pipeline/worker.js';\n",
+    contents: "export { main } from '../cli/main.js';\nexport { default as runJob } from '../pipeline/worker.js';\nexport { shippableSkeletons } from '../writers/docx/package.js';\n",
     resolveDir: outDir,
     sourcefile: 'dealdoc-entry.js',
     loader: 'js',
@@ -55,13 +56,20 @@ writeFileSync(outFile, `${code}\n//# dealdoc-bundle ${token}\n`);
 writeFileSync(join(outDir, 'worker.js'), "// Worker entry of the bundled CLI (scripts/bundle.mjs).\nimport loader from '../../bin/bundle-loader.cjs';\n\nexport default loader.load().runJob;\n");
 
 // Warm-up: render the examples once in a child process, then save the code cache of everything
-// it compiled. Optional: without examples (an installed package) there is simply no cache.
+// it compiled, and the DOCX package skeletons it compiled (writers/docx/package.ts). Optional:
+// without examples (an installed package) there is simply no cache.
 if (process.env.DEALDOC_CODE_CACHE !== 'off' && existsSync(join(root, 'data/deals'))) {
   const out = mkdtempSync(join(tmpdir(), 'dealdoc-warm-'));
   const warm = `
     const loader = require(${JSON.stringify(join(root, 'bin/bundle-loader.cjs'))});
     loader.load().main(['build', '--data', 'data', '--out', ${JSON.stringify(out)}, '--jobs', '1', '--quiet', '--force'])
-      .then(() => loader.saveCache())
+      .then(() => loader.load().shippableSkeletons())
+      .then((skeletons) => {
+        // The DOCX skeletons it compiled, for this build only (writers/shipped.ts checks the id).
+        const code = JSON.parse(require('node:fs').readFileSync(${JSON.stringify(join(root, 'dist/build-id.json'))}, 'utf8')).code;
+        require('node:fs').writeFileSync(${JSON.stringify(join(outDir, 'docx-skeletons.json'))}, JSON.stringify({ code, data: skeletons }));
+        loader.saveCache();
+      })
       .catch((e) => { console.error('code cache not written: ' + e.message); });`;
   const env = { ...process.env };
   delete env.NODE_OPTIONS;

@@ -24,6 +24,8 @@ import { addTableStyle, documentStyles } from './styles.js';
 import type { Theme } from './theme.js';
 import { esc } from './xml.js';
 import { slot, splitSlots } from '../internals/docx.js';
+import { internalsUsable } from '../internals/check.js';
+import { shippedJson } from '../shipped.js';
 import { at as nth, must } from '../must.js';
 
 // Where per-document content goes: `<dd:slot n="…"/>` (../internals/docx.ts, the reach into docx).
@@ -69,26 +71,102 @@ const skeletons = new Map<string, Skeleton>();
 const MAX_SKELETONS = 16;
 
 /** Tests: compile skeletons again (e.g. after switching the docx adapter to its public path). */
-export const resetSkeletons = (): void => skeletons.clear();
+export const resetSkeletons = (): void => {
+  skeletons.clear();
+  shipped = undefined;
+};
+
+// ── skeletons shipped with the build ─────────────────────────────────────
+// Compiling one costs ~25–30 ms in a fresh process (docx's document model, then fflate at level 9
+// on the fixed parts), and a one-deal build needs two. `npm run build`'s warm-up build saves the
+// ones it compiled (shippableSkeletons → dist/bundle/docx-skeletons.json, tied to the build id);
+// a process starts from them when the shape matches exactly and docx's internals are in use.
+
+interface ShippedSkeleton {
+  key: string;
+  shape: Shape;
+  skeleton: {
+    fixed: { name: string; crc: number; size: number; method: 0 | 8; data: string }[];
+    document: string[];
+    furniture: [string, [string, string, string]][];
+    footnotes: string;
+    numbering: string;
+    lists: [string, string][];
+    core: string;
+    rels: Skeleton['rels'];
+  };
+}
+
+let shipped: Map<string, ShippedSkeleton['skeleton']> | undefined;
+
+/** The skeletons this process compiled, as plain data (scripts/bundle.mjs writes them after its warm-up). */
+export async function shippableSkeletons(shapes: readonly Shape[] = [...compiledShapes.values()]): Promise<ShippedSkeleton[]> {
+  const out: ShippedSkeleton[] = [];
+  for (const shape of shapes) {
+    const sk = await buildSkeleton(shape);
+    out.push({
+      key: keyOf(shape),
+      shape,
+      skeleton: {
+        fixed: [...sk.fixed.values()].map((e) => ({ ...e, data: Buffer.from(e.data).toString('base64') })),
+        document: sk.document,
+        furniture: [...sk.furniture],
+        footnotes: sk.footnotes,
+        numbering: sk.numbering,
+        lists: [...sk.lists],
+        core: sk.core,
+        rels: sk.rels,
+      },
+    });
+  }
+  return out;
+}
+
+/** Shapes compiled in this process (for shippableSkeletons). */
+const compiledShapes = new Map<string, Shape>();
+
+function shippedSkeleton(key: string): Skeleton | undefined {
+  if (!internalsUsable('docx')) return undefined;
+  if (shipped === undefined) {
+    shipped = new Map();
+    const data = shippedJson('docx-skeletons.json');
+    if (Array.isArray(data)) for (const s of data as ShippedSkeleton[]) if (s && typeof s.key === 'string' && s.skeleton) shipped.set(s.key, s.skeleton);
+  }
+  const s = shipped.get(key);
+  if (!s) return undefined;
+  return {
+    fixed: new Map(s.fixed.map((e) => [e.name, { ...e, data: new Uint8Array(Buffer.from(e.data, 'base64')) }])),
+    document: s.document,
+    furniture: new Map(s.furniture),
+    footnotes: s.footnotes,
+    numbering: s.numbering,
+    lists: new Map(s.lists),
+    core: s.core,
+    rels: s.rels,
+  };
+}
 
 /** Deflate level of the parts a render writes (fflate; 6 = zlib's default). */
 const LEVEL = 6;
 
+const keyOf = (shape: Shape): string => JSON.stringify([shape.locale === 'zh-CN', shape.theme.brand, shape.orientation, shape.cover, shape.coverHeader, shape.body, shape.references]);
+
 async function skeletonOf(shape: Shape): Promise<Skeleton> {
-  const key = JSON.stringify([shape.locale === 'zh-CN', shape.theme.brand, shape.orientation, shape.cover, shape.coverHeader, shape.body, shape.references]);
+  const key = keyOf(shape);
   const hit = skeletons.get(key);
   if (hit) {
     skeletons.delete(key);
     skeletons.set(key, hit);
     return hit;
   }
-  const made = await buildSkeleton(shape);
+  const made = shippedSkeleton(key) ?? (await buildSkeleton(shape));
   skeletons.set(key, made);
   if (skeletons.size > MAX_SKELETONS) skeletons.delete(skeletons.keys().next().value!);
   return made;
 }
 
 async function buildSkeleton(shape: Shape): Promise<Skeleton> {
+  if (compiledShapes.size < MAX_SKELETONS) compiledShapes.set(keyOf(shape), shape);
   const page = pageProperties({ orientation: shape.orientation } as DocMeta);
   // One numbered paragraph per reference after the last slot: docx writes a w:num for each.
   const probes = shape.references.map((reference) => new Paragraph({ numbering: { reference, level: 0, instance: 0 } }));
