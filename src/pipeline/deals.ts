@@ -1,6 +1,5 @@
 /** Deal files in the data folder. */
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { join, relative } from 'node:path';
 import { Diagnostic } from '../diagnostics.js';
@@ -12,7 +11,7 @@ export async function discoverDeals(dataDir: string): Promise<string[]> {
   const dir = join(dataDir, 'deals');
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = readdirSync(dir);
   } catch {
     return [];
   }

@@ -12,8 +12,8 @@
  * by mtime alone would make a killed build's successor wait out the stale period.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { link, lstat, mkdir, open, readFile, rmdir, unlink, utimes, writeFile } from 'node:fs/promises';
+import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, rmdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { OutPathError } from './outdir.js';
@@ -93,11 +93,13 @@ function deadReason(info: LockInfo | undefined, text: string, ageMs: number, sta
   return undefined;
 }
 
-async function place(path: string, content: string): Promise<boolean> {
+// Synchronous: a lock is a handful of tiny file operations, each of which would otherwise be a
+// thread-pool round trip the build waits for (most of a no-op build's idle time).
+function place(path: string, content: string): boolean {
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(tmp, content, { flag: 'wx' });
+  writeFileSync(tmp, content, { flag: 'wx' });
   try {
-    await link(tmp, path);
+    linkSync(tmp, path);
     return true;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -105,23 +107,35 @@ async function place(path: string, content: string): Promise<boolean> {
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
     // No hard links on this file system: create exclusively and write (a reader may briefly see it empty).
     try {
-      const fh = await open(path, 'wx');
-      await fh.writeFile(content);
-      await fh.close();
+      const fd = openSync(path, 'wx');
+      try {
+        writeSync(fd, content);
+      } finally {
+        closeSync(fd);
+      }
       return true;
     } catch (e2) {
       if ((e2 as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw e2;
     }
   } finally {
-    await unlink(tmp).catch(() => {});
+    quietly(() => unlinkSync(tmp));
+  }
+}
+
+/** Run a file operation whose failure changes nothing (the file is already gone, or not ours). */
+function quietly<T>(op: () => T): T | undefined {
+  try {
+    return op();
+  } catch {
+    return undefined;
   }
 }
 
 export async function acquireLock(path: string, opts: LockOptions): Promise<Lock> {
   const staleMs = opts.staleMs ?? 10_000;
   const heartbeatMs = opts.heartbeatMs ?? 2_000;
-  await mkdir(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   const token = randomBytes(8).toString('hex');
   const procStart = procStartOf(process.pid);
   const started = new Date(Date.now() - Math.round(process.uptime() * 1000)).toISOString();
@@ -129,7 +143,7 @@ export async function acquireLock(path: string, opts: LockOptions): Promise<Lock
   const deadline = Date.now() + opts.waitMs;
   let told = false;
   for (;;) {
-    if (await place(path, content)) {
+    if (place(path, content)) {
       const beat = setInterval(() => {
         const now = new Date();
         utimes(path, now, now).catch(() => {});
@@ -139,16 +153,16 @@ export async function acquireLock(path: string, opts: LockOptions): Promise<Lock
         async release() {
           clearInterval(beat);
           // Remove it only while it is still ours.
-          const now = await readFile(path, 'utf8').catch(() => '');
-          if (parseLock(now)?.token === token) await unlink(path).catch(() => {});
+          const now = quietly(() => readFileSync(path, 'utf8')) ?? '';
+          if (parseLock(now)?.token === token) quietly(() => unlinkSync(path));
         },
       };
     }
-    const info = await lstat(path).catch(() => undefined);
+    const info = quietly(() => lstatSync(path));
     if (!info) continue;
     if (info.isDirectory()) {
       try {
-        await rmdir(path);
+        rmdirSync(path);
       } catch {
         throw new OutPathError(path, 'is a folder (not empty) where the lock file should be; remove it and build again', 'EISDIR');
       }
@@ -156,15 +170,15 @@ export async function acquireLock(path: string, opts: LockOptions): Promise<Lock
       continue;
     }
     if (!info.isFile()) {
-      await unlink(path).catch(() => {});
+      quietly(() => unlinkSync(path));
       opts.onTakeOver?.('something other than a file (a link?) was in place of the lock file; removed it');
       continue;
     }
-    const text = await readFile(path, 'utf8').catch(() => '');
+    const text = quietly(() => readFileSync(path, 'utf8')) ?? '';
     const owner = parseLock(text);
     const why = deadReason(owner, text, Date.now() - info.mtimeMs, staleMs);
     if (why) {
-      await unlink(path).catch(() => {});
+      quietly(() => unlinkSync(path));
       opts.onTakeOver?.(`lock taken over: ${why}`);
       continue;
     }

@@ -56,7 +56,12 @@ let codeHash: string | undefined;
 export async function versionPart(): Promise<string> {
   if (codeHash) return codeHash;
   // Compiled builds carry their hash (scripts/build-id.mjs); running from source hashes the files.
-  const recorded = await readFile(resolve(CODE_ROOT, 'build-id.json'), 'utf8').catch(() => undefined);
+  let recorded: string | undefined;
+  try {
+    recorded = readFileSync(resolve(CODE_ROOT, 'build-id.json'), 'utf8');
+  } catch {
+    // running from source: hash the files below
+  }
   if (recorded) {
     const id = JSON.parse(recorded) as { version: string; code: string };
     codeHash = `${id.version}:${id.code}`;

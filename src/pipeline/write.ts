@@ -10,8 +10,7 @@
  * sweeps them.)
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ensureRealDirs } from './outdir.js';
 
@@ -69,5 +68,5 @@ export async function sweepTmp(outDir: string): Promise<void> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw e;
   }
-  await rm(tmpDirOf(outDir), { recursive: true, force: true });
+  rmSync(tmpDirOf(outDir), { recursive: true, force: true });
 }

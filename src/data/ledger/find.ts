@@ -5,7 +5,7 @@
  * named; every file a glob matches is read (sorted by name). A file that matches no table is a warning:
  * data in the folder is never silently ignored.
  */
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Diagnostic } from '../../diagnostics.js';
 import { TABLE_FIELDS, type TableName } from './headers.js';
@@ -41,7 +41,7 @@ function formatOf(name: string): LedgerFormat | undefined {
 export async function findLedgerFiles(dir: string, mapping?: LedgerMapping): Promise<{ files: { table: TableName; file: string; format: LedgerFormat }[]; diagnostics: Diagnostic[] }> {
   let names: string[];
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+    names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
   } catch (e) {
     return { files: [], diagnostics: [new Diagnostic({ file: dir, message: `cannot read the ledger folder: ${(e as Error).message}`, rule: 'ledger/folder' })] };
   }

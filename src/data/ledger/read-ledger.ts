@@ -3,7 +3,7 @@
  * as .csv, .json or .xlsx in one folder, decodes, maps headers, reads rows and checks the tables
  * against each other. Any error diagnostic → no ledger: a report from inconsistent data would be wrong.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { Diagnostic, hasErrors, sortDiagnostics } from '../../diagnostics.js';
 import type { Ledger } from '../../domain/receivables/types.js';
 import { tableFromCsv } from './csv-table.js';
@@ -51,9 +51,9 @@ export async function readLedger(dir: string, opts: ReadLedgerOptions = {}): Pro
   const tooLarge: Diagnostic[] = [];
   for (const f of found.files) {
     // Refused before a byte is read (the same check runs again on the bytes in parseLedger).
-    const size = fileSizeError((await stat(f.file)).size);
+    const size = fileSizeError(statSync(f.file).size);
     if (size) tooLarge.push(new Diagnostic({ file: f.file, rule: 'ledger/too-large', message: size }));
-    else sources.push({ ...f, bytes: new Uint8Array(await readFile(f.file)) });
+    else sources.push({ ...f, bytes: new Uint8Array(readFileSync(f.file)) });
   }
   if (tooLarge.length) return { diagnostics: sortDiagnostics(tooLarge) };
   const parsed = await parseLedger(sources, opts);
