@@ -9,7 +9,7 @@
 // starts its worker threads from its own folder.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +51,9 @@ const result = await build({
 // holds the source as a one-byte string: 5 MB per thread instead of 11.
 const code = result.outputFiles[0].text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const token = createHash('sha256').update(code).digest('hex');
-writeFileSync(outFile, `${code}\n//# dealdoc-bundle ${token}\n`);
+// Renamed into place: an interrupted build never leaves half a bundle for bin/dealdoc.js to run.
+writeFileSync(`${outFile}.tmp`, `${code}\n//# dealdoc-bundle ${token}\n`);
+renameSync(`${outFile}.tmp`, outFile);
 // piscina's worker threads import this file (pool.ts resolves ./worker.js beside the bundle).
 writeFileSync(join(outDir, 'worker.js'), "// Worker entry of the bundled CLI (scripts/bundle.mjs).\nimport loader from '../../bin/bundle-loader.cjs';\n\nexport default loader.load().runJob;\n");
 

@@ -86,6 +86,21 @@ describe('the code cache', () => {
     expect((rebuilt.exports.v as () => number)()).toBe(2);
   });
 
+  it('is ignored when its bytes are damaged (same length, right token)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dealdoc-cache-'));
+    const file = bundle(dir, 'module.exports = { v: () => 4 };');
+    const first = loader.loadBundle(file);
+    (first.exports.v as () => number)();
+    loader.saveCache(first);
+    expect(loader.loadBundle(file).cache).toBe('used');
+    const bytes = readFileSync(`${file}.cache`);
+    bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 0xff;
+    writeFileSync(`${file}.cache`, bytes);
+    const damaged = loader.loadBundle(file);
+    expect(damaged.cache).toBe('none');
+    expect((damaged.exports.v as () => number)()).toBe(4);
+  });
+
   it('is ignored when the bundle carries no token', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dealdoc-cache-'));
     const file = join(dir, 'b.cjs');
