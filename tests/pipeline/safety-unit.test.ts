@@ -79,7 +79,7 @@ describe('manifest schema and path rules', () => {
     const out = tmp();
     expect(await readManifest(out)).toEqual({ manifest: { version: 1, jobs: {} }, diagnostics: [] });
     mkdirSync(join(out, '.dealdoc'));
-    for (const text of ['{not json', '[]', '{"version":2,"jobs":{}}', JSON.stringify(manifestWith({ '../x': 'x' })), '{"version":1,"jobs":{"__proto__":{"kind":"deal"}}}']) {
+    for (const text of ['{not json', '[]', '{"version":2,"jobs":{}}', JSON.stringify(manifestWith({ '../x': 'x' })), '{"version":1,"jobs":{"__proto__":{"kind":"deal"}}}', '{"version":1,"jobs":{"\\u005f_proto__":{"kind":"deal"}}}']) {
       writeFileSync(join(out, '.dealdoc/manifest.json'), text);
       const r = await readManifest(out);
       expect(Object.keys(r.manifest.jobs), text).toEqual([]);
