@@ -4,12 +4,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { build, check, exitCode, type BuildRequest } from '../pipeline/build.js';
 import { createContext } from '../pipeline/context.js';
+import { manifestPath } from '../pipeline/manifest.js';
 import { outDirProblem } from '../pipeline/outdir.js';
 import { maxJobs } from '../pipeline/pool.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { parseIsoDate } from '../domain/dates.js';
 import type { Format } from '../writers/types.js';
 import { UsageError } from './errors.js';
+import { goFull, isSmallBuild, startLight } from './jit.js';
 import { jsonReport, outputOf, printDiagnostics, type OutputFlags } from './output.js';
 import { progressEvents } from './progress.js';
 import { scaffoldDeal } from './scaffold.js';
@@ -94,10 +96,20 @@ export async function runBuild(opts: BuildFlags): Promise<number> {
   const started = performance.now();
   const mode = opts.quiet || opts.json ? 'quiet' : process.stdout.isTTY && !process.env.CI ? 'bar' : 'lines';
   const events = progressEvents(mode);
+  // A one-deal build finishes sooner without TurboFan; anything bigger gets it back before a job runs
+  // (jit.ts). A first build into an empty out folder, or --force, parses every deal: TurboFan from the start.
+  if (request.only?.length || (!opts.force && existsSync(manifestPath(request.outDir)))) startLight();
   let summary;
   try {
-    summary = await build(request, events);
+    summary = await build(request, {
+      ...events,
+      planned(jobs) {
+        if (!isSmallBuild(jobs)) goFull();
+        events.planned?.(jobs);
+      },
+    });
   } finally {
+    goFull();
     events.stop();
   }
   const code = exitCode(summary);
