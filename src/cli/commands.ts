@@ -97,8 +97,9 @@ export async function runBuild(opts: BuildFlags): Promise<number> {
   const mode = opts.quiet || opts.json ? 'quiet' : process.stdout.isTTY && !process.env.CI ? 'bar' : 'lines';
   const events = progressEvents(mode);
   // A one-deal build finishes sooner without TurboFan; anything bigger gets it back before a job runs
-  // (jit.ts). A first build into an empty out folder, or --force, parses every deal: TurboFan from the start.
-  if (request.only?.length || (!opts.force && existsSync(manifestPath(request.outDir)))) startLight();
+  // (jit.ts). A first build into an empty out folder parses deals and the ledger (even with --only),
+  // and --force everything: TurboFan from the start.
+  if (!opts.force && existsSync(manifestPath(request.outDir))) startLight();
   let summary;
   try {
     summary = await build(request, {
