@@ -2,7 +2,7 @@
  * The rep's Markdown narrative → checked nodes: images resolve inside data/assets or fall back
  * to their alt text with a warning pointing at the line in the deal file.
  *
- * A deal's narrative goes into each of its documents: the parse is memoised by text (a few dozen
+ * A deal's narrative goes into each of its documents: the parse is memoised by text (16
  * narratives, oldest dropped first) and every call gets its own deep copy, since the image pass
  * below and later stages may change the nodes they are given. Image paths are resolved on every
  * call (an asset can appear or vanish between builds of a long-lived process).
@@ -48,7 +48,8 @@ export function narrativeNodes(deal: Deal, assetsDir: string): { nodes: RootCont
 }
 
 const parsed = new Map<string, RootContent[]>();
-const MAX_PARSED = 64;
+// Bounded low: a narrative may be 128 KB, its tree several MB; a deal's documents run close together.
+const MAX_PARSED = 16;
 
 /** The parsed narrative for this text, shared: callers copy it before changing anything. */
 function parsedNarrative(body: string): RootContent[] {
