@@ -2,14 +2,14 @@
 // so the test harness can tell a stale dist/ — src/ edited since the last `npm run build` — and
 // rebuild it before any test runs the CLI (bin/dealdoc.js loads dist/). Content hashes, not mtimes:
 // a checkout or a copy that touches files without changing them leaves dist/ fresh.
-// dealdoc's own templates are precompiled into dist/ (scripts/precompile-templates.mjs), so they are inputs.
+// dealdoc's own templates are precompiled into dist/bundle/ (scripts/bundle.mjs), so they are inputs.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What `npm run build` reads: the sources, the compiler options, the version and the build-id script. */
-export const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build-id.mjs', 'scripts/bundle.mjs', 'scripts/precompile-templates.mjs', 'bin/bundle-loader.cjs', 'templates'];
+export const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build-id.mjs', 'scripts/bundle.mjs', 'bin/bundle-loader.cjs', 'templates'];
 
 /** sha256 over every input file's path and bytes, in a fixed order. */
 export function sourceHash(root, inputs = INPUTS) {

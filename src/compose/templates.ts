@@ -2,8 +2,8 @@
  * Templates: `<name>.md.hbs` and `partials/*.hbs`, looked up in the user's override folder
  * first, then in dealdoc's own `templates/`. Compiled once per process and cached by path.
  * Templates are code: they come only from these folders, never from deal files.
- * dealdoc's own templates come precompiled (scripts/precompile-templates.mjs) when the file on
- * disk is the one they were made from: compiling one costs ~60–80 ms in a fresh process.
+ * dealdoc's own templates come precompiled (shippableTemplates, shipped by `npm run build`) when
+ * the file on disk is the one they were made from: compiling one costs ~60–80 ms in a fresh process.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type HandlebarsTypes from 'handlebars';
 import { lineColumnAt } from '../diagnostics.js';
+import { shippedJson } from '../shipped/index.js';
 import { escapeMarkdown } from './escape.js';
 import { makeHelpers } from './helpers.js';
 import type { Locale } from '../tree/nodes.js';
@@ -34,26 +35,31 @@ function hb(): HB {
   return Handlebars;
 }
 
-/** Options of every template compile; scripts/precompile-templates.mjs uses the same. */
+/** Options of every template compile, at run time or precompiled. */
 const COMPILE_OPTIONS: CompileOptions = { preventIndent: true };
 
-/** dist/compose/precompiled-templates.json: template path under templates/ → source hash and spec. */
+/** Precompiled templates: path under templates/ → source hash and spec (shipped as templates.json). */
 export interface PrecompiledTemplates {
   handlebars: string;
   files: Record<string, { sha256: string; spec: string }>;
 }
-let shipped: PrecompiledTemplates | null | undefined;
 
-function shippedTemplates(): PrecompiledTemplates | null {
-  if (shipped === undefined) {
-    try {
-      shipped = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../compose/precompiled-templates.json'), 'utf8')) as PrecompiledTemplates;
-    } catch {
-      shipped = null; // running from src/, or dist/ built by tsc alone
-    }
-  }
-  return shipped;
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** dealdoc's own templates and partials precompiled, for `npm run build` to ship (scripts/bundle.mjs). */
+export function shippableTemplates(): PrecompiledTemplates {
+  const files: PrecompiledTemplates['files'] = {};
+  const add = (rel: string) => {
+    const source = readFileSync(join(BUILTIN_TEMPLATES, rel), 'utf8');
+    files[rel] = { sha256: sha256(source), spec: hb().precompile(source, { ...COMPILE_OPTIONS }) as unknown as string };
+  };
+  for (const f of readdirSync(BUILTIN_TEMPLATES).sort()) if (f.endsWith('.md.hbs')) add(f);
+  const partials = join(BUILTIN_TEMPLATES, 'partials');
+  if (existsSync(partials)) for (const f of readdirSync(partials).sort()) if (f.endsWith('.hbs')) add(`partials/${f}`);
+  return { handlebars: hb().VERSION, files };
 }
+
+let shipped: PrecompiledTemplates | null | undefined;
 
 /**
  * The precompiled spec of `rel` (a path under dealdoc's templates/) when `table` holds one made
@@ -62,7 +68,7 @@ function shippedTemplates(): PrecompiledTemplates | null {
 export function precompiledSpec(table: PrecompiledTemplates | null, version: string, rel: string, source: string): TemplateSpecification | undefined {
   if (!table || table.handlebars !== version || typeof table.files !== 'object') return undefined;
   const entry = Object.hasOwn(table.files, rel) ? table.files[rel] : undefined;
-  if (!entry || typeof entry.spec !== 'string' || entry.sha256 !== createHash('sha256').update(source).digest('hex')) return undefined;
+  if (!entry || typeof entry.spec !== 'string' || entry.sha256 !== sha256(source)) return undefined;
   // The spec is JavaScript that Handlebars generated at build time from this very source (checked
   // above) — what compile() would generate and evaluate at run time.
   const spec = new Function(`return ${entry.spec};`)() as TemplateSpecification & { compilerOptions?: CompileOptions };
@@ -75,7 +81,8 @@ export function precompiledSpec(table: PrecompiledTemplates | null, version: str
 function builtinSpec(Handlebars: HB, file: string, source: string): TemplateSpecification | undefined {
   const rel = relative(BUILTIN_TEMPLATES, file);
   if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  return precompiledSpec(shippedTemplates(), Handlebars.VERSION, rel.split(sep).join('/'), source);
+  shipped ??= (shippedJson('templates.json') as PrecompiledTemplates | undefined) ?? null;
+  return precompiledSpec(shipped, Handlebars.VERSION, rel.split(sep).join('/'), source);
 }
 
 /** An error in a template (ours or a user's override): blamed on that file and line, not on a deal. */

@@ -1,6 +1,6 @@
 /**
- * dealdoc's own templates ship precompiled (scripts/precompile-templates.mjs → dist/compose/
- * precompiled-templates.json): a fresh process then skips Handlebars' compiler. A precompiled
+ * dealdoc's own templates ship precompiled (shippableTemplates → scripts/bundle.mjs →
+ * dist/bundle/templates.json): a fresh process then skips Handlebars' compiler. A precompiled
  * template must render exactly what compiling it renders, and must never stand in for a file
  * that differs from the one it was made from.
  */
@@ -43,7 +43,10 @@ describe('precompiled templates', () => {
   });
 
   it('render what compiling renders (the shipped proposal, brief and report templates)', async () => {
-    const shipped = JSON.parse(readFileSync(join(ROOT, 'dist/compose/precompiled-templates.json'), 'utf8')) as PrecompiledTemplates;
+    const build = JSON.parse(readFileSync(join(ROOT, 'dist/build-id.json'), 'utf8')) as { code: string };
+    const file = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/templates.json'), 'utf8')) as { code: string; data: PrecompiledTemplates };
+    expect(file.code).toBe(build.code);
+    const shipped = file.data;
     expect(Object.keys(shipped.files).sort()).toEqual(['proposal.md.hbs', 'provision-report.md.hbs', 'swot-brief.md.hbs']);
     for (const [rel, entry] of Object.entries(shipped.files)) expect(entry.sha256, rel).toBe(sha(readFileSync(join(ROOT, 'templates', rel), 'utf8')));
     const plan = await exampleView();

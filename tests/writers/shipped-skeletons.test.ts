@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shippableSkeletons } from '../../src/writers/docx/package.js';
-import { shippedJson } from '../../src/writers/shipped.js';
+import { shippedJson } from '../../src/shipped/index.js';
 import { ROOT } from '../helpers/cli.js';
 
 type Shipped = Awaited<ReturnType<typeof shippableSkeletons>>;
@@ -33,7 +33,7 @@ describe('shipped DOCX skeletons', () => {
   it('are read only by the compiled code of the build that made them', async () => {
     // From src/ there is no dist/bundle beside the module: writers compile as usual.
     expect(shippedJson('docx-skeletons.json')).toBeUndefined();
-    const dist = (await import(join(ROOT, 'dist/writers/shipped.js'))) as typeof import('../../src/writers/shipped.js');
+    const dist = (await import(join(ROOT, 'dist/shipped/index.js'))) as typeof import('../../src/shipped/index.js');
     expect(dist.shippedJson('docx-skeletons.json')).toEqual(file.data);
     expect(dist.shippedJson('no-such-file.json')).toBeUndefined();
   });

@@ -25,7 +25,7 @@ import type { Theme } from './theme.js';
 import { esc } from './xml.js';
 import { slot, splitSlots } from '../internals/docx.js';
 import { internalsUsable } from '../internals/check.js';
-import { shippedJson } from '../shipped.js';
+import { shippedJson } from '../../shipped/index.js';
 import { at as nth, must } from '../must.js';
 
 // Where per-document content goes: `<dd:slot n="…"/>` (../internals/docx.ts, the reach into docx).
@@ -67,7 +67,7 @@ interface Skeleton {
 const PH = { title: 'DDSLOTTITLE', subject: 'DDSLOTSUBJECT', keywords: 'DDSLOTKEYWORDS', author: 'DDSLOTAUTHOR', date: 'DDSLOTDATE' } as const;
 
 /** Skeletons by shape; a handful exist in practice, the cap keeps a long-lived process bounded. */
-const skeletons = new Map<string, Skeleton>();
+const skeletons = new Map<string, { shape: Shape; skeleton: Skeleton }>();
 const MAX_SKELETONS = 16;
 
 /** Tests: compile skeletons again (e.g. after switching the docx adapter to its public path). */
@@ -99,31 +99,27 @@ interface ShippedSkeleton {
 
 let shipped: Map<string, ShippedSkeleton['skeleton']> | undefined;
 
-/** The skeletons this process compiled, as plain data (scripts/bundle.mjs writes them after its warm-up). */
-export async function shippableSkeletons(shapes: readonly Shape[] = [...compiledShapes.values()]): Promise<ShippedSkeleton[]> {
-  const out: ShippedSkeleton[] = [];
-  for (const shape of shapes) {
-    const sk = await buildSkeleton(shape);
-    out.push({
-      key: keyOf(shape),
-      shape,
-      skeleton: {
-        fixed: [...sk.fixed.values()].map((e) => ({ ...e, data: Buffer.from(e.data).toString('base64') })),
-        document: sk.document,
-        furniture: [...sk.furniture],
-        footnotes: sk.footnotes,
-        numbering: sk.numbering,
-        lists: [...sk.lists],
-        core: sk.core,
-        rels: sk.rels,
-      },
-    });
-  }
-  return out;
+/**
+ * Skeletons as plain data: those this process holds (scripts/bundle.mjs ships them after its
+ * warm-up), or those of the given shapes compiled afresh (the test compares the two).
+ */
+export async function shippableSkeletons(shapes?: readonly Shape[]): Promise<ShippedSkeleton[]> {
+  const entries = shapes ? await Promise.all(shapes.map(async (shape) => ({ shape, skeleton: await buildSkeleton(shape) }))) : [...skeletons.values()];
+  return entries.map(({ shape, skeleton: sk }) => ({
+    key: keyOf(shape),
+    shape,
+    skeleton: {
+      fixed: [...sk.fixed.values()].map((e) => ({ ...e, data: Buffer.from(e.data).toString('base64') })),
+      document: sk.document,
+      furniture: [...sk.furniture],
+      footnotes: sk.footnotes,
+      numbering: sk.numbering,
+      lists: [...sk.lists],
+      core: sk.core,
+      rels: sk.rels,
+    },
+  }));
 }
-
-/** Shapes compiled in this process (for shippableSkeletons). */
-const compiledShapes = new Map<string, Shape>();
 
 function shippedSkeleton(key: string): Skeleton | undefined {
   if (!internalsUsable('docx')) return undefined;
@@ -157,16 +153,15 @@ async function skeletonOf(shape: Shape): Promise<Skeleton> {
   if (hit) {
     skeletons.delete(key);
     skeletons.set(key, hit);
-    return hit;
+    return hit.skeleton;
   }
   const made = shippedSkeleton(key) ?? (await buildSkeleton(shape));
-  skeletons.set(key, made);
+  skeletons.set(key, { shape, skeleton: made });
   if (skeletons.size > MAX_SKELETONS) skeletons.delete(skeletons.keys().next().value!);
   return made;
 }
 
 async function buildSkeleton(shape: Shape): Promise<Skeleton> {
-  if (compiledShapes.size < MAX_SKELETONS) compiledShapes.set(keyOf(shape), shape);
   const page = pageProperties({ orientation: shape.orientation } as DocMeta);
   // One numbered paragraph per reference after the last slot: docx writes a w:num for each.
   const probes = shape.references.map((reference) => new Paragraph({ numbering: { reference, level: 0, instance: 0 } }));
