@@ -1,11 +1,9 @@
 /**
  * The rep's Markdown narrative → checked nodes: images resolve inside data/assets or fall back
  * to their alt text with a warning pointing at the line in the deal file.
- *
- * A deal's narrative goes into each of its documents: the parse is memoised by text (16
- * narratives, oldest dropped first) and every call gets its own deep copy, since the image pass
- * below and later stages may change the nodes they are given. Image paths are resolved on every
- * call (an asset can appear or vanish between builds of a long-lived process).
+ * Parsed on every call: only the proposal declares the narrative as an input (documents/registry.ts),
+ * so a build asks once per deal, and image paths must be resolved again anyway (an asset can
+ * appear or vanish between builds of a long-lived process).
  */
 import type { Parent, RootContent } from 'mdast';
 import { parseNarrative } from '../compose/index.js';
@@ -19,7 +17,7 @@ export function narrativeNodes(deal: Deal, assetsDir: string): { nodes: RootCont
   if (!deal.body.trim()) return { nodes: [], diagnostics, assets };
   let nodes: RootContent[];
   try {
-    nodes = cloneNodes(parsedNarrative(deal.body));
+    nodes = parseNarrative(deal.body);
   } catch (e) {
     // readDeal refuses what the pre-scan sees; this is the safety net, still with a position.
     const m = /^narrative line (\d+): (.*)$/.exec((e as Error).message);
@@ -47,27 +45,3 @@ export function narrativeNodes(deal: Deal, assetsDir: string): { nodes: RootCont
   return { nodes: root.children as RootContent[], diagnostics, assets: [...new Set(assets)].sort() };
 }
 
-const parsed = new Map<string, RootContent[]>();
-// Bounded low: a narrative may be 128 KB, its tree several MB; a deal's documents run close together.
-const MAX_PARSED = 16;
-
-/** The parsed narrative for this text, shared: callers copy it before changing anything. */
-function parsedNarrative(body: string): RootContent[] {
-  const hit = parsed.get(body);
-  if (hit) return hit;
-  const nodes = parseNarrative(body);
-  if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
-  parsed.set(body, nodes);
-  return nodes;
-}
-
-/** A deep copy of parsed Markdown (plain objects, arrays and scalars only). */
-export function cloneNodes<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(cloneNodes) as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) out[key] = cloneNodes((value as Record<string, unknown>)[key]);
-    return out as T;
-  }
-  return value;
-}

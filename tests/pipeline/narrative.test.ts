@@ -1,7 +1,6 @@
 /**
- * The deal narrative is parsed once per process and shared between a deal's documents
- * (src/pipeline/narrative.ts): each call must still get nodes of its own, and image paths are
- * resolved on every call, not remembered with the parse.
+ * The deal narrative as nodes (src/pipeline/narrative.ts): each call gets nodes of its own, and
+ * image paths are resolved on every call, not remembered from an earlier one.
  */
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +15,7 @@ import { ROOT } from '../helpers/cli.js';
 const deal = (body: string): Deal => ({ body, bodyLine: 10, path: 'data/deals/n.md' }) as Deal;
 const firstText = (nodes: RootContent[]): Text => (nodes[0] as Paragraph).children[0] as Text;
 
-describe('narrative parsed once per process', () => {
+describe('narrative nodes', () => {
   it('gives every call its own nodes: changing one result changes neither the next nor the parse', () => {
     const body = `第一段 **加粗** 与 [链接](https://kesong.example)。\n\n- 一\n- 二\n\n| a | b |\n| - | - |\n| 1 | 2 |\n`;
     const a = narrativeNodes(deal(body), join(ROOT, 'data/assets')).nodes;
