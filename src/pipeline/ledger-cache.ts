@@ -11,6 +11,7 @@
  * Only the main thread writes it (under the build lock); workers read it.
  */
 import { join } from 'node:path';
+import { dealDocumentTypes } from '../documents/registry.js';
 import type { IsoDate } from '../domain/dates.js';
 import { Decimal } from '../domain/money.js';
 import type { BucketTotal, CustomerPaymentRecord } from '../domain/receivables/types.js';
@@ -41,14 +42,19 @@ interface CacheState {
   /** Records computed in this thread, keyed by ledger hash and entry key. */
   fresh: Map<string, Entry>;
   key: string;
+  /** The file's text as last read or written by this thread (an unchanged cache is not rewritten). */
+  text?: string;
 }
 
 const states = new Map<string, CacheState>();
 const entryKey = (customerId: string, asOf: string) => `${customerId}|${asOf}`;
 
-/** The cache key every entry shares: config and dealdoc's own code (the policy and the computation). */
-async function cacheKey(ctx: BuildContext): Promise<string> {
-  return hashParts({ version: await versionPart(), config: await configHashOf(ctx) });
+/** The cache key every entry shares: config and dealdoc's own code (the policy and the computation). Once per context. */
+const cacheKeys = new WeakMap<BuildContext, Promise<string>>();
+function cacheKey(ctx: BuildContext): Promise<string> {
+  let key = cacheKeys.get(ctx);
+  if (!key) cacheKeys.set(ctx, (key = (async () => hashParts({ version: await versionPart(), config: await configHashOf(ctx) }))()));
+  return key;
 }
 
 /** This thread's view of the cache for this out folder, config and code (read once). */
@@ -56,7 +62,8 @@ async function stateOf(ctx: BuildContext): Promise<CacheState> {
   const key = await cacheKey(ctx);
   let s = states.get(ctx.outDir);
   if (s?.key !== key) {
-    s = { key, fresh: new Map(), file: readCacheFile(join(ctx.outDir, STATE_DIR, LEDGER_CACHE), key) };
+    const text = readQuiet(join(ctx.outDir, STATE_DIR, LEDGER_CACHE));
+    s = { key, fresh: new Map(), text, file: parseCacheFile(text, key) };
     states.set(ctx.outDir, s);
   }
   return s;
@@ -112,7 +119,9 @@ export async function saveLedgerCache(ctx: BuildContext, manifest: Manifest): Pr
   const state = await loadLedgerState(ctx, manifest);
   if (!state.present || !state.ok) return;
   const old = cache.file;
-  const briefs = Object.entries(manifest.jobs).filter(([id, r]) => r.kind === 'deal' && id.endsWith('/swot-brief') && r.customerId && r.asOf);
+  // The jobs of every deal document that reads its customer's ledger (documents/registry.ts).
+  const reading = new Set(dealDocumentTypes().filter((d) => d.inputs.includes('customer-ledger')).map((d) => d.id));
+  const briefs = Object.entries(manifest.jobs).filter(([id, r]) => r.kind === 'deal' && reading.has(id.slice(id.indexOf('/') + 1)) && r.customerId && r.asOf);
   // Parsed here only when the cache cannot answer for this ledger (missing, malformed, another
   // ledger) and this build did not parse it: once, so that the next deal edit parses nothing.
   const complete = old?.rawHash === state.rawHash && briefs.every(([, r]) => old.entries.has(entryKey(r.customerId!, r.asOf!)) || cache.fresh.has(`${state.rawHash}|${entryKey(r.customerId!, r.asOf!)}`));
@@ -136,9 +145,9 @@ export async function saveLedgerCache(ctx: BuildContext, manifest: Manifest): Pr
     entries.set(key, before?.ledgerPart === part ? before : await computeEntry(ctx, full, r.customerId, r.asOf));
   }
   const text = JSON.stringify({ version: 1, key: cache.key, rawHash: state.rawHash, entries: Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, e]) => [k, serialize(e)])) }) + '\n';
-  const file = join(ctx.outDir, STATE_DIR, LEDGER_CACHE);
-  if (readQuiet(file) === text) return;
+  if (cache.text === text) return;
   await writeAtomic(ctx.outDir, `${STATE_DIR}/${LEDGER_CACHE}`, text);
+  cache.text = text;
   cache.file = { rawHash: state.rawHash, entries };
   cache.fresh.clear();
 }
@@ -214,8 +223,7 @@ function readQuiet(file: string): string | undefined {
 }
 
 /** The cache file's entries, or undefined when it is missing, for another config or code, or malformed in any way. */
-function readCacheFile(file: string, key: string): CacheState['file'] {
-  const text = readQuiet(file);
+function parseCacheFile(text: string | undefined, key: string): CacheState['file'] {
   if (text === undefined) return undefined;
   try {
     const json = obj(parseStateJson(text));
