@@ -23,7 +23,6 @@ import { DEFAULT_CHAIN, familiesFor, type FamilySource, type FontChainSpec } fro
 export { loadedFontFiles } from './open.js';
 import { parseFontOnce } from './open.js';
 
-export { unwrapWoff } from './woff.js';
 
 /** Parse a font file once per process (TrueType, OpenType or WOFF 1.0; one font, not a collection). */
 export const openFont = (path: string): FontkitFont => parseFontOnce(path, fontkit.create);

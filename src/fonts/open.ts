@@ -54,7 +54,7 @@ export function fontBytes(path: string): Uint8Array {
 /** Font bytes this thread holds, by path, to hand to worker threads (plain data: SharedArrayBuffers). */
 export function fontBytesToShare(): Record<string, SharedArrayBuffer> {
   const out: Record<string, SharedArrayBuffer> = {};
-  for (const [path, bytes] of bytesByPath) if (bytes.buffer instanceof SharedArrayBuffer) out[path] = bytes.buffer;
+  for (const [path, bytes] of bytesByPath) out[path] = bytes.buffer as SharedArrayBuffer; // fontBytes stores shared memory only
   return out;
 }
 

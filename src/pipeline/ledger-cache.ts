@@ -26,7 +26,7 @@ import { versionPart } from './plan.js';
 import { isObject, parseStateJson, ProtoKeyError, readBounded } from './state-json.js';
 import { STATE_DIR, writeAtomic } from './write.js';
 
-export const LEDGER_CACHE = 'ledger-cache.json';
+const LEDGER_CACHE = 'ledger-cache.json';
 const MAX_BYTES = 16 * 1024 * 1024;
 
 interface Entry {

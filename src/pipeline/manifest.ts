@@ -56,12 +56,12 @@ export function manifestPath(outDir: string): string {
 }
 
 /** One problem found in a manifest: where (as a path of keys) and what. */
-export interface ManifestIssue {
+interface ManifestIssue {
   path: (string | number)[];
   message: string;
 }
 
-export type ManifestCheck = { success: true; data: Manifest } | { success: false; error: { issues: ManifestIssue[] } };
+type ManifestCheck = { success: true; data: Manifest } | { success: false; error: { issues: ManifestIssue[] } };
 
 const SHA = /^[0-9a-f]{64}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -27,7 +27,12 @@ function isDraft(deal: Pick<Deal, 'proposal' | 'stage'>): boolean {
 
 /** `deal` is the allow-listed projection (`proposalDeal`): internal fields are not even in scope. */
 export function planProposal(deal: ProposalDeal, ctx: ProposalContext): DocumentPlan {
-  const env = proposalEnv(deal, ctx);
+  return planFromEnv(proposalEnv(deal, ctx));
+}
+
+/** The plan from an environment already made (proposal/document.ts also lints its resolved lines). */
+export function planFromEnv(env: ProposalEnv): DocumentPlan {
+  const { deal, ctx } = env;
   const summary = summaryOf(env);
   return {
     template: 'proposal',

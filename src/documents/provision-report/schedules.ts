@@ -3,13 +3,14 @@
  * Subtotals and totals are sums of the printed rows above them (Decimal, never re-rounded).
  */
 import { Decimal, ZERO } from '../../domain/money.js';
+import { SPECIFIC_KEY } from '../../domain/receivables/totals.js';
 import type { InvoiceLine, PartyTotals, ProvisionResult } from '../../domain/receivables/types.js';
 import type { Column, Row, Sheet } from '../../tree/workbook.js';
 import { fxDecimals, money, percent, percentDecimals } from './format.js';
 import { bucketLabel, columnSum, inUnit, range, sheet, type TableEnv } from './table-kit.js';
 
-/** PartyTotals.byBucket key for 单项 lines (contract in receivables/types.ts: every bucket id plus 'specific'). */
-export const SPECIFIC_KEY = 'specific';
+// The 单项 key of PartyTotals.byBucket, from the domain that fills it.
+export { SPECIFIC_KEY };
 
 /** Whether the party schedules carry a 单项计提 column (any 单项 line, or the key present). */
 function hasSpecificColumn(r: ProvisionResult): boolean {

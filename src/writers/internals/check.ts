@@ -19,7 +19,16 @@ export type Library = keyof typeof CHECKED;
 
 const decided = new Map<Library, boolean>();
 
+const installed = new Map<Library, string>();
+
+/** The installed version of `lib` (read once per process). */
 export function installedVersion(lib: Library): string {
+  let version = installed.get(lib);
+  if (version === undefined) installed.set(lib, (version = readInstalledVersion(lib)));
+  return version;
+}
+
+function readInstalledVersion(lib: Library): string {
   try {
     // Walk up from the entry point: the packages' `exports` do not all expose package.json.
     let dir = dirname(require.resolve(lib));

@@ -140,11 +140,6 @@ export function advance(font: FontkitFont, cp: number): number {
   return advanceIn(tablesOf(font), cp);
 }
 
-/** Glyph id of one code point (the font's cmap; 0 = .notdef). */
-export function glyphOf(font: FontkitFont, cp: number): number {
-  return glyphIn(tablesOf(font), cp);
-}
-
 /**
  * Glyph-id lookup for one font, for loops over many code points (text-out): the font's tables are
  * found once, not once per character.
