@@ -148,7 +148,7 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
     const failedStems = new Set<string>();
     const failedSources = new Set<string>();
     const read: { file: string; shown: string; source: string; sourceHash: string; info: { dealId: string; customerId?: string; explicitDate: boolean } }[] = [];
-    const only = opts.only?.length ? opts.only.map((id) => Buffer.from(id)) : undefined;
+    const onlyBytes = opts.only?.length ? opts.only.map((id) => Buffer.from(id)) : undefined;
     for (const file of await discoverDeals(ctx.dataDir)) {
       const shown = displayPath(file);
       const source = relative(ctx.dataDir, file);
@@ -173,12 +173,12 @@ export async function planBuild(ctx: BuildContext, manifest: Manifest, opts: Pla
       // `--only`: a file not named after one of the ids (a deal without `id:` takes its file's name)
       // that spells none of them out (an id written with escapes has a backslash) cannot be one of
       // them: it is not parsed, and its own problems are not this build's.
-      if (only && !opts.only?.includes(basename(file).replace(/\.[^.]+$/, '')) && !mentionsAny(bytes, only)) continue;
+      if (onlyBytes && !opts.only?.includes(basename(file).replace(/\.[^.]+$/, '')) && !mentionsAny(bytes, onlyBytes)) continue;
       // Loaded only when a deal file changed: a no-op build parses nothing. Read with the job's
       // options (the config's font chain too), so a job in this thread reuses the memoised result
       // instead of parsing the file again, and planning checks glyphs against the fonts that print.
       const { readDeal } = await import('../data/deals/read.js');
-      const result = await readDeal(file, shown, { defaultLocale: ctx.config.locale, fonts: ctx.fonts });
+      const result = await readDeal(file, shown, { defaultLocale: ctx.config.locale, fonts: ctx.fonts }, bytes);
       diagnostics.push(...result.diagnostics);
       if (!result.deal) {
         failedStems.add(basename(file).replace(/\.[^.]+$/, ''));

@@ -4,6 +4,7 @@
  * code: only YAML front matter is accepted (split exactly, see splitFrontMatter), all scalars are
  * typed by the zod schema, and every part is bounded (size, nesting, aliases, Markdown work).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { Diagnostic, lineColumnAt } from '../../diagnostics.js';
@@ -143,12 +144,14 @@ export const dealSources = new WeakMap<Deal, YamlSource>();
  * the thread-pool round trips of fs/promises (stat, open, fstat, read, close) left the main
  * thread idle for longer than the read itself takes.
  */
-export async function readDeal(path: string, displayPath: string, opts: ReadDealOptions): Promise<ReadDealResult> {
-  if (statSync(path).size > MAX_DEAL_BYTES) {
+export async function readDeal(path: string, displayPath: string, opts: ReadDealOptions, read?: Buffer): Promise<ReadDealResult> {
+  // `read`: the file's bytes when the caller has them already (the planner hashes every deal file).
+  if ((read?.length ?? statSync(path).size) > MAX_DEAL_BYTES) {
     return { diagnostics: [tooLarge(displayPath)] };
   }
-  const bytes = readFileSync(path);
-  const key = `${path}\0${displayPath}\0${opts.defaultLocale}\0${opts.checkGlyphs !== false}\0${opts.fonts ? fontsFingerprint(opts.fonts) : ''}\0${bytes.toString('latin1')}`;
+  const bytes = read ?? readFileSync(path);
+  // Keyed by the content's hash, not the content: up to 500 entries of files up to 2 MB each.
+  const key = `${path}\0${displayPath}\0${opts.defaultLocale}\0${opts.checkGlyphs !== false}\0${opts.fonts ? fontsFingerprint(opts.fonts) : ''}\0${createHash('sha256').update(bytes).digest('hex')}`;
   const hit = parsedDeals.get(key);
   if (hit) return hit;
   const result = await readDealUncached(path, displayPath, opts, bytes);
