@@ -13,6 +13,13 @@ export const MAX_MIN_SHARE = 0.35;
  */
 export const demandWeight = (demand: number): number => Math.sqrt(Math.min(40, Math.max(6, demand)));
 
+/** A cell text's width demand in Latin-character units: a character past U+2E7F (CJK, kana, Hangul, full-width forms, emoji) counts 2. Both writers' tables. */
+export function textDemand(text: string): number {
+  let n = 0;
+  for (const ch of text) n += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return n;
+}
+
 /**
  * When the columns' minimum widths leave (almost) no room, narrow the widest ones — a long
  * product code then breaks after a hyphen or slash as a last resort, never narrower than its

@@ -33,9 +33,3 @@ export function softBreaks(text: string): string {
   });
 }
 
-/** Visual width in Latin-character units (CJK counts 2), for sizing table columns. */
-export function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += hasCjk(ch) ? 2 : 1;
-  return w;
-}

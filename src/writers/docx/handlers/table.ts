@@ -1,8 +1,7 @@
 import type { PhrasingContent, Table } from 'mdast';
 import type { Block, State } from '../state.js';
 import { ruledTable, spacer } from '../ruled-table.js';
-import { textWidth } from '../text.js';
-import { demandWeight } from '../../column-widths.js';
+import { demandWeight, textDemand } from '../../column-widths.js';
 import { SIZE } from '../theme.js';
 
 const plain = (nodes: readonly PhrasingContent[]): string =>
@@ -13,7 +12,7 @@ export function table(state: State, node: Table): Block[] {
   const [head, ...body] = node.children;
   if (!head) return [];
   const columns = Math.max(1, ...node.children.map((row) => row.children.length));
-  const weights = Array.from({ length: columns }, (_, c) => demandWeight(Math.max(0, ...node.children.map((row) => textWidth(plain(row.children[c]?.children ?? []))))));
+  const weights = Array.from({ length: columns }, (_, c) => demandWeight(Math.max(0, ...node.children.map((row) => textDemand(plain(row.children[c]?.children ?? []))))));
   const cells = (row: (typeof node.children)[number]) =>
     Array.from({ length: columns }, (_, c) => () => state.inlines(row.children[c]?.children ?? []));
   const t = ruledTable(state, {

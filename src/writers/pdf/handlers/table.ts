@@ -2,14 +2,10 @@ import type { Table, TableCell } from 'mdast';
 import type { Run } from '../layout.js';
 import type { Handler } from '../state.js';
 import { drawTable } from '../table-engine.js';
-import { demandWeight } from '../../column-widths.js';
+import { demandWeight, textDemand } from '../../column-widths.js';
 
-/** Rough width demand of a cell: CJK counts double. */
-function demand(runs: Run[]): number {
-  let n = 0;
-  for (const r of runs) for (const ch of r.text) n += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
-  return n;
-}
+/** Width demand of a cell (column-widths.ts, the rule both writers use). */
+const demand = (runs: Run[]): number => runs.reduce((n, r) => n + textDemand(r.text), 0);
 
 /** GFM tables go through the same engine as data tables; cells keep their inline styling. */
 export const table: Handler<Table> = (state, node) => {
