@@ -92,5 +92,5 @@ export function createTheme(meta: DocMeta): Theme {
   };
 }
 
-/** Mix a colour ("RRGGBB") with white: `amount` 1 keeps the colour, 0 gives white. */
-export const tint = (hex: string, amount: number): string => bare(shared(`#${hex}`, 1 - amount));
+/** The shared `tint` for a bare "RRGGBB": `amount` 0 keeps the colour, 1 gives white (as in ../theme.ts). */
+export const tint = (hex: string, amount: number): string => bare(shared(`#${hex}`, amount));

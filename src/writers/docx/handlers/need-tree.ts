@@ -29,7 +29,7 @@ export function needTree(state: State, node: NeedTree): Block[] {
     widths[4] = at(widths, 4) - third;
     widths[8] = at(widths, 8) - (extra - 2 * third);
   }
-  const fills = { problem: tint(brand, 0.22), solution: tint(brand, 0.14), products: tint(brand, 0.08), criteria: GREY.band };
+  const fills = { problem: tint(brand, 0.78), solution: tint(brand, 0.86), products: tint(brand, 0.92), criteria: GREY.band };
 
   const lines = (col: number, items: string[], opts: { bold?: boolean; color?: string; center?: boolean } = {}): string[] =>
     state.inCell(at(widths, col), { size: SIZE.table, bold: opts.bold, color: opts.color, alignment: opts.center ? 'center' : undefined }, () =>
