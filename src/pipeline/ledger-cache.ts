@@ -23,7 +23,7 @@ import { customerFingerprint } from './ledger-fingerprint.js';
 import { configHashOf, loadLedgerState, parsed, parsedIfLoaded, rawHashOf, type LedgerState } from './ledger-state.js';
 import type { Manifest } from './manifest.js';
 import { versionPart } from './plan.js';
-import { isObject, parseStateJson, ProtoKeyError, readBounded } from './state-json.js';
+import { fail, object, parseStateJson, ProtoKeyError, readBounded, SHA256_HEX, StateInvalid, text } from './state-json.js';
 import { STATE_DIR, writeAtomic } from './write.js';
 
 const LEDGER_CACHE = 'ledger-cache.json';
@@ -174,13 +174,11 @@ function serialize(e: Entry): unknown {
   };
 }
 
-class Invalid extends Error {}
-function bad(): never {
-  throw new Invalid();
-}
-const obj = (v: unknown) => (isObject(v) ? v : bad());
-const str = (v: unknown, max = 512) => (typeof v === 'string' && v.length <= max ? v : bad());
-const SHA = /^[0-9a-f]{64}$/;
+// The checkers of state-json.ts; a path is not kept (a bad entry makes the whole cache ignored).
+const bad = (): never => fail([], 'malformed ledger cache');
+const obj = (v: unknown) => object(v, []);
+const str = (v: unknown, max = 512) => text(v, [], max);
+const SHA = SHA256_HEX;
 const DECIMAL = /^-?(\d{1,40}(\.\d{1,40})?|0)$/;
 const int = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? v : bad());
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : bad());
@@ -236,7 +234,7 @@ function parseCacheFile(text: string | undefined, key: string): CacheState['file
     }
     return { rawHash, entries };
   } catch (e) {
-    if (e instanceof Invalid || e instanceof ProtoKeyError || e instanceof SyntaxError || (e as Error)?.name === 'DecimalError') return undefined;
+    if (e instanceof StateInvalid || e instanceof ProtoKeyError || e instanceof SyntaxError || (e as Error)?.name === 'DecimalError') return undefined;
     throw e;
   }
 }

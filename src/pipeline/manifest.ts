@@ -9,7 +9,7 @@ import { Diagnostic } from '../diagnostics.js';
 import { displayPath } from './deals.js';
 import { recordedOutputBase } from './job-spec.js';
 import { safeRelative } from './outdir.js';
-import { isObject, parseStateJson, ProtoKeyError, readBounded } from './state-json.js';
+import { fail, object, parseStateJson, ProtoKeyError, readBounded, SHA256_HEX, StateInvalid, text, type StatePath } from './state-json.js';
 import { STATE_DIR, writeAtomic } from './write.js';
 
 export interface OutputRecord {
@@ -63,29 +63,12 @@ interface ManifestIssue {
 
 type ManifestCheck = { success: true; data: Manifest } | { success: false; error: { issues: ManifestIssue[] } };
 
-const SHA = /^[0-9a-f]{64}$/;
+const SHA = SHA256_HEX;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DEAL_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const EXT = /^[a-z]{3,4}$/;
 
-/** Thrown inside the checker: the first problem ends the check (the manifest is then ignored whole). */
-class Invalid extends Error {
-  constructor(readonly issue: ManifestIssue) {
-    super(issue.message);
-  }
-}
-
-type Path = (string | number)[];
-const fail = (path: Path, message: string): never => {
-  throw new Invalid({ path, message });
-};
-function object(v: unknown, path: Path): Record<string, unknown> {
-  return isObject(v) ? v : fail(path, 'expected an object');
-}
-function text(v: unknown, path: Path): string {
-  if (typeof v !== 'string') return fail(path, 'expected a string');
-  return v.length <= 512 ? v : fail(path, 'longer than 512 characters');
-}
+type Path = StatePath;
 function matching(v: unknown, re: RegExp, path: Path): string {
   return typeof v === 'string' && re.test(v) ? v : fail(path, `expected a string matching ${String(re)}`);
 }
@@ -181,7 +164,7 @@ export const manifestSchema = {
       for (const [id, r] of Object.entries(object(o.jobs, ['jobs']))) jobs[plainKey(text(id, ['jobs', id]), ['jobs'])] = jobRecord(id, r, ['jobs', id]);
       return { success: true, data: { version: 1, ...(ledger ? { ledger } : {}), jobs } };
     } catch (e) {
-      if (e instanceof Invalid) return { success: false, error: { issues: [e.issue] } };
+      if (e instanceof StateInvalid) return { success: false, error: { issues: [e.issue] } };
       throw e;
     }
   },

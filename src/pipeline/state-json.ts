@@ -39,3 +39,28 @@ export function parseStateJson(text: string): unknown {
 }
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A path into a state file, for the message when a check fails. */
+export type StatePath = (string | number)[];
+
+/** Thrown by the checkers below: the first problem ends the check (the file is then ignored whole). */
+export class StateInvalid extends Error {
+  constructor(readonly issue: { path: StatePath; message: string }) {
+    super(issue.message);
+  }
+}
+
+export const fail = (path: StatePath, message: string): never => {
+  throw new StateInvalid({ path, message });
+};
+
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export function object(v: unknown, path: StatePath): Record<string, unknown> {
+  return isObject(v) ? v : fail(path, 'expected an object');
+}
+
+export function text(v: unknown, path: StatePath, max = 512): string {
+  if (typeof v !== 'string') return fail(path, 'expected a string');
+  return v.length <= max ? v : fail(path, `longer than ${max} characters`);
+}
